@@ -1,0 +1,9 @@
+import type { Migration } from 'kysely';
+import * as init from './0001-init.js';
+import * as outbox from './0002-outbox.js';
+
+// Numbered, append-only. Never edit one that has shipped; add the next number.
+export const migrations: Record<string, Migration> = {
+  '0001-init': init,
+  '0002-outbox': outbox,
+};

@@ -1,0 +1,96 @@
+// The persistence port: everything the API, events and orchestration rooms need from storage.
+// The SQL adapter implements it over Kysely (SQLite by default); nothing above this file sees SQL.
+
+export type Doc = Record<string, unknown>;
+
+export interface ResourceRecord {
+  api: string;
+  resource: string;
+  id: string;
+  doc: Doc;
+  state: string | null;
+  createdAt: string;
+  lastUpdate: string;
+}
+
+export interface EventRecord {
+  seq: number;
+  eventId: string;
+  eventType: string;
+  api: string;
+  resource: string;
+  resourceId: string;
+  correlationId: string | null;
+  eventTime: string;
+  envelope: Doc;
+}
+
+export interface HubRecord {
+  id: string;
+  api: string;
+  topicId: string | null;
+  callback: string;
+  query: string | null;
+  createdAt: string;
+}
+
+/** pending → delivered; pending → failed after the relay's last attempt; pending → cancelled when the hub goes. */
+export const DeliveryStatus = { pending: 'pending', delivered: 'delivered', failed: 'failed', cancelled: 'cancelled' } as const;
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
+
+export interface DeliveryRecord {
+  seq: number;
+  eventSeq: number;
+  hubId: string;
+  url: string;
+  status: DeliveryStatus;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  deliveredAt: string | null;
+}
+
+export interface ResourceSelector {
+  api: string;
+  resource: string;
+  /** Narrow to these lifecycle states before the in-memory TMF630 filter runs. */
+  states?: string[];
+}
+
+export interface EventSelector {
+  api?: string;
+  correlationId?: string;
+  resourceId?: string;
+  afterSeq?: number;
+  limit?: number;
+}
+
+/** Storage as one interface; inside `transaction` the same interface reads and writes atomically. */
+export interface Store {
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
+
+  getResource(api: string, resource: string, id: string): Promise<ResourceRecord | undefined>;
+  listResources(selector: ResourceSelector): Promise<ResourceRecord[]>;
+  /** Inserts a new resource; returns false (and writes nothing) when the id is already taken. */
+  insertResource(record: ResourceRecord): Promise<boolean>;
+  replaceResource(record: ResourceRecord): Promise<void>;
+  deleteResource(api: string, resource: string, id: string): Promise<boolean>;
+
+  appendEvent(event: Omit<EventRecord, 'seq'>): Promise<EventRecord>;
+  listEvents(selector: EventSelector): Promise<EventRecord[]>;
+  getEvent(eventId: string): Promise<EventRecord | undefined>;
+  getEventBySeq(seq: number): Promise<EventRecord | undefined>;
+
+  insertHub(hub: HubRecord): Promise<void>;
+  getHub(id: string): Promise<HubRecord | undefined>;
+  deleteHub(id: string): Promise<boolean>;
+  listHubs(api: string): Promise<HubRecord[]>;
+
+  insertDelivery(delivery: Omit<DeliveryRecord, 'seq' | 'attempts' | 'lastError' | 'deliveredAt'>): Promise<void>;
+  dueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
+  nextDeliveryTime(): Promise<string | undefined>;
+  recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
+  listDeliveries(hubId?: string): Promise<DeliveryRecord[]>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,54 @@
+import type { Generated } from 'kysely';
+
+// Table shapes as the SQL sees them (snake_case, JSON stored as text). Mappers turn rows into resources.
+
+export interface ResourceTable {
+  seq: Generated<number>;
+  api: string;
+  resource: string;
+  id: string;
+  doc: string;
+  state: string | null;
+  created_at: string;
+  last_update: string;
+}
+
+export interface EventTable {
+  seq: Generated<number>;
+  event_id: string;
+  event_type: string;
+  api: string;
+  resource: string;
+  resource_id: string;
+  correlation_id: string | null;
+  event_time: string;
+  envelope: string;
+}
+
+export interface HubTable {
+  id: string;
+  api: string;
+  topic_id: string | null;
+  callback: string;
+  query: string | null;
+  created_at: string;
+}
+
+export interface DeliveryTable {
+  seq: Generated<number>;
+  event_seq: number;
+  hub_id: string;
+  url: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  delivered_at: string | null;
+}
+
+export interface Schema {
+  resource: ResourceTable;
+  event: EventTable;
+  hub: HubTable;
+  delivery: DeliveryTable;
+}

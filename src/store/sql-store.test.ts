@@ -1,0 +1,84 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from './open-store.js';
+import type { ResourceRecord, Store } from './port.js';
+
+const stores: Store[] = [];
+afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
+
+async function fresh(): Promise<Store> {
+  const store = await openStore(':memory:');
+  stores.push(store);
+  return store;
+}
+
+const record = (id: string, state = 'acknowledged'): ResourceRecord => ({
+  api: 'TMF622',
+  resource: 'productOrder',
+  id,
+  doc: { id, state },
+  state,
+  createdAt: '2026-11-26T10:00:00.000Z',
+  lastUpdate: '2026-11-26T10:00:00.000Z',
+});
+
+const event = (eventId: string) => ({
+  eventId,
+  eventType: 'ProductOrderCreateEvent',
+  api: 'TMF622',
+  resource: 'productOrder',
+  resourceId: 'po-1',
+  correlationId: 'c-1',
+  eventTime: '2026-11-26T10:00:00.000Z',
+  envelope: { eventId },
+});
+
+describe('the SQL store', () => {
+  it('refuses a second resource with the same id without overwriting the first', async () => {
+    const store = await fresh();
+    expect(await store.insertResource(record('po-1'))).toBe(true);
+    expect(await store.insertResource({ ...record('po-1'), doc: { id: 'po-1', state: 'other' } })).toBe(false);
+    expect((await store.getResource('TMF622', 'productOrder', 'po-1'))?.doc).toEqual({ id: 'po-1', state: 'acknowledged' });
+  });
+
+  it('commits a change and its event together, or neither', async () => {
+    const store = await fresh();
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insertResource(record('po-1'));
+        await tx.appendEvent(event('e-1'));
+        throw new Error('crash between write and commit');
+      }),
+    ).rejects.toThrow('crash');
+    expect(await store.getResource('TMF622', 'productOrder', 'po-1')).toBeUndefined();
+    expect(await store.listEvents({})).toEqual([]);
+
+    await store.transaction(async (tx) => {
+      await tx.insertResource(record('po-1'));
+      await tx.appendEvent(event('e-1'));
+    });
+    expect(await store.listEvents({ correlationId: 'c-1' })).toHaveLength(1);
+  });
+
+  it('narrows lists by lifecycle state in SQL and keeps insertion order', async () => {
+    const store = await fresh();
+    await store.insertResource(record('a', 'acknowledged'));
+    await store.insertResource(record('b', 'completed'));
+    await store.insertResource(record('c', 'acknowledged'));
+    const acknowledged = await store.listResources({ api: 'TMF622', resource: 'productOrder', states: ['acknowledged'] });
+    expect(acknowledged.map((r) => r.id)).toEqual(['a', 'c']);
+  });
+
+  it('keeps a delivery pending until it is recorded as delivered, and cancels it when its hub goes', async () => {
+    const store = await fresh();
+    const stored = await store.appendEvent(event('e-1'));
+    await store.insertHub({ id: 'h1', api: 'TMF622', topicId: null, callback: 'http://127.0.0.1:9', query: null, createdAt: 'now' });
+    await store.insertDelivery({ eventSeq: stored.seq, hubId: 'h1', url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    expect(await store.dueDeliveries('2026-11-26T09:59:59.000Z', 10)).toEqual([]);
+    const [due] = await store.dueDeliveries('2026-11-26T10:00:00.000Z', 10);
+    await store.recordDeliveryAttempt(due!.seq, { delivered: false, at: '2026-11-26T10:00:00.000Z', nextAttemptAt: '2026-11-26T10:00:01.000Z', error: 'refused' });
+    expect(await store.dueDeliveries('2026-11-26T10:00:00.500Z', 10)).toEqual([]);
+    expect(await store.nextDeliveryTime()).toBe('2026-11-26T10:00:01.000Z');
+    await store.deleteHub('h1');
+    expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
+  });
+});

@@ -1,0 +1,220 @@
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { DeliveryRecord, DeliveryStatus, EventRecord, HubRecord, ResourceRecord, Store } from './port.js';
+import type { DeliveryTable, EventTable, HubTable, ResourceTable, Schema } from './schema.js';
+
+/** The SQL adapter of the store port, on any Kysely dialect (SQLite today). */
+export function createSqlStore(db: Kysely<Schema>): Store {
+  return bind(db, db);
+}
+
+function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>): Store {
+  const inTransaction = q !== root;
+  const store: Store = {
+    async transaction(work) {
+      if (inTransaction) return work(store);
+      return root.transaction().execute((trx) => work(bind(root, trx)));
+    },
+
+    async getResource(api, resource, id) {
+      const row = await q.selectFrom('resource').selectAll().where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
+      return row && toResource(row);
+    },
+    async listResources({ api, resource, states }) {
+      let query = q.selectFrom('resource').selectAll().where('api', '=', api).where('resource', '=', resource);
+      if (states) query = query.where('state', 'in', states.length ? states : ['']);
+      const rows = await query.orderBy('seq').execute();
+      return rows.map(toResource);
+    },
+    async insertResource(record) {
+      const result = await q
+        .insertInto('resource')
+        .values(fromResource(record))
+        .onConflict((c) => c.columns(['api', 'resource', 'id']).doNothing())
+        .executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+    async replaceResource(record) {
+      const { doc, state, last_update } = fromResource(record);
+      await q
+        .updateTable('resource')
+        .set({ doc, state, last_update })
+        .where('api', '=', record.api)
+        .where('resource', '=', record.resource)
+        .where('id', '=', record.id)
+        .execute();
+    },
+    async deleteResource(api, resource, id) {
+      const result = await q.deleteFrom('resource').where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+
+    async appendEvent(event) {
+      const row = await q
+        .insertInto('event')
+        .values({
+          event_id: event.eventId,
+          event_type: event.eventType,
+          api: event.api,
+          resource: event.resource,
+          resource_id: event.resourceId,
+          correlation_id: event.correlationId,
+          event_time: event.eventTime,
+          envelope: JSON.stringify(event.envelope),
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toEvent(row);
+    },
+    async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
+      let query = q.selectFrom('event').selectAll();
+      if (api) query = query.where('api', '=', api);
+      if (correlationId) query = query.where('correlation_id', '=', correlationId);
+      if (resourceId) query = query.where('resource_id', '=', resourceId);
+      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
+      if (limit !== undefined) query = query.limit(limit);
+      return (await query.orderBy('seq').execute()).map(toEvent);
+    },
+    async getEvent(eventId) {
+      const row = await q.selectFrom('event').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+      return row && toEvent(row);
+    },
+
+    async getEventBySeq(seq) {
+      const row = await q.selectFrom('event').selectAll().where('seq', '=', seq).executeTakeFirst();
+      return row && toEvent(row);
+    },
+
+    async insertHub(hub) {
+      await q
+        .insertInto('hub')
+        .values({ id: hub.id, api: hub.api, topic_id: hub.topicId, callback: hub.callback, query: hub.query, created_at: hub.createdAt })
+        .execute();
+    },
+    async getHub(id) {
+      const row = await q.selectFrom('hub').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toHub(row);
+    },
+    async deleteHub(id) {
+      await q.updateTable('delivery').set({ status: 'cancelled' }).where('hub_id', '=', id).where('status', '=', 'pending').execute();
+      const result = await q.deleteFrom('hub').where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) === 1;
+    },
+    async listHubs(api) {
+      return (await q.selectFrom('hub').selectAll().where('api', '=', api).orderBy('created_at').execute()).map(toHub);
+    },
+
+    async insertDelivery(delivery) {
+      await q
+        .insertInto('delivery')
+        .values({
+          event_seq: delivery.eventSeq,
+          hub_id: delivery.hubId,
+          url: delivery.url,
+          status: delivery.status,
+          attempts: 0,
+          next_attempt_at: delivery.nextAttemptAt,
+        })
+        .execute();
+    },
+    async dueDeliveries(now, limit) {
+      const rows = await q
+        .selectFrom('delivery')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_attempt_at', '<=', now)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map(toDelivery);
+    },
+    async nextDeliveryTime() {
+      const row = await q
+        .selectFrom('delivery')
+        .select('next_attempt_at')
+        .where('status', '=', 'pending')
+        .orderBy('next_attempt_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.next_attempt_at;
+    },
+    async recordDeliveryAttempt(seq, { delivered, at, nextAttemptAt, error, giveUp }) {
+      await q
+        .updateTable('delivery')
+        .set((eb) => ({
+          attempts: eb('attempts', '+', 1),
+          status: delivered ? 'delivered' : giveUp ? 'failed' : 'pending',
+          delivered_at: delivered ? at : null,
+          next_attempt_at: nextAttemptAt ?? at,
+          last_error: error ?? null,
+        }))
+        .where('seq', '=', seq)
+        .execute();
+    },
+    async listDeliveries(hubId) {
+      let query = q.selectFrom('delivery').selectAll();
+      if (hubId) query = query.where('hub_id', '=', hubId);
+      return (await query.orderBy('seq').execute()).map(toDelivery);
+    },
+
+    async close() {
+      await root.destroy();
+    },
+  };
+  return store;
+}
+
+function fromResource(record: ResourceRecord) {
+  return {
+    api: record.api,
+    resource: record.resource,
+    id: record.id,
+    doc: JSON.stringify(record.doc),
+    state: record.state,
+    created_at: record.createdAt,
+    last_update: record.lastUpdate,
+  };
+}
+
+function toResource(row: Selectable<ResourceTable>): ResourceRecord {
+  return {
+    api: row.api,
+    resource: row.resource,
+    id: row.id,
+    doc: JSON.parse(row.doc),
+    state: row.state,
+    createdAt: row.created_at,
+    lastUpdate: row.last_update,
+  };
+}
+
+function toEvent(row: Selectable<EventTable>): EventRecord {
+  return {
+    seq: row.seq,
+    eventId: row.event_id,
+    eventType: row.event_type,
+    api: row.api,
+    resource: row.resource,
+    resourceId: row.resource_id,
+    correlationId: row.correlation_id,
+    eventTime: row.event_time,
+    envelope: JSON.parse(row.envelope),
+  };
+}
+
+function toHub(row: Selectable<HubTable>): HubRecord {
+  return { id: row.id, api: row.api, topicId: row.topic_id, callback: row.callback, query: row.query, createdAt: row.created_at };
+}
+
+function toDelivery(row: Selectable<DeliveryTable>): DeliveryRecord {
+  return {
+    seq: row.seq,
+    eventSeq: row.event_seq,
+    hubId: row.hub_id,
+    url: row.url,
+    status: row.status as DeliveryStatus,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+    deliveredAt: row.delivered_at,
+  };
+}
