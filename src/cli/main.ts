@@ -1,0 +1,15 @@
+import { Command } from 'commander';
+import { serveCommand } from './serve.js';
+
+// The `spine` command: each subcommand lives in its own file and only adapts arguments.
+const program = new Command()
+  .name('spine')
+  .description('Spine: the TM Forum Open APIs of a telecom provisioning stack, served for real.')
+  .showHelpAfterError();
+
+program.addCommand(serveCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`spine: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

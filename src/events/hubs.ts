@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import type { HubRecord, Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { isPlainObject } from '../tmf/merge-patch.js';
+import { parseSubscriptionQuery } from './subscription-filter.js';
+
+/** The TMF `EventSubscription` as POST /hub answers it. */
+export interface EventSubscription {
+  id: string;
+  callback: string;
+  query: string | null;
+}
+
+/** Registers a listener for an API's events (or a TMF688 topic's), after checking callback and query. */
+export async function registerHub(
+  store: Store,
+  target: { api: string; topicId?: string },
+  body: unknown,
+  now: () => Date,
+): Promise<EventSubscription> {
+  if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+  const { callback, query } = body;
+  if (typeof callback !== 'string' || !isHttpUrl(callback)) {
+    throw new TmfError('INVALID_BODY', 'callback is required and must be an absolute http(s) URL');
+  }
+  if (query !== undefined && query !== null && typeof query !== 'string') {
+    throw new TmfError('INVALID_BODY', 'query must be a string in TMF630 filter syntax');
+  }
+  parseSubscriptionQuery(query);
+  const hub: HubRecord = {
+    id: randomUUID(),
+    api: target.api,
+    topicId: target.topicId ?? null,
+    callback,
+    query: query ?? null,
+    createdAt: now().toISOString(),
+  };
+  await store.insertHub(hub);
+  return toSubscription(hub);
+}
+
+/** Removes a listener of this API (404 when it is not one); its undelivered events are dropped. */
+export async function unregisterHub(store: Store, target: { api: string; topicId?: string }, id: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const hub = await tx.getHub(id);
+    if (!hub || hub.api !== target.api || hub.topicId !== (target.topicId ?? null)) {
+      throw new TmfError('NOT_FOUND', `hub ${id} does not exist`);
+    }
+    await tx.deleteHub(id);
+  });
+}
+
+export function toSubscription(hub: HubRecord): EventSubscription {
+  return { id: hub.id, callback: hub.callback, query: hub.query };
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'http:' || url.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import type { Doc, Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { isPlainObject } from '../tmf/merge-patch.js';
+import { applyListQuery, type ListQuery } from '../tmf/query/index.js';
+import { EVENT_API, publishEnvelope } from './publish.js';
+import { topicMatches } from './subscription-filter.js';
+
+// TMF688 topics are views over the one outbox: a topic holds the events posted to it and
+// every event of the 26 APIs that passes its headerQuery/contentQuery.
+
+/** The topic resource, or a 404 naming it. */
+export async function mustGetTopic(store: Store, topicId: string): Promise<Doc> {
+  const topic = await store.getResource(EVENT_API, 'topic', topicId);
+  if (!topic) throw new TmfError('NOT_FOUND', `topic ${topicId} does not exist`);
+  return topic.doc;
+}
+
+/** GET /topic/{id}/event: the topic's events, oldest first, with the TMF630 list query applied. */
+export async function listTopicEvents(store: Store, topicId: string, query: ListQuery) {
+  const topic = await mustGetTopic(store, topicId);
+  const events = await store.listEvents({});
+  const mine = events.filter((e) => topicMatches(topic, e, e.envelope)).map((e) => e.envelope);
+  return applyListQuery(mine, query);
+}
+
+/** GET /topic/{id}/event/{eventId}. */
+export async function retrieveTopicEvent(store: Store, topicId: string, eventId: string): Promise<Doc> {
+  const topic = await mustGetTopic(store, topicId);
+  const event = await store.getEvent(eventId);
+  if (!event || !topicMatches(topic, event, event.envelope)) {
+    throw new TmfError('NOT_FOUND', `event ${eventId} does not exist in topic ${topicId}`);
+  }
+  return event.envelope;
+}
+
+/** POST /topic/{id}/event: a producer publishes its own event; Spine stamps id and time if absent. */
+export async function postTopicEvent(store: Store, topicId: string, body: unknown, now: () => Date, correlationId: string | null) {
+  if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+  if (typeof body.eventType !== 'string' || !body.eventType) throw new TmfError('INVALID_BODY', 'eventType is required');
+  return store.transaction(async (tx) => {
+    await mustGetTopic(tx, topicId);
+    const eventId = typeof body.eventId === 'string' && body.eventId ? body.eventId : randomUUID();
+    if (await tx.getEvent(eventId)) throw new TmfError('CONFLICT', `event ${eventId} already exists`);
+    const at = now().toISOString();
+    const envelope: Doc = { eventTime: at, timeOcurred: at, correlationId: correlationId ?? undefined, ...body, eventId };
+    await publishEnvelope(tx, { api: EVENT_API, resource: 'event', resourceId: topicId }, envelope);
+    return envelope;
+  });
+}

@@ -1,0 +1,82 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { createRelay, type Relay, type RelayPolicy } from '../events/relay.js';
+import { EVENT_API } from '../events/publish.js';
+import type { Store } from '../store/port.js';
+import { apis, findApi } from '../tmf/registry.js';
+import type { TmfContext } from '../tmf/resource-service.js';
+import { createSchemaValidator } from '../tmf/schemas.js';
+import docsPlugin from './docs.js';
+import { installErrorHandling } from './error-handler.js';
+import { mountEventTopics } from './event-routes.js';
+import { mountTmfApi } from './tmf-routes.js';
+
+export interface AppOptions {
+  store: Store;
+  /** Scheme and authority of hrefs, e.g. `http://localhost:8638`. */
+  baseUrl: string;
+  now?: () => Date;
+  logger?: FastifyServerOptions['logger'];
+  relay?: Partial<RelayPolicy>;
+  /** Largest accepted request body in bytes (413 beyond). */
+  bodyLimit?: number;
+}
+
+/** What the running app shares with its owner (server, CLI, tests). */
+export interface Spine {
+  ctx: TmfContext;
+  relay: Relay;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    spine: Spine;
+  }
+}
+
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Builds the whole HTTP app (all 26 APIs, docs, event relay) without listening. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    disableRequestLogging: true,
+    // TMF ids may contain characters such as ':'; keep the router strict about nothing else.
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+  });
+  const now = options.now ?? (() => new Date());
+  const relay = createRelay({ store: options.store, now, policy: options.relay, logger: app.log });
+  const ctx: TmfContext = {
+    store: options.store,
+    validator: createSchemaValidator(),
+    baseUrl: options.baseUrl.replace(/\/+$/, ''),
+    now,
+    afterCommit: () => relay.nudge(),
+  };
+  app.decorate('spine', { ctx, relay });
+
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, JSON.parse(body as string));
+    } catch (error) {
+      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
+    }
+  });
+  installErrorHandling(app);
+  // One structured line per request instead of fastify's two (incoming + completed).
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      { method: request.method, url: request.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request',
+    );
+  });
+  for (const api of apis) mountTmfApi(app, ctx, api);
+  mountEventTopics(app, ctx, findApi(EVENT_API)!);
+  await app.register(docsPlugin);
+
+  app.addHook('onReady', async () => relay.start());
+  app.addHook('onClose', async () => {
+    await relay.stop();
+  });
+  return app;
+}

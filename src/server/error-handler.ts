@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { TmfError, errorBody, type ErrorKind } from '../tmf/errors.js';
+
+// Fastify's own client errors (body parsing, content type, size) mapped to the catalog.
+const fastifyCodes: Record<string, ErrorKind> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+  FST_ERR_CTP_EMPTY_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/** One error path for the whole server: every failure leaves as a TMF630 error body. */
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | TmfError, request, reply) => {
+    if (error instanceof TmfError) {
+      if (error.status >= 500) request.log.error({ err: error }, error.message);
+      return reply.code(error.status).type('application/json').send(error.toBody());
+    }
+    const kind = fastifyCodes[error.code ?? ''] ?? clientErrorKind(error);
+    if (kind) return reply.code(statusOf(kind)).type('application/json').send(errorBody(kind, error.message));
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.code(500).type('application/json').send(errorBody('INTERNAL', 'the server failed to process the request'));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).type('application/json').send(errorBody('NO_SUCH_PATH', `no resource at ${request.method} ${request.url.split('?')[0]}`));
+  });
+}
+
+function clientErrorKind(error: FastifyError): ErrorKind | undefined {
+  const status = error.statusCode ?? 500;
+  if (status === 400) return error instanceof SyntaxError ? 'MALFORMED_JSON' : 'INVALID_BODY';
+  if (status === 413) return 'BODY_TOO_LARGE';
+  if (status === 415) return 'UNSUPPORTED_MEDIA_TYPE';
+  return undefined;
+}
+
+function statusOf(kind: ErrorKind): number {
+  return new TmfError(kind, '').status;
+}

@@ -1,0 +1,43 @@
+import type { FastifyInstance } from 'fastify';
+import { openStore } from '../store/open-store.js';
+import { buildApp } from './app.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  dbPath: string;
+  /** Public scheme+authority for hrefs; defaults to http://localhost:<port>. */
+  publicUrl?: string;
+  logLevel: string;
+}
+
+/** Opens the store, builds the app with fastify's pino logger and listens; shuts down cleanly on signals. */
+export async function serve(options: ServeOptions): Promise<FastifyInstance> {
+  const store = await openStore(options.dbPath);
+  const app = await buildApp({
+    store,
+    baseUrl: options.publicUrl ?? `http://localhost:${options.port}`,
+    logger: { level: options.logLevel },
+  });
+  app.addHook('onClose', async () => store.close());
+
+  let closing = false;
+  const shutdown = (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+
+  await app.listen({ port: options.port, host: options.host });
+  app.log.info({ db: options.dbPath, explorer: `http://localhost:${options.port}/`, docs: `http://localhost:${options.port}/docs` }, 'Spine is up');
+  return app;
+}

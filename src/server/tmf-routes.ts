@@ -1,0 +1,121 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { registerHub, unregisterHub } from '../events/hubs.js';
+import { TmfError } from '../tmf/errors.js';
+import { parseListQuery, projectFields } from '../tmf/query/index.js';
+import type { ApiResource, Operation, TmfApi } from '../tmf/registry.js';
+import {
+  createResource,
+  deleteResource,
+  listResources,
+  patchResource,
+  retrieveResource,
+  type RequestMeta,
+  type TmfContext,
+} from '../tmf/resource-service.js';
+
+type Query = Record<string, string | string[] | undefined>;
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+
+const collectionMethods: Partial<Record<Operation, Method>> = { list: 'GET', create: 'POST' };
+const itemMethods: Partial<Record<Operation, Method>> = { retrieve: 'GET', patch: 'PATCH', delete: 'DELETE' };
+const ALL_METHODS: Method[] = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT'];
+const PATCH_TYPES = ['application/json', 'application/merge-patch+json'];
+
+/** Mounts one TMF API at its base path: the uniform contract for each resource, plus its hub. */
+export function mountTmfApi(app: FastifyInstance, ctx: TmfContext, api: TmfApi): void {
+  app.register(
+    async (scope) => {
+      for (const resource of api.resources) mountResource(scope, ctx, api, resource);
+      scope.post('/hub', async (request, reply) => {
+        const subscription = await registerHub(ctx.store, { api: api.id }, request.body, ctx.now);
+        return reply.code(201).header('location', `${api.basePath}/hub/${subscription.id}`).send(subscription);
+      });
+      scope.delete<{ Params: { id: string } }>('/hub/:id', async (request, reply) => {
+        await unregisterHub(ctx.store, { api: api.id }, request.params.id);
+        return reply.code(204).send();
+      });
+    },
+    { prefix: api.basePath },
+  );
+}
+
+function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, resource: ApiResource): void {
+  const target = { api, resource };
+  const collection = `/${resource.name}`;
+  const item = `/${resource.name}/:id`;
+  const allowed = (methods: typeof itemMethods) =>
+    resource.operations.map((op) => methods[op]).filter((m): m is Method => m !== undefined);
+
+  if (resource.operations.includes('list')) {
+    scope.get<{ Querystring: Query }>(collection, async (request, reply) => {
+      const { page, total, partial } = await listResources(ctx, target, parseListQuery(request.query));
+      return reply
+        .code(partial ? 206 : 200)
+        .header('x-total-count', String(total))
+        .header('x-result-count', String(page.length))
+        .send(page);
+    });
+  }
+  if (resource.operations.includes('create')) {
+    scope.post(collection, async (request, reply) => {
+      requireJson(request, ['application/json']);
+      const doc = await createResource(ctx, target, request.body, metaOf(request));
+      return reply.code(201).header('location', String(doc.href)).send(doc);
+    });
+  }
+  if (resource.operations.includes('retrieve')) {
+    scope.get<{ Params: { id: string }; Querystring: Query }>(item, async (request) => {
+      const { fields } = parseListQuery(pickFields(request.query));
+      return projectFields(await retrieveResource(ctx, target, request.params.id), fields);
+    });
+  }
+  if (resource.operations.includes('patch')) {
+    scope.patch<{ Params: { id: string } }>(item, async (request) => {
+      requireJson(request, PATCH_TYPES);
+      return patchResource(ctx, target, request.params.id, request.body, metaOf(request));
+    });
+  }
+  if (resource.operations.includes('delete')) {
+    scope.delete<{ Params: { id: string } }>(item, async (request, reply) => {
+      await deleteResource(ctx, target, request.params.id, metaOf(request));
+      return reply.code(204).send();
+    });
+  }
+  refuseOtherMethods(scope, collection, allowed(collectionMethods));
+  refuseOtherMethods(scope, item, allowed(itemMethods));
+}
+
+function refuseOtherMethods(scope: FastifyInstance, path: string, allowed: Method[]): void {
+  const refused = ALL_METHODS.filter((m) => !allowed.includes(m));
+  if (!refused.length) return;
+  scope.route({
+    method: refused,
+    url: path,
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      reply.header('allow', allowed.join(', '));
+      throw new TmfError(
+        'METHOD_NOT_ALLOWED',
+        `${request.method} is not supported on ${path}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`,
+      );
+    },
+  });
+}
+
+/** The journey's correlationId when the caller sends one, else one minted for this request. */
+export function metaOf(request: FastifyRequest): RequestMeta {
+  const header = request.headers['x-correlation-id'];
+  const given = Array.isArray(header) ? header[0] : header;
+  return { correlationId: given && given.length <= 200 ? given : randomUUID() };
+}
+
+function requireJson(request: FastifyRequest, accepted: string[]): void {
+  const type = (request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!accepted.includes(type)) {
+    throw new TmfError('UNSUPPORTED_MEDIA_TYPE', `Content-Type must be ${accepted.join(' or ')}`);
+  }
+}
+
+function pickFields(query: Query): Query {
+  return query.fields === undefined ? {} : { fields: query.fields };
+}

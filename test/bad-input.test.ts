@@ -1,0 +1,144 @@
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { build, json } from './support/build.js';
+
+// Every client mistake gets a TMF error body with the right 4xx, and changes nothing.
+
+const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
+const validOrder = { productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-gpon-ftth-001' } }] };
+
+async function snapshot(app: FastifyInstance) {
+  const store = app.spine.ctx.store;
+  const orders = await store.listResources({ api: 'TMF622', resource: 'productOrder' });
+  const events = await store.listEvents({});
+  return { orders: orders.map((o) => o.doc), events: events.length };
+}
+
+async function expectError(response: { statusCode: number; json(): any }, status: number, mentions?: string) {
+  expect(response.statusCode).toBe(status);
+  const body = response.json();
+  expect(body).toMatchObject({ code: expect.any(String), reason: expect.any(String), status: String(status), '@type': 'Error' });
+  if (mentions) expect(body.message).toContain(mentions);
+}
+
+describe('bad input on POST', () => {
+  const cases: Array<[string, Record<string, unknown>, number, string?]> = [
+    ['malformed JSON', { payload: '{"productOrderItem": [', headers: { 'content-type': 'application/json' } }, 400],
+    ['an empty body', { payload: '', headers: { 'content-type': 'application/json' } }, 400],
+    ['a JSON array instead of an object', json([validOrder]), 400, 'JSON object'],
+    ['a missing required attribute', json({ description: 'no items' }), 400, 'productOrderItem'],
+    ['a value outside the enum', json({ productOrderItem: [{ id: '1', action: 'explode' }] }), 400, 'productOrderItem[0].action'],
+    ['a wrong type', json({ productOrderItem: 'one item' }), 400, 'productOrderItem'],
+    ['a hostile id', json({ ...validOrder, id: '../../etc/passwd' }), 400, 'id'],
+    ['a text/plain body', { payload: JSON.stringify(validOrder), headers: { 'content-type': 'text/plain' } }, 415],
+    ['a body over the limit', json({ ...validOrder, description: 'x'.repeat(2 * 1024 * 1024) }), 413],
+  ];
+
+  it.each(cases)('refuses %s and writes nothing', async (_name, request, status, mentions) => {
+    const app = await build();
+    const before = await snapshot(app);
+    const response = await app.inject({ method: 'POST', url: ORDERS, ...request });
+    await expectError(response, status, mentions);
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('refuses a second resource with the same client-chosen id (409)', async () => {
+    const app = await build();
+    expect((await app.inject({ method: 'POST', url: ORDERS, ...json({ ...validOrder, id: 'po-1' }) })).statusCode).toBe(201);
+    const before = await snapshot(app);
+    await expectError(await app.inject({ method: 'POST', url: ORDERS, ...json({ ...validOrder, id: 'po-1' }) }), 409, 'po-1');
+    expect(await snapshot(app)).toEqual(before);
+  });
+});
+
+describe('bad input on PATCH', () => {
+  async function withOrder() {
+    const app = await build();
+    const order = (await app.inject({ method: 'POST', url: ORDERS, ...json(validOrder) })).json();
+    return { app, order, before: await snapshot(app) };
+  }
+
+  it('refuses a change of id', async () => {
+    const { app, order, before } = await withOrder();
+    await expectError(await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, ...json({ id: 'other' }) }), 400, 'id');
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('refuses a patch that would remove a required attribute', async () => {
+    const { app, order, before } = await withOrder();
+    const response = await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, ...json({ productOrderItem: null }) });
+    await expectError(response, 400, 'productOrderItem');
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('refuses a JSON Patch document (only merge-patch is supported)', async () => {
+    const { app, order, before } = await withOrder();
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `${ORDERS}/${order.id}`,
+      payload: JSON.stringify([{ op: 'replace', path: '/description', value: 'x' }]),
+      headers: { 'content-type': 'application/json-patch+json' },
+    });
+    await expectError(response, 415);
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('refuses malformed merge-patch JSON', async () => {
+    const { app, order, before } = await withOrder();
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `${ORDERS}/${order.id}`,
+      payload: '{"description":',
+      headers: { 'content-type': 'application/merge-patch+json' },
+    });
+    await expectError(response, 400);
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('answers 404 for an unknown id', async () => {
+    const { app, before } = await withOrder();
+    await expectError(await app.inject({ method: 'PATCH', url: `${ORDERS}/nope`, ...json({ description: 'x' }) }), 404, 'nope');
+    expect(await snapshot(app)).toEqual(before);
+  });
+});
+
+describe('bad paths, methods and queries', () => {
+  it.each([
+    ['GET', '/tmf-api/productOrderingManagement/v4/nothingHere', 404],
+    ['GET', '/tmf-api/nowhere/v4/productOrder', 404],
+    ['DELETE', `${ORDERS}/unknown`, 404],
+    ['PUT', `${ORDERS}/unknown`, 405],
+    ['POST', '/tmf-api/geographicAddressManagement/v4/geographicAddress', 405],
+    ['DELETE', '/tmf-api/productOrderingManagement/v4/cancelProductOrder/x', 405],
+    ['GET', `${ORDERS}?limit=0`, 400],
+    ['GET', `${ORDERS}?limit=100000`, 400],
+    ['GET', `${ORDERS}?offset=-1`, 400],
+    ['GET', `${ORDERS}?description.regex=${encodeURIComponent('(a+)+$')}`, 400],
+    ['GET', `${ORDERS}?description.regex=${encodeURIComponent('[unclosed')}`, 400],
+    ['GET', `${ORDERS}?a..b=1`, 400],
+  ])('%s %s answers %i with a TMF error', async (method, url, status) => {
+    const app = await build();
+    const response = await app.inject({ method: method as 'GET', url, ...(method === 'POST' ? json({}) : {}) });
+    await expectError(response, status);
+    if (status === 405) expect(response.headers.allow).toBeDefined();
+  });
+});
+
+describe('bad hub subscriptions', () => {
+  const HUB = '/tmf-api/productOrderingManagement/v4/hub';
+  it.each([
+    ['no callback', {}],
+    ['a callback that is not a URL', { callback: 'not a url' }],
+    ['a non-http callback', { callback: 'file:///etc/passwd' }],
+    ['a query the filter grammar refuses', { callback: 'http://127.0.0.1:9/cb', query: 'a..b=1' }],
+  ])('refuses %s', async (_name, body) => {
+    const app = await build();
+    await expectError(await app.inject({ method: 'POST', url: HUB, ...json(body) }), 400);
+    expect(await app.spine.ctx.store.listHubs('TMF622')).toEqual([]);
+  });
+
+  it('answers 404 when unregistering an unknown hub', async () => {
+    const app = await build();
+    await expectError(await app.inject({ method: 'DELETE', url: `${HUB}/unknown` }), 404);
+  });
+});

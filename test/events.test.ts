@@ -1,0 +1,144 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build, json } from './support/build.js';
+import { startListener } from './support/listener.js';
+
+// Hubs, the transactional outbox and delivery to real HTTP listeners.
+
+const API = '/tmf-api/productOrderingManagement/v4';
+const ORDERS = `${API}/productOrder`;
+const order = { productOrderItem: [{ id: '1', action: 'add' }] };
+const fastRetries = { baseDelayMs: 20, maxDelayMs: 100 };
+
+describe('hub subscriptions', () => {
+  it('registers a listener (201 with id, callback, query) and unregisters it (204)', async () => {
+    const app = await build();
+    const created = await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: 'http://127.0.0.1:9/cb' }) });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toEqual({ id: expect.any(String), callback: 'http://127.0.0.1:9/cb', query: null });
+    expect(created.headers.location).toBe(`${API}/hub/${created.json().id}`);
+    expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(404);
+  });
+
+  it('delivers create, state change, attribute change and delete events to /listener/<eventType>', async () => {
+    const listener = await startListener();
+    const app = await build();
+    await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: listener.url }) });
+
+    const created = (await app.inject({ method: 'POST', url: ORDERS, ...json(order), headers: { 'content-type': 'application/json', 'x-correlation-id': 'journey-1' } })).json();
+    await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...json({ state: 'inProgress', description: 'now running' }) });
+    await app.inject({ method: 'DELETE', url: `${ORDERS}/${created.id}` });
+
+    const received = await listener.waitFor(4);
+    expect(received.map((r) => r.path)).toEqual([
+      '/callback/listener/productOrderCreateEvent',
+      '/callback/listener/productOrderStateChangeEvent',
+      '/callback/listener/productOrderAttributeValueChangeEvent',
+      '/callback/listener/productOrderDeleteEvent',
+    ]);
+    const [create, stateChange] = received.map((r) => r.body);
+    expect(create).toMatchObject({
+      eventId: expect.any(String),
+      eventTime: expect.any(String),
+      eventType: 'ProductOrderCreateEvent',
+      correlationId: 'journey-1',
+      domain: 'productOrderingManagement',
+      title: expect.any(String),
+      description: expect.any(String),
+      priority: expect.any(String),
+      timeOcurred: expect.any(String),
+      event: { productOrder: { id: created.id, state: 'acknowledged' } },
+    });
+    expect(stateChange.event.productOrder.state).toBe('inProgress');
+    expect(received[0]!.headers['x-correlation-id']).toBe('journey-1');
+  });
+
+  it('delivers only what the hub query selects', async () => {
+    const listener = await startListener();
+    const app = await build();
+    await app.inject({
+      method: 'POST',
+      url: `${API}/hub`,
+      ...json({ callback: listener.url, query: 'eventType=ProductOrderStateChangeEvent&event.productOrder.state=completed' }),
+    });
+    const created = (await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
+    await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...json({ state: 'inProgress' }) });
+    await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...json({ state: 'completed' }) });
+    await app.spine.relay.drain();
+    const received = await listener.waitFor(1);
+    expect(received).toHaveLength(1);
+    expect(received[0]!.body.event.productOrder.state).toBe('completed');
+  });
+
+  it('retries a listener that fails twice, and the event then arrives exactly once', async () => {
+    const listener = await startListener({ failFirst: 2 });
+    const app = await build({ relay: fastRetries });
+    await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: listener.url }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
+
+    const [only] = await listener.waitFor(1);
+    expect(listener.failures).toBe(2);
+    expect(only!.body.eventType).toBe('ProductOrderCreateEvent');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(listener.received).toHaveLength(1);
+    const [delivery] = await app.spine.ctx.store.listDeliveries();
+    expect(delivery).toMatchObject({ status: 'delivered', attempts: 3 });
+  });
+
+  it('still delivers events that were undelivered when the server stopped', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-')), 'spine.db');
+    const listener = await startListener();
+    const port = Number(new URL(listener.url).port);
+    await listener.close();
+
+    const first = await build({ dbPath, relay: fastRetries });
+    await first.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: `http://127.0.0.1:${port}/callback` }) });
+    const created = (await first.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
+    await first.spine.relay.drain();
+    expect((await first.spine.ctx.store.listDeliveries())[0]).toMatchObject({ status: 'pending' });
+    await first.close();
+
+    const revived = await startListener({ port });
+    const second = await build({ dbPath, relay: { ...fastRetries, baseDelayMs: 1 } });
+    const [event] = await revived.waitFor(1, 10_000);
+    expect(event!.body.event.productOrder.id).toBe(created.id);
+    await second.close();
+  });
+});
+
+describe('TMF688 event management', () => {
+  const EVENT_API = '/tmf-api/event/v4';
+
+  it('forwards the events of every API to a TMF688 hub', async () => {
+    const listener = await startListener();
+    const app = await build();
+    await app.inject({ method: 'POST', url: `${EVENT_API}/hub`, ...json({ callback: listener.url }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
+    await app.inject({ method: 'POST', url: '/tmf-api/customerManagement/v4/customer', ...json({ name: 'Jane', engagedParty: { id: 'p1', '@referredType': 'Individual' } }) });
+    const received = await listener.waitFor(2);
+    expect(received.map((r) => r.body.eventType).sort()).toEqual(['CustomerCreateEvent', 'ProductOrderCreateEvent']);
+  });
+
+  it('keeps a topic as a filtered view over the outbox, with its own hubs and posted events', async () => {
+    const listener = await startListener();
+    const app = await build();
+    const topic = (
+      await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'orders', headerQuery: 'eventType=ProductOrderCreateEvent' }) })
+    ).json();
+    await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic.id}/hub`, ...json({ callback: listener.url }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
+    await app.inject({ method: 'POST', url: '/tmf-api/customerManagement/v4/customer', ...json({ name: 'Jane', engagedParty: { id: 'p1', '@referredType': 'Individual' } }) });
+    const posted = await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic.id}/event`, ...json({ eventType: 'FieldVisitDoneEvent', event: { workOrder: { id: 'wo-1' } } }) });
+    expect(posted.statusCode).toBe(201);
+
+    const events = await app.inject({ method: 'GET', url: `${EVENT_API}/topic/${topic.id}/event` });
+    expect(events.json().map((e: any) => e.eventType)).toEqual(['ProductOrderCreateEvent', 'FieldVisitDoneEvent']);
+    const one = await app.inject({ method: 'GET', url: `${EVENT_API}/topic/${topic.id}/event/${posted.json().eventId}` });
+    expect(one.json().event).toEqual({ workOrder: { id: 'wo-1' } });
+    const received = await listener.waitFor(2);
+    expect(received.map((r) => r.path)).toEqual(['/callback/listener/productOrderCreateEvent', '/callback/listener/fieldVisitDoneEvent']);
+  });
+});

@@ -1,0 +1,61 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach } from 'vitest';
+
+export interface Received {
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: any;
+}
+
+export interface Listener {
+  url: string;
+  received: Received[];
+  /** Calls answered with a 5xx so far (when told to fail). */
+  failures: number;
+  waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
+  close(): Promise<void>;
+}
+
+const open: Server[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+});
+
+/** A real HTTP listener on loopback that records every event POSTed to it; fails the first `failFirst` calls. */
+export async function startListener(options: { failFirst?: number; port?: number } = {}): Promise<Listener> {
+  const received: Received[] = [];
+  const state = { failures: 0 };
+  const server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      if (state.failures < (options.failFirst ?? 0)) {
+        state.failures++;
+        response.writeHead(503).end();
+        return;
+      }
+      received.push({ path: request.url ?? '', headers: request.headers, body: JSON.parse(body) });
+      response.writeHead(201).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  open.push(server);
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/callback`,
+    received,
+    get failures() {
+      return state.failures;
+    },
+    async waitFor(count, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`listener got ${received.length} of ${count} events`);
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      return received;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
