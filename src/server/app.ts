@@ -4,7 +4,9 @@ import { EVENT_API } from '../events/publish.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
-import { createSchemaValidator } from '../tmf/schemas.js';
+import { createIdGenerator } from '../tmf/ids.js';
+import { idRules } from '../tmf/id-rules.js';
+import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountEventTopics } from './event-routes.js';
@@ -19,6 +21,8 @@ export interface AppOptions {
   relay?: Partial<RelayPolicy>;
   /** Largest accepted request body in bytes (413 beyond). */
   bodyLimit?: number;
+  /** Compiled schemas are cached per validator; tests share one across apps. */
+  validator?: SchemaValidator;
 }
 
 /** What the running app shares with its owner (server, CLI, tests). */
@@ -48,7 +52,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const relay = createRelay({ store: options.store, now, policy: options.relay, logger: app.log });
   const ctx: TmfContext = {
     store: options.store,
-    validator: createSchemaValidator(),
+    validator: options.validator ?? createSchemaValidator(),
+    ids: createIdGenerator(idRules, now),
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     now,
     afterCommit: () => relay.nudge(),

@@ -92,5 +92,10 @@ export interface Store {
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
   listDeliveries(hubId?: string): Promise<DeliveryRecord[]>;
 
+  /** Takes the next number of a named sequence (starting at 1, or where `seedSequence` put it). */
+  nextInSequence(name: string): Promise<number>;
+  /** Sets where a sequence starts, unless it has already been used; returns whether it was set. */
+  seedSequence(name: string, next: number): Promise<boolean>;
+
   close(): Promise<void>;
 }

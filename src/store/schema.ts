@@ -46,7 +46,13 @@ export interface DeliveryTable {
   delivered_at: string | null;
 }
 
+export interface IdSequenceTable {
+  name: string;
+  next: number;
+}
+
 export interface Schema {
+  id_sequence: IdSequenceTable;
   resource: ResourceTable;
   event: EventTable;
   hub: HubTable;

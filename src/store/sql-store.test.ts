@@ -82,3 +82,15 @@ describe('the SQL store', () => {
     expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
   });
 });
+
+describe('id sequences', () => {
+  it('counts from 1, or from a seeded start, and a seed never rewinds a used sequence', async () => {
+    const store = await fresh();
+    expect(await store.nextInSequence('a')).toBe(1);
+    expect(await store.nextInSequence('a')).toBe(2);
+    expect(await store.seedSequence('b', 789)).toBe(true);
+    expect(await store.nextInSequence('b')).toBe(789);
+    expect(await store.seedSequence('b', 1)).toBe(false);
+    expect(await store.nextInSequence('b')).toBe(790);
+  });
+});

@@ -156,6 +156,20 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>): St
       return (await query.orderBy('seq').execute()).map(toDelivery);
     },
 
+    async nextInSequence(name) {
+      const row = await q
+        .insertInto('id_sequence')
+        .values({ name, next: 2 })
+        .onConflict((c) => c.column('name').doUpdateSet((eb) => ({ next: eb('id_sequence.next', '+', 1) })))
+        .returning('next')
+        .executeTakeFirstOrThrow();
+      return row.next - 1;
+    },
+    async seedSequence(name, next) {
+      const result = await q.insertInto('id_sequence').values({ name, next }).onConflict((c) => c.column('name').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+
     async close() {
       await root.destroy();
     },

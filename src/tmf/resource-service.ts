@@ -1,11 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { publishEvent } from '../events/publish.js';
 import type { Doc, ResourceRecord, Store } from '../store/port.js';
 import { TmfError } from './errors.js';
 import { isPlainObject, mergePatch } from './merge-patch.js';
 import { applyListQuery, type ListQuery } from './query/index.js';
-import type { ApiResource, TmfApi } from './registry.js';
+import { findApi, type ApiResource, type TmfApi } from './registry.js';
+import type { IdGenerator } from './ids.js';
 import { describeIssues, type SchemaValidator } from './schemas.js';
 
 /** What the TMF630 uniform contract needs to serve any resource of any API. */
@@ -15,7 +15,11 @@ export interface TmfContext {
   /** Scheme and authority that hrefs start with, e.g. `http://localhost:8638`. */
   baseUrl: string;
   now: () => Date;
-  newId?: (api: TmfApi, resource: ApiResource) => string;
+  ids: IdGenerator;
+  /** Refuses a state change the lifecycle tables do not allow (create: `before` is undefined). */
+  guardState?: StateGuard;
+  /** Domain behaviour of a resource, keyed `TMF685/reservation`. */
+  behaviours?: Record<string, ResourceBehaviour>;
   /** Called after a commit that wrote events, so the relay delivers them promptly. */
   afterCommit?: () => void;
 }
@@ -31,8 +35,37 @@ export interface Target {
   resource: ApiResource;
 }
 
+/** A lifecycle check: undefined when the move from `before` to `after` is allowed. */
+export type StateGuard = (target: Target, before: Doc | undefined, after: Doc) => TmfError | undefined;
+
+/** What a behaviour sees besides the transaction and the documents. */
+export interface BehaviourEnv {
+  ctx: TmfContext;
+  meta: RequestMeta;
+  at: string;
+}
+
+/**
+ * Opt-in domain behaviour of one resource, run inside the write's transaction so that whatever
+ * it changes (and the events it emits) commits with the resource or not at all.
+ */
+export interface ResourceBehaviour {
+  /** Before the insert: complete the document (a task's result) or refuse with a TmfError. */
+  onCreate?(tx: Store, doc: Doc, env: BehaviourEnv): Promise<Doc | void>;
+  /** After the merge, before the save: react to the change or refuse it. */
+  onPatch?(tx: Store, current: Doc, next: Doc, env: BehaviourEnv): Promise<Doc | void>;
+}
+
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const IMMUTABLE = ['id', 'href'] as const;
+
+/** The registered resource `name` of API `apiId`; throws on a typo in domain code. */
+export function targetOf(apiId: string, name: string): Target {
+  const api = findApi(apiId);
+  const resource = api?.resources.find((r) => r.name === name);
+  if (!api || !resource) throw new Error(`no resource ${apiId}/${name} in the registry`);
+  return { api, resource };
+}
 
 /** The `href` of a resource: absolute, the same value the `Location` header carries. */
 export function hrefOf(ctx: Pick<TmfContext, 'baseUrl'>, { api, resource }: Target, id: string): string {
@@ -44,27 +77,38 @@ export function eventDomain(api: TmfApi): string {
   return api.basePath.split('/')[2] ?? api.id;
 }
 
-/** POST: validates against `*_Create`, sets the server-owned fields, stores, emits the create event. */
+/** POST: one transaction around `createInTx`, then a nudge to the relay. */
 export async function createResource(ctx: TmfContext, target: Target, body: unknown, meta: RequestMeta): Promise<Doc> {
+  const doc = await ctx.store.transaction((tx) => createInTx(tx, ctx, target, body, meta));
+  ctx.afterCommit?.();
+  return doc;
+}
+
+/**
+ * Validates against `*_Create`, sets the server-owned fields (id, href, @type, dates, initial
+ * state), runs the resource's behaviour and lifecycle check, stores it and emits the create event.
+ */
+export async function createInTx(tx: Store, ctx: TmfContext, target: Target, body: unknown, meta: RequestMeta): Promise<Doc> {
   const { api, resource } = target;
   const input = requireObject(body);
   if (resource.createSchema) assertValid(ctx, api, resource.createSchema, input);
-  const id = clientId(input.id) ?? ctx.newId?.(api, resource) ?? randomUUID();
   const at = ctx.now().toISOString();
-  const doc: Doc = { id, href: hrefOf(ctx, target, id), ...withoutImmutable(input) };
-  doc['@type'] ??= resource.entity;
-  for (const field of resource.serverDates.onCreate) doc[field] = at;
-  if (resource.stateField && resource.initialState && doc[resource.stateField] === undefined) {
-    doc[resource.stateField] = resource.initialState;
+  const draft: Doc = { ...withoutImmutable(input) };
+  draft['@type'] ??= resource.entity;
+  for (const field of resource.serverDates.onCreate) draft[field] = at;
+  if (resource.stateField && resource.initialState && draft[resource.stateField] === undefined) {
+    draft[resource.stateField] = resource.initialState;
   }
-  const record = toRecord(target, doc, at, at);
-  await ctx.store.transaction(async (tx) => {
-    if (!(await tx.insertResource(record))) {
-      throw new TmfError('CONFLICT', `${resource.name} ${id} already exists`);
-    }
-    if (resource.events.create) await emit(tx, target, resource.events.create, doc, at, meta);
-  });
-  ctx.afterCommit?.();
+  const id = clientId(input.id) ?? (await ctx.ids.next(tx, target, draft));
+  let doc: Doc = { id, href: hrefOf(ctx, target, id), ...draft };
+  const behaviour = ctx.behaviours?.[keyOf(target)];
+  if (behaviour?.onCreate) doc = (await behaviour.onCreate(tx, doc, { ctx, meta, at })) ?? doc;
+  const refused = ctx.guardState?.(target, undefined, doc);
+  if (refused) throw refused;
+  if (!(await tx.insertResource(toRecord(target, doc, at, at)))) {
+    throw new TmfError('CONFLICT', `${resource.name} ${id} already exists`);
+  }
+  if (resource.events.create) await emit(tx, target, resource.events.create, doc, at, meta);
   return doc;
 }
 
@@ -89,38 +133,57 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   );
 }
 
-/** PATCH (merge-patch): validates the patch and the merged result, emits state and attribute events. */
+/** PATCH: one transaction around `patchInTx`, then a nudge to the relay. */
 export async function patchResource(ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
+  const doc = await ctx.store.transaction((tx) => patchInTx(tx, ctx, target, id, body, meta));
+  ctx.afterCommit?.();
+  return doc;
+}
+
+/**
+ * Merge-patches a resource: validates the patch and the merged result, checks the lifecycle,
+ * runs the behaviour, saves, and emits StateChange and/or AttributeValueChange (nothing if unchanged).
+ */
+export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
   const { api, resource } = target;
   const patch = requireObject(body);
   if (resource.updateSchema) assertValid(ctx, api, resource.updateSchema, patch);
-  const updated = await ctx.store.transaction(async (tx) => {
-    const current = await mustGet(tx, target, id);
-    for (const field of IMMUTABLE) {
-      if (field in patch && patch[field] !== current.doc[field]) {
-        throw new TmfError('NOT_PATCHABLE', `${field} cannot be changed by PATCH`);
-      }
+  const current = await mustGet(tx, target, id);
+  for (const field of IMMUTABLE) {
+    if (field in patch && patch[field] !== current.doc[field]) {
+      throw new TmfError('NOT_PATCHABLE', `${field} cannot be changed by PATCH`);
     }
-    const merged = mergePatch(current.doc, patch);
-    const at = ctx.now().toISOString();
-    const stateField = resource.stateField;
-    const stateChanged = stateField !== undefined && merged[stateField] !== current.doc[stateField];
-    const attributesChanged = !isDeepStrictEqual(
-      stateField ? { ...merged, [stateField]: undefined } : merged,
-      stateField ? { ...current.doc, [stateField]: undefined } : current.doc,
-    );
-    if (!stateChanged && !attributesChanged) return current.doc;
-    for (const field of resource.serverDates.onUpdate) merged[field] = at;
-    assertValid(ctx, api, resource.entity, merged);
-    await tx.replaceResource(toRecord(target, merged, current.createdAt, at));
-    if (stateChanged && resource.events.stateChange) await emit(tx, target, resource.events.stateChange, merged, at, meta);
-    if (attributesChanged && resource.events.attributeValueChange) {
-      await emit(tx, target, resource.events.attributeValueChange, merged, at, meta);
-    }
-    return merged;
-  });
-  ctx.afterCommit?.();
-  return updated;
+  }
+  const at = ctx.now().toISOString();
+  let merged = mergePatch(current.doc, patch);
+  const behaviour = ctx.behaviours?.[keyOf(target)];
+  if (behaviour?.onPatch) merged = (await behaviour.onPatch(tx, current.doc, merged, { ctx, meta, at })) ?? merged;
+  const stateField = resource.stateField;
+  const stateChanged = stateField !== undefined && merged[stateField] !== current.doc[stateField];
+  const attributesChanged = !isDeepStrictEqual(withoutField(merged, stateField), withoutField(current.doc, stateField));
+  if (!stateChanged && !attributesChanged) return current.doc;
+  const refused = ctx.guardState?.(target, current.doc, merged);
+  if (refused) throw refused;
+  for (const field of resource.serverDates.onUpdate) merged[field] = at;
+  assertValid(ctx, api, resource.entity, merged);
+  await tx.replaceResource(toRecord(target, merged, current.createdAt, at));
+  if (stateChanged && resource.events.stateChange) await emit(tx, target, resource.events.stateChange, merged, at, meta);
+  if (attributesChanged && resource.events.attributeValueChange) {
+    await emit(tx, target, resource.events.attributeValueChange, merged, at, meta);
+  }
+  return merged;
+}
+
+/**
+ * Makes a resource match `doc` (seed data, catalog loads): creates it when absent, merge-patches
+ * it when it differs, does nothing when it is already so. Idempotent.
+ */
+export async function upsertInTx(tx: Store, ctx: TmfContext, target: Target, doc: Doc, meta: RequestMeta): Promise<Doc> {
+  const id = String(doc.id);
+  const existing = await tx.getResource(target.api.id, target.resource.name, id);
+  if (!existing) return createInTx(tx, ctx, target, doc, meta);
+  const { id: _id, href: _href, ...rest } = doc;
+  return patchInTx(tx, ctx, target, id, rest, meta);
 }
 
 /** DELETE: removes the resource and emits its delete event with the last known state. */
@@ -177,6 +240,16 @@ function clientId(value: unknown): string | undefined {
     throw new TmfError('INVALID_BODY', 'id must be a string of letters, digits and ._:- (at most 128 characters)');
   }
   return value;
+}
+
+function keyOf({ api, resource }: Target): string {
+  return `${api.id}/${resource.name}`;
+}
+
+function withoutField(doc: Doc, field: string | undefined): Doc {
+  if (!field) return doc;
+  const { [field]: _dropped, ...rest } = doc;
+  return rest;
 }
 
 function withoutImmutable(input: Doc): Doc {

@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as init from './0001-init.js';
 import * as outbox from './0002-outbox.js';
+import * as idSequence from './0003-id-sequence.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-outbox': outbox,
+  '0003-id-sequence': idSequence,
 };
