@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createRelay, type Relay, type RelayPolicy } from '../events/relay.js';
 import { EVENT_API } from '../events/publish.js';
 import type { Store } from '../store/port.js';
@@ -44,7 +44,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     // TMF ids may contain characters such as ':'; keep the router strict about nothing else.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });

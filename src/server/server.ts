@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../store/open-store.js';
 import { buildApp } from './app.js';
@@ -38,6 +39,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
   process.once('SIGTERM', shutdown);
 
   await app.listen({ port: options.port, host: options.host });
-  app.log.info({ db: options.dbPath, explorer: `http://localhost:${options.port}/`, docs: `http://localhost:${options.port}/docs` }, 'Spine is up');
+  const { port } = app.server.address() as AddressInfo;
+  app.log.info({ port, db: options.dbPath, docs: `http://localhost:${port}/docs` }, 'Spine is up');
   return app;
 }

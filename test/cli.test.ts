@@ -1,0 +1,61 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// The `spine` command as a user runs it: the compiled binary (npm test builds it first).
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'spine.js');
+
+describe('spine serve', () => {
+  it('explains itself with --help', () => {
+    const result = spawnSync(process.execPath, [BIN, 'serve', '--help'], { encoding: 'utf8' });
+    expect(result.status).toBe(0);
+    for (const option of ['--port', '--db', ':memory:', '8638', './data/spine.db']) expect(result.stdout).toContain(option);
+  });
+
+  it('refuses a port that is not a number, with a non-zero exit', () => {
+    const result = spawnSync(process.execPath, [BIN, 'serve', '--port', 'eighty'], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('port');
+  });
+
+  it('serves the APIs, logs one JSON line per request and shuts down cleanly on SIGTERM', async () => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', ':memory:'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: any[] = [];
+    let buffer = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        lines.push(JSON.parse(buffer.slice(0, newline)));
+        buffer = buffer.slice(newline + 1);
+      }
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const up = await waitFor(() => lines.find((l) => l.msg === 'Spine is up'));
+
+    const response = await fetch(`http://127.0.0.1:${up.port}/tmf-api/productOrderingManagement/v4/productOrder`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ productOrderItem: [{ id: '1', action: 'add' }] }),
+    });
+    expect(response.status).toBe(201);
+    const logged = await waitFor(() => lines.filter((l) => l.msg === 'request'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ method: 'POST', statusCode: 201 });
+
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(lines.some((l) => l.msg === 'shutting down')).toBe(true);
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined && (!Array.isArray(value) || value.length > 0)) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting for the server');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
