@@ -24,8 +24,6 @@ export interface RelayLogger {
 /** The process that turns committed outbox deliveries into HTTP POSTs to listeners. */
 export interface Relay {
   start(): void;
-  /** Ask for a pass soon (called after a commit that wrote deliveries). */
-  nudge(): void;
   /** Runs passes until nothing is due now; for tests and shutdown. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -117,13 +115,14 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
       });
   }
 
+  deps.store.onDeliveriesCommitted(() => {
+    if (started) kick();
+  });
+
   return {
     start() {
       started = true;
       kick();
-    },
-    nudge() {
-      if (started) kick();
     },
     async drain() {
       await running;

@@ -56,7 +56,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ids: createIdGenerator(idRules, now),
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     now,
-    afterCommit: () => relay.nudge(),
   };
   app.decorate('spine', { ctx, relay });
 

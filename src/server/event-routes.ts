@@ -21,7 +21,6 @@ export function mountEventTopics(app: FastifyInstance, ctx: TmfContext, eventApi
       });
       scope.post<{ Params: TopicParams }>('/topic/:topicId/event', async (request, reply) => {
         const envelope = await postTopicEvent(ctx.store, request.params.topicId, request.body, ctx.now, metaOf(request).correlationId);
-        ctx.afterCommit?.();
         return reply.code(201).send(envelope);
       });
       scope.get<{ Params: TopicParams & { id: string } }>('/topic/:topicId/event/:id', async (request) =>

@@ -97,5 +97,11 @@ export interface Store {
   /** Sets where a sequence starts, unless it has already been used; returns whether it was set. */
   seedSequence(name: string, next: number): Promise<boolean>;
 
+  /** Calls `listener` after each commit that wrote deliveries (the relay's cue to run). */
+  onDeliveriesCommitted(listener: () => void): void;
+
+  /** Records that a dataset was loaded; false when it already had been (the caller then skips it). */
+  markDatasetLoaded(name: string, at: string): Promise<boolean>;
+
   close(): Promise<void>;
 }

@@ -51,7 +51,13 @@ export interface IdSequenceTable {
   next: number;
 }
 
+export interface DatasetTable {
+  name: string;
+  loaded_at: string;
+}
+
 export interface Schema {
+  dataset: DatasetTable;
   id_sequence: IdSequenceTable;
   resource: ResourceTable;
   event: EventTable;

@@ -4,15 +4,27 @@ import type { DeliveryTable, EventTable, HubTable, ResourceTable, Schema } from 
 
 /** The SQL adapter of the store port, on any Kysely dialect (SQLite today). */
 export function createSqlStore(db: Kysely<Schema>): Store {
-  return bind(db, db);
+  return bind(db, db, { listeners: [] });
 }
 
-function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>): Store {
+interface Shared {
+  listeners: Array<() => void>;
+}
+
+// `wroteDeliveries` is per transaction: set by insertDelivery, read after the commit.
+function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, shared: Shared, unit = { wroteDeliveries: false }): Store {
   const inTransaction = q !== root;
+  const notify = () => shared.listeners.forEach((listener) => listener());
   const store: Store = {
     async transaction(work) {
       if (inTransaction) return work(store);
-      return root.transaction().execute((trx) => work(bind(root, trx)));
+      const txUnit = { wroteDeliveries: false };
+      const result = await root.transaction().execute((trx) => work(bind(root, trx, shared, txUnit)));
+      if (txUnit.wroteDeliveries) notify();
+      return result;
+    },
+    onDeliveriesCommitted(listener) {
+      shared.listeners.push(listener);
     },
 
     async getResource(api, resource, id) {
@@ -115,6 +127,8 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>): St
           next_attempt_at: delivery.nextAttemptAt,
         })
         .execute();
+      if (inTransaction) unit.wroteDeliveries = true;
+      else notify();
     },
     async dueDeliveries(now, limit) {
       const rows = await q
@@ -167,6 +181,11 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>): St
     },
     async seedSequence(name, next) {
       const result = await q.insertInto('id_sequence').values({ name, next }).onConflict((c) => c.column('name').doNothing()).executeTakeFirst();
+      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+    },
+
+    async markDatasetLoaded(name, at) {
+      const result = await q.insertInto('dataset').values({ name, loaded_at: at }).onConflict((c) => c.column('name').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 

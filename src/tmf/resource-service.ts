@@ -20,8 +20,6 @@ export interface TmfContext {
   guardState?: StateGuard;
   /** Domain behaviour of a resource, keyed `TMF685/reservation`. */
   behaviours?: Record<string, ResourceBehaviour>;
-  /** Called after a commit that wrote events, so the relay delivers them promptly. */
-  afterCommit?: () => void;
 }
 
 /** Per-request facts that end up on the events the request causes. */
@@ -77,11 +75,9 @@ export function eventDomain(api: TmfApi): string {
   return api.basePath.split('/')[2] ?? api.id;
 }
 
-/** POST: one transaction around `createInTx`, then a nudge to the relay. */
-export async function createResource(ctx: TmfContext, target: Target, body: unknown, meta: RequestMeta): Promise<Doc> {
-  const doc = await ctx.store.transaction((tx) => createInTx(tx, ctx, target, body, meta));
-  ctx.afterCommit?.();
-  return doc;
+/** POST: `createInTx` in a transaction of its own. */
+export function createResource(ctx: TmfContext, target: Target, body: unknown, meta: RequestMeta): Promise<Doc> {
+  return ctx.store.transaction((tx) => createInTx(tx, ctx, target, body, meta));
 }
 
 /**
@@ -133,11 +129,9 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   );
 }
 
-/** PATCH: one transaction around `patchInTx`, then a nudge to the relay. */
-export async function patchResource(ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
-  const doc = await ctx.store.transaction((tx) => patchInTx(tx, ctx, target, id, body, meta));
-  ctx.afterCommit?.();
-  return doc;
+/** PATCH: `patchInTx` in a transaction of its own. */
+export function patchResource(ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
+  return ctx.store.transaction((tx) => patchInTx(tx, ctx, target, id, body, meta));
 }
 
 /**
@@ -194,7 +188,6 @@ export async function deleteResource(ctx: TmfContext, target: Target, id: string
     const { delete: deleteEvent } = target.resource.events;
     if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, ctx.now().toISOString(), meta);
   });
-  ctx.afterCommit?.();
 }
 
 async function mustGet(store: Store, { api, resource }: Target, id: string): Promise<ResourceRecord> {

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as init from './0001-init.js';
 import * as outbox from './0002-outbox.js';
 import * as idSequence from './0003-id-sequence.js';
+import * as dataset from './0004-dataset.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
   '0001-init': init,
   '0002-outbox': outbox,
   '0003-id-sequence': idSequence,
+  '0004-dataset': dataset,
 };
