@@ -4,11 +4,12 @@ import { registerHub, unregisterHub } from '../events/hubs.js';
 import { TmfError } from '../tmf/errors.js';
 import { parseListQuery, projectFields } from '../tmf/query/index.js';
 import type { ApiResource, Operation, TmfApi } from '../tmf/registry.js';
+import { idempotentWrite, type WriteOutcome } from '../tmf/idempotency.js';
 import {
-  createResource,
-  deleteResource,
+  createInTx,
+  deleteInTx,
   listResources,
-  patchResource,
+  patchInTx,
   retrieveResource,
   type RequestMeta,
   type TmfContext,
@@ -60,8 +61,13 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
   if (resource.operations.includes('create')) {
     scope.post(collection, async (request, reply) => {
       requireJson(request, ['application/json']);
-      const doc = await createResource(ctx, target, request.body, metaOf(request));
-      return reply.code(201).header('location', String(doc.href)).send(doc);
+      const meta = metaOf(request);
+      const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => ({
+        status: 201,
+        body: await createInTx(tx, ctx, target, request.body, meta),
+      }));
+      reply.header('location', String(outcome.body?.href));
+      return send(reply, outcome);
     });
   }
   if (resource.operations.includes('retrieve')) {
@@ -71,15 +77,24 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
     });
   }
   if (resource.operations.includes('patch')) {
-    scope.patch<{ Params: { id: string } }>(item, async (request) => {
+    scope.patch<{ Params: { id: string } }>(item, async (request, reply) => {
       requireJson(request, PATCH_TYPES);
-      return patchResource(ctx, target, request.params.id, request.body, metaOf(request));
+      const meta = metaOf(request);
+      const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => ({
+        status: 200,
+        body: await patchInTx(tx, ctx, target, request.params.id, request.body, meta),
+      }));
+      return send(reply, outcome);
     });
   }
   if (resource.operations.includes('delete')) {
     scope.delete<{ Params: { id: string } }>(item, async (request, reply) => {
-      await deleteResource(ctx, target, request.params.id, metaOf(request));
-      return reply.code(204).send();
+      const meta = metaOf(request);
+      const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => {
+        await deleteInTx(tx, ctx, target, request.params.id, meta);
+        return { status: 204, body: null };
+      });
+      return send(reply, outcome);
     });
   }
   refuseOtherMethods(scope, collection, allowed(collectionMethods));
@@ -107,6 +122,22 @@ export function metaOf(request: FastifyRequest): RequestMeta {
   const header = request.headers['x-correlation-id'];
   const given = Array.isArray(header) ? header[0] : header;
   return { correlationId: given && given.length <= 200 ? given : randomUUID() };
+}
+
+function writeOf(ctx: TmfContext, request: FastifyRequest) {
+  const header = request.headers['idempotency-key'];
+  return {
+    key: Array.isArray(header) ? header[0] : header,
+    method: request.method,
+    path: request.url.split('?')[0]!,
+    at: () => ctx.now().toISOString(),
+  };
+}
+
+/** Sends a (possibly replayed) write; a replay says so in `Idempotent-Replayed`. */
+function send(reply: FastifyReply, outcome: WriteOutcome & { replayed: boolean }): FastifyReply {
+  if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+  return reply.code(outcome.status).send(outcome.body ?? undefined);
 }
 
 function requireJson(request: FastifyRequest, accepted: string[]): void {

@@ -50,6 +50,16 @@ export interface DeliveryRecord {
   deliveredAt: string | null;
 }
 
+/** A response remembered under its Idempotency-Key. */
+export interface IdempotentResponse {
+  key: string;
+  method: string;
+  path: string;
+  status: number;
+  response: Doc | null;
+  createdAt: string;
+}
+
 export interface ResourceSelector {
   api: string;
   resource: string;
@@ -96,6 +106,9 @@ export interface Store {
   nextInSequence(name: string): Promise<number>;
   /** Sets where a sequence starts, unless it has already been used; returns whether it was set. */
   seedSequence(name: string, next: number): Promise<boolean>;
+
+  getIdempotentResponse(key: string): Promise<IdempotentResponse | undefined>;
+  putIdempotentResponse(response: IdempotentResponse): Promise<void>;
 
   /** Calls `listener` after each commit that wrote deliveries (the relay's cue to run). */
   onDeliveriesCommitted(listener: () => void): void;

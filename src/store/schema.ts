@@ -56,7 +56,17 @@ export interface DatasetTable {
   loaded_at: string;
 }
 
+export interface IdempotencyTable {
+  key: string;
+  method: string;
+  path: string;
+  status: number;
+  response: string | null;
+  created_at: string;
+}
+
 export interface Schema {
+  idempotency: IdempotencyTable;
   dataset: DatasetTable;
   id_sequence: IdSequenceTable;
   resource: ResourceTable;

@@ -184,6 +184,33 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 
+    async getIdempotentResponse(key) {
+      const row = await q.selectFrom('idempotency').selectAll().where('key', '=', key).executeTakeFirst();
+      return (
+        row && {
+          key: row.key,
+          method: row.method,
+          path: row.path,
+          status: row.status,
+          response: row.response === null ? null : JSON.parse(row.response),
+          createdAt: row.created_at,
+        }
+      );
+    },
+    async putIdempotentResponse(response) {
+      await q
+        .insertInto('idempotency')
+        .values({
+          key: response.key,
+          method: response.method,
+          path: response.path,
+          status: response.status,
+          response: response.response === null ? null : JSON.stringify(response.response),
+          created_at: response.createdAt,
+        })
+        .execute();
+    },
+
     async markDatasetLoaded(name, at) {
       const result = await q.insertInto('dataset').values({ name, loaded_at: at }).onConflict((c) => c.column('name').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;

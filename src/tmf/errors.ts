@@ -5,6 +5,7 @@ export const ErrorCodes = {
   MALFORMED_JSON: { code: 'SPN-400-MALFORMED-JSON', status: 400, reason: 'Malformed JSON' },
   INVALID_BODY: { code: 'SPN-400-INVALID-BODY', status: 400, reason: 'Invalid request body' },
   INVALID_QUERY: { code: 'SPN-400-INVALID-QUERY', status: 400, reason: 'Invalid query parameter' },
+  INVALID_HEADER: { code: 'SPN-400-INVALID-HEADER', status: 400, reason: 'Invalid request header' },
   NOT_PATCHABLE: { code: 'SPN-400-NOT-PATCHABLE', status: 400, reason: 'Attribute cannot be patched' },
   NOT_FOUND: { code: 'SPN-404-NOT-FOUND', status: 404, reason: 'Resource not found' },
   NO_SUCH_PATH: { code: 'SPN-404-NO-SUCH-PATH', status: 404, reason: 'Unknown path' },

@@ -75,11 +75,6 @@ export function eventDomain(api: TmfApi): string {
   return api.basePath.split('/')[2] ?? api.id;
 }
 
-/** POST: `createInTx` in a transaction of its own. */
-export function createResource(ctx: TmfContext, target: Target, body: unknown, meta: RequestMeta): Promise<Doc> {
-  return ctx.store.transaction((tx) => createInTx(tx, ctx, target, body, meta));
-}
-
 /**
  * Validates against `*_Create`, sets the server-owned fields (id, href, @type, dates, initial
  * state), runs the resource's behaviour and lifecycle check, stores it and emits the create event.
@@ -129,11 +124,6 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   );
 }
 
-/** PATCH: `patchInTx` in a transaction of its own. */
-export function patchResource(ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
-  return ctx.store.transaction((tx) => patchInTx(tx, ctx, target, id, body, meta));
-}
-
 /**
  * Merge-patches a resource: validates the patch and the merged result, checks the lifecycle,
  * runs the behaviour, saves, and emits StateChange and/or AttributeValueChange (nothing if unchanged).
@@ -181,13 +171,11 @@ export async function upsertInTx(tx: Store, ctx: TmfContext, target: Target, doc
 }
 
 /** DELETE: removes the resource and emits its delete event with the last known state. */
-export async function deleteResource(ctx: TmfContext, target: Target, id: string, meta: RequestMeta): Promise<void> {
-  await ctx.store.transaction(async (tx) => {
-    const current = await mustGet(tx, target, id);
-    await tx.deleteResource(target.api.id, target.resource.name, id);
-    const { delete: deleteEvent } = target.resource.events;
-    if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, ctx.now().toISOString(), meta);
-  });
+export async function deleteInTx(tx: Store, ctx: TmfContext, target: Target, id: string, meta: RequestMeta): Promise<void> {
+  const current = await mustGet(tx, target, id);
+  await tx.deleteResource(target.api.id, target.resource.name, id);
+  const { delete: deleteEvent } = target.resource.events;
+  if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, ctx.now().toISOString(), meta);
 }
 
 async function mustGet(store: Store, { api, resource }: Target, id: string): Promise<ResourceRecord> {

@@ -3,6 +3,7 @@ import * as init from './0001-init.js';
 import * as outbox from './0002-outbox.js';
 import * as idSequence from './0003-id-sequence.js';
 import * as dataset from './0004-dataset.js';
+import * as idempotency from './0005-idempotency.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-outbox': outbox,
   '0003-id-sequence': idSequence,
   '0004-dataset': dataset,
+  '0005-idempotency': idempotency,
 };
