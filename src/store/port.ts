@@ -60,6 +60,50 @@ export interface IdempotentResponse {
   createdAt: string;
 }
 
+/** A journey: one scenario run, its correlationId, and the ids its steps produced so far. */
+export interface RunRecord {
+  id: string;
+  scenario: string;
+  status: string;
+  correlationId: string;
+  input: Doc;
+  context: Doc;
+  error: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One step of a run as a persisted job with its checkpoint. */
+export interface RunStepRecord {
+  runId: string;
+  position: number;
+  step: string;
+  status: string;
+  attempts: number;
+  nextRunAt: string;
+  output: Doc | null;
+  error: string | null;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
+/** One call from one actor to another's TMF API, with what was sent and answered. */
+export interface ExchangeRecord {
+  seq: number;
+  runId: string | null;
+  correlationId: string | null;
+  from: string;
+  to: string;
+  api: string;
+  method: string;
+  path: string;
+  request: unknown;
+  response: unknown;
+  status: number;
+  startedAt: string;
+  endedAt: string;
+}
+
 export interface ResourceSelector {
   api: string;
   resource: string;
@@ -106,6 +150,19 @@ export interface Store {
   nextInSequence(name: string): Promise<number>;
   /** Sets where a sequence starts, unless it has already been used; returns whether it was set. */
   seedSequence(name: string, next: number): Promise<boolean>;
+
+  insertRun(run: RunRecord): Promise<void>;
+  getRun(id: string): Promise<RunRecord | undefined>;
+  updateRun(id: string, change: Partial<Pick<RunRecord, 'status' | 'context' | 'error' | 'updatedAt'>>): Promise<void>;
+  listRuns(selector: { scenario?: string; correlationId?: string; limit?: number }): Promise<RunRecord[]>;
+
+  insertRunStep(step: Omit<RunStepRecord, 'attempts' | 'output' | 'error' | 'startedAt' | 'endedAt'>): Promise<void>;
+  updateRunStep(runId: string, position: number, change: Partial<Omit<RunStepRecord, 'runId' | 'position' | 'step'>>): Promise<void>;
+  dueRunSteps(now: string, limit: number): Promise<RunStepRecord[]>;
+  listRunSteps(runId: string): Promise<RunStepRecord[]>;
+
+  appendExchange(exchange: Omit<ExchangeRecord, 'seq'>): Promise<ExchangeRecord>;
+  listExchanges(selector: { runId?: string; correlationId?: string; afterSeq?: number }): Promise<ExchangeRecord[]>;
 
   getIdempotentResponse(key: string): Promise<IdempotentResponse | undefined>;
   putIdempotentResponse(response: IdempotentResponse): Promise<void>;

@@ -65,7 +65,51 @@ export interface IdempotencyTable {
   created_at: string;
 }
 
+export interface RunTable {
+  id: string;
+  scenario: string;
+  status: string;
+  correlation_id: string;
+  input: string;
+  context: string;
+  error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RunStepTable {
+  run_id: string;
+  position: number;
+  step: string;
+  status: string;
+  attempts: Generated<number>;
+  next_run_at: string;
+  output: string | null;
+  error: string | null;
+  started_at: string | null;
+  ended_at: string | null;
+}
+
+export interface ExchangeTable {
+  seq: Generated<number>;
+  run_id: string | null;
+  correlation_id: string | null;
+  from_actor: string;
+  to_actor: string;
+  api: string;
+  method: string;
+  path: string;
+  request: string | null;
+  response: string | null;
+  status: number;
+  started_at: string;
+  ended_at: string;
+}
+
 export interface Schema {
+  run: RunTable;
+  run_step: RunStepTable;
+  exchange: ExchangeTable;
   idempotency: IdempotencyTable;
   dataset: DatasetTable;
   id_sequence: IdSequenceTable;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, EventRecord, HubRecord, ResourceRecord, Store } from './port.js';
-import type { DeliveryTable, EventTable, HubTable, ResourceTable, Schema } from './schema.js';
+import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable, Schema } from './schema.js';
 
 /** The SQL adapter of the store port, on any Kysely dialect (SQLite today). */
 export function createSqlStore(db: Kysely<Schema>): Store {
@@ -184,6 +184,112 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 
+    async insertRun(run) {
+      await q
+        .insertInto('run')
+        .values({
+          id: run.id,
+          scenario: run.scenario,
+          status: run.status,
+          correlation_id: run.correlationId,
+          input: JSON.stringify(run.input),
+          context: JSON.stringify(run.context),
+          error: run.error,
+          created_at: run.createdAt,
+          updated_at: run.updatedAt,
+        })
+        .execute();
+    },
+    async getRun(id) {
+      const row = await q.selectFrom('run').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toRun(row);
+    },
+    async updateRun(id, change) {
+      await q
+        .updateTable('run')
+        .set({
+          ...(change.status !== undefined && { status: change.status }),
+          ...(change.context !== undefined && { context: JSON.stringify(change.context) }),
+          ...(change.error !== undefined && { error: change.error }),
+          ...(change.updatedAt !== undefined && { updated_at: change.updatedAt }),
+        })
+        .where('id', '=', id)
+        .execute();
+    },
+    async listRuns({ scenario, correlationId, limit }) {
+      let query = q.selectFrom('run').selectAll();
+      if (scenario) query = query.where('scenario', '=', scenario);
+      if (correlationId) query = query.where('correlation_id', '=', correlationId);
+      if (limit !== undefined) query = query.limit(limit);
+      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toRun);
+    },
+
+    async insertRunStep(step) {
+      await q
+        .insertInto('run_step')
+        .values({ run_id: step.runId, position: step.position, step: step.step, status: step.status, next_run_at: step.nextRunAt })
+        .execute();
+    },
+    async updateRunStep(runId, position, change) {
+      await q
+        .updateTable('run_step')
+        .set({
+          ...(change.status !== undefined && { status: change.status }),
+          ...(change.attempts !== undefined && { attempts: change.attempts }),
+          ...(change.nextRunAt !== undefined && { next_run_at: change.nextRunAt }),
+          ...(change.output !== undefined && { output: change.output === null ? null : JSON.stringify(change.output) }),
+          ...(change.error !== undefined && { error: change.error }),
+          ...(change.startedAt !== undefined && { started_at: change.startedAt }),
+          ...(change.endedAt !== undefined && { ended_at: change.endedAt }),
+        })
+        .where('run_id', '=', runId)
+        .where('position', '=', position)
+        .execute();
+    },
+    async dueRunSteps(now, limit) {
+      const rows = await q
+        .selectFrom('run_step')
+        .selectAll()
+        .where('status', '=', 'pending')
+        .where('next_run_at', '<=', now)
+        .orderBy('next_run_at')
+        .limit(limit)
+        .execute();
+      return rows.map(toRunStep);
+    },
+    async listRunSteps(runId) {
+      return (await q.selectFrom('run_step').selectAll().where('run_id', '=', runId).orderBy('position').execute()).map(toRunStep);
+    },
+
+    async appendExchange(exchange) {
+      const row = await q
+        .insertInto('exchange')
+        .values({
+          run_id: exchange.runId,
+          correlation_id: exchange.correlationId,
+          from_actor: exchange.from,
+          to_actor: exchange.to,
+          api: exchange.api,
+          method: exchange.method,
+          path: exchange.path,
+          request: exchange.request === undefined ? null : JSON.stringify(exchange.request),
+          response: exchange.response === undefined ? null : JSON.stringify(exchange.response),
+          status: exchange.status,
+          started_at: exchange.startedAt,
+          ended_at: exchange.endedAt,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return toExchange(row);
+    },
+    async listExchanges({ runId, correlationId, afterSeq }) {
+      let query = q.selectFrom('exchange').selectAll();
+      if (runId) query = query.where('run_id', '=', runId);
+      if (correlationId) query = query.where('correlation_id', '=', correlationId);
+      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
+      return (await query.orderBy('seq').execute()).map(toExchange);
+    },
+
     async getIdempotentResponse(key) {
       const row = await q.selectFrom('idempotency').selectAll().where('key', '=', key).executeTakeFirst();
       return (
@@ -263,6 +369,53 @@ function toEvent(row: Selectable<EventTable>): EventRecord {
 
 function toHub(row: Selectable<HubTable>): HubRecord {
   return { id: row.id, api: row.api, topicId: row.topic_id, callback: row.callback, query: row.query, createdAt: row.created_at };
+}
+
+function toRun(row: Selectable<RunTable>): RunRecord {
+  return {
+    id: row.id,
+    scenario: row.scenario,
+    status: row.status,
+    correlationId: row.correlation_id,
+    input: JSON.parse(row.input),
+    context: JSON.parse(row.context),
+    error: row.error,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toRunStep(row: Selectable<RunStepTable>): RunStepRecord {
+  return {
+    runId: row.run_id,
+    position: row.position,
+    step: row.step,
+    status: row.status,
+    attempts: row.attempts,
+    nextRunAt: row.next_run_at,
+    output: row.output === null ? null : JSON.parse(row.output),
+    error: row.error,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+  };
+}
+
+function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
+  return {
+    seq: row.seq,
+    runId: row.run_id,
+    correlationId: row.correlation_id,
+    from: row.from_actor,
+    to: row.to_actor,
+    api: row.api,
+    method: row.method,
+    path: row.path,
+    request: row.request === null ? undefined : JSON.parse(row.request),
+    response: row.response === null ? undefined : JSON.parse(row.response),
+    status: row.status,
+    startedAt: row.started_at,
+    endedAt: row.ended_at,
+  };
 }
 
 function toDelivery(row: Selectable<DeliveryTable>): DeliveryRecord {

@@ -4,6 +4,7 @@ import * as outbox from './0002-outbox.js';
 import * as idSequence from './0003-id-sequence.js';
 import * as dataset from './0004-dataset.js';
 import * as idempotency from './0005-idempotency.js';
+import * as orchestration from './0006-orchestration.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003-id-sequence': idSequence,
   '0004-dataset': dataset,
   '0005-idempotency': idempotency,
+  '0006-orchestration': orchestration,
 };

@@ -1,0 +1,42 @@
+import type { Doc, RunRecord, Store } from '../store/port.js';
+import type { TmfContext } from '../tmf/resource-service.js';
+import type { Actor } from './actors.js';
+import type { TmfCall } from './tmf-caller.js';
+
+/** What a step gets: the open transaction, a TMF caller bound to the run, and the run's context so far. */
+export interface StepContext {
+  tx: Store;
+  call: TmfCall;
+  run: RunRecord;
+  /** The ids and facts earlier steps returned (customer, order ids, resources…). */
+  context: Doc;
+  tmf: TmfContext;
+}
+
+/**
+ * One step of a journey, run by one actor. `run` does its calls and returns what later steps
+ * need (merged into the run's context). It runs inside one transaction: all of it commits with
+ * the step's checkpoint and the next job, or none of it does.
+ */
+export interface StepDefinition {
+  id: string;
+  actor: Actor;
+  title: string;
+  run(step: StepContext): Promise<Doc | void>;
+}
+
+/** A runnable journey: a named, ordered list of steps. */
+export interface Flow {
+  scenario: string;
+  title: string;
+  description: string;
+  steps: readonly StepDefinition[];
+  /** Turns the caller's input into the run's initial context (defaults, validation). */
+  prepare?(input: Doc, tx: Store): Promise<Doc>;
+}
+
+export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held' } as const;
+export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
+
+export const StepStatus = { pending: 'pending', done: 'done', failed: 'failed' } as const;
+export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];

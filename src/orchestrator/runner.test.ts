@@ -1,0 +1,109 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { build } from '../../test/support/build.js';
+import type { Flow } from './flow.js';
+import { createRunner } from './runner.js';
+
+const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
+
+// A toy journey: COM takes an order, then starts it. `explode` lets a test fail the second step.
+function toyFlow(explode: { times: number; permanent?: boolean }): Flow {
+  return {
+    scenario: 'toy',
+    title: 'Toy order',
+    description: 'creates and starts one product order',
+    steps: [
+      {
+        id: 'create-order',
+        actor: 'channel',
+        title: 'Channel places the order',
+        async run({ call }) {
+          const order = await call<{ id: string }>({ from: 'channel', method: 'POST', path: ORDERS, body: { productOrderItem: [{ id: '1', action: 'add' }] } });
+          return { productOrderId: order.id };
+        },
+      },
+      {
+        id: 'start-order',
+        actor: 'com',
+        title: 'COM starts the order',
+        async run({ call, context }) {
+          await call({ from: 'com', method: 'PATCH', path: `${ORDERS}/${context.productOrderId}`, body: { state: 'inProgress' } });
+          if (explode.times > 0) {
+            explode.times--;
+            if (explode.permanent) await call({ from: 'com', method: 'POST', path: ORDERS, body: {} });
+            throw new Error('activation timed out');
+          }
+        },
+      },
+    ],
+  };
+}
+
+describe('the durable runner', () => {
+  it('runs a journey step by step, recording every call as an exchange with one correlationId', async () => {
+    const app = await build();
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [toyFlow({ times: 0 })] });
+    const run = await runner.startRun('toy', {});
+    await runner.drain();
+    const store = app.spine.ctx.store;
+    const done = await store.getRun(run.id);
+    expect(done).toMatchObject({ status: 'completed', context: { productOrderId: expect.any(String) } });
+    const exchanges = await store.listExchanges({ runId: run.id });
+    expect(exchanges.map((e) => [e.from, e.to, e.method, e.status])).toEqual([
+      ['channel', 'com', 'POST', 201],
+      ['com', 'com', 'PATCH', 200],
+    ]);
+    const events = await store.listEvents({ correlationId: run.correlationId });
+    expect(events.map((e) => e.eventType)).toEqual(['ProductOrderCreateEvent', 'ProductOrderStateChangeEvent']);
+  });
+
+  it('rolls a failed step back completely and retries it: the state change happens once', async () => {
+    const app = await build();
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [toyFlow({ times: 1 })], retry: { maxAttempts: 3, baseDelayMs: 0 } });
+    const run = await runner.startRun('toy', {});
+    await runner.drain();
+    const store = app.spine.ctx.store;
+    expect((await store.getRun(run.id))?.status).toBe('completed');
+    const steps = await store.listRunSteps(run.id);
+    expect(steps.map((s) => [s.step, s.status, s.attempts])).toEqual([
+      ['create-order', 'done', 1],
+      ['start-order', 'done', 2],
+    ]);
+    const stateChanges = (await store.listEvents({ correlationId: run.correlationId })).filter((e) => e.eventType.endsWith('StateChangeEvent'));
+    expect(stateChanges).toHaveLength(1);
+  });
+
+  it('fails the run on a client error without retrying, and records the refused call', async () => {
+    const app = await build();
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [toyFlow({ times: 1, permanent: true })] });
+    const run = await runner.startRun('toy', {});
+    await runner.drain();
+    const store = app.spine.ctx.store;
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('400') });
+    const exchanges = await store.listExchanges({ runId: run.id });
+    expect(exchanges.at(-1)).toMatchObject({ status: 400, response: { '@type': 'Error' } });
+    // The PATCH of the failed step was rolled back with it.
+    const order = await store.getResource('TMF622', 'productOrder', String((await store.getRun(run.id))!.context.productOrderId));
+    expect(order?.doc.state).toBe('acknowledged');
+  });
+
+  it('picks up a journey left in flight by a stopped process', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-')), 'spine.db');
+    const first = await build({ dbPath });
+    const run = await createRunner({ tmf: first.spine.ctx, flows: [toyFlow({ times: 0 })] }).startRun('toy', {});
+    await first.close();
+
+    const second = await build({ dbPath });
+    const runner = createRunner({ tmf: second.spine.ctx, flows: [toyFlow({ times: 0 })] });
+    await runner.drain();
+    expect((await second.spine.ctx.store.getRun(run.id))?.status).toBe('completed');
+  });
+
+  it('refuses an unknown scenario with a 404 TMF error', async () => {
+    const app = await build();
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [] });
+    await expect(runner.startRun('nope', {})).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+});

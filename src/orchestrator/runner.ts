@@ -1,0 +1,165 @@
+import { randomUUID } from 'node:crypto';
+import type { Doc, RunRecord, RunStepRecord } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import type { TmfContext } from '../tmf/resource-service.js';
+import { RunStatus, StepStatus, type Flow } from './flow.js';
+import { CallFailed, inProcessCaller } from './tmf-caller.js';
+
+/** How a failing step is retried before its run fails. */
+export interface RetryPolicy {
+  maxAttempts: number;
+  baseDelayMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200 };
+
+export interface Runner {
+  /** Starts a journey: the run and its first job commit together; returns at once. */
+  startRun(scenario: string, input: Doc): Promise<RunRecord>;
+  /** Starts the worker loop that takes due steps (including those left by a crash). */
+  begin(): void;
+  /** Runs due steps until none is left; for tests, the CLI and shutdown. */
+  drain(): Promise<void>;
+  stop(): Promise<void>;
+  flows: ReadonlyMap<string, Flow>;
+}
+
+/**
+ * The durable engine: steps are rows in `run_step`; a worker loop takes due ones and runs each in
+ * one transaction with its checkpoint and the next job. A crash rolls back the step in flight, so
+ * after a restart it runs again from a clean state — nothing is done twice, nothing is lost.
+ */
+export function createRunner(deps: { tmf: TmfContext; flows: readonly Flow[]; retry?: RetryPolicy; batchSize?: number }): Runner {
+  const { tmf } = deps;
+  const store = tmf.store;
+  const retry = deps.retry ?? defaultRetryPolicy;
+  const flows = new Map(deps.flows.map((f) => [f.scenario, f]));
+  const batchSize = deps.batchSize ?? 16;
+  let started = false;
+  let running: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+
+  const now = () => tmf.now().toISOString();
+
+  async function startRun(scenario: string, input: Doc): Promise<RunRecord> {
+    const flow = flows.get(scenario);
+    if (!flow) throw new TmfError('NOT_FOUND', `no scenario ${scenario}; known: ${[...flows.keys()].join(', ')}`);
+    const run = await store.transaction(async (tx) => {
+      const at = now();
+      const record: RunRecord = {
+        id: `run-${randomUUID()}`,
+        scenario,
+        status: RunStatus.running,
+        // One correlationId per journey, minted before any order exists (TMF-DOMAIN §5).
+        correlationId: `journey-${randomUUID()}`,
+        input,
+        context: flow.prepare ? await flow.prepare(input, tx) : input,
+        error: null,
+        createdAt: at,
+        updatedAt: at,
+      };
+      await tx.insertRun(record);
+      await tx.insertRunStep({ runId: record.id, position: 0, step: flow.steps[0]!.id, status: StepStatus.pending, nextRunAt: at });
+      return record;
+    });
+    kick();
+    return run;
+  }
+
+  async function execute(job: RunStepRecord): Promise<void> {
+    const startedAt = now();
+    try {
+      await store.transaction(async (tx) => {
+        const run = await tx.getRun(job.runId);
+        const current = (await tx.listRunSteps(job.runId)).find((s) => s.position === job.position);
+        if (!run || current?.status !== StepStatus.pending) return;
+        const flow = flows.get(run.scenario)!;
+        const step = flow.steps[job.position]!;
+        const output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run), run, context: run.context, tmf })) ?? {};
+        const at = now();
+        await tx.updateRunStep(job.runId, job.position, {
+          status: StepStatus.done,
+          attempts: job.attempts + 1,
+          output,
+          error: null,
+          startedAt,
+          endedAt: at,
+        });
+        const next = flow.steps[job.position + 1];
+        if (next) await tx.insertRunStep({ runId: run.id, position: job.position + 1, step: next.id, status: StepStatus.pending, nextRunAt: at });
+        await tx.updateRun(run.id, {
+          context: { ...run.context, ...output },
+          status: next ? RunStatus.running : RunStatus.completed,
+          updatedAt: at,
+        });
+      });
+    } catch (error) {
+      await recordFailure(job, startedAt, error);
+    }
+  }
+
+  async function recordFailure(job: RunStepRecord, startedAt: string, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    const attempts = job.attempts + 1;
+    // A client error (4xx) will not go away by retrying; anything else may be transient.
+    const permanent = error instanceof CallFailed && error.cause.status < 500;
+    const giveUp = permanent || attempts >= retry.maxAttempts;
+    await store.transaction(async (tx) => {
+      if (error instanceof CallFailed) await tx.appendExchange(error.exchange);
+      const at = now();
+      await tx.updateRunStep(job.runId, job.position, {
+        status: giveUp ? StepStatus.failed : StepStatus.pending,
+        attempts,
+        error: message,
+        startedAt,
+        endedAt: at,
+        nextRunAt: giveUp ? at : new Date(Date.parse(at) + retry.baseDelayMs * 2 ** (attempts - 1)).toISOString(),
+      });
+      if (giveUp) await tx.updateRun(job.runId, { status: RunStatus.failed, error: message, updatedAt: at });
+    });
+  }
+
+  async function pass(): Promise<number> {
+    const due = await store.dueRunSteps(now(), batchSize);
+    for (const job of due) await execute(job);
+    return due.length;
+  }
+
+  async function loop(): Promise<void> {
+    while (started && (await pass()) > 0) {
+      /* keep going while steps are due */
+    }
+    if (started) {
+      clearTimeout(timer);
+      timer = setTimeout(kick, 50);
+      timer.unref();
+    }
+  }
+
+  function kick(): void {
+    if (!started || running) return;
+    running = loop().finally(() => {
+      running = undefined;
+    });
+  }
+
+  return {
+    flows,
+    startRun,
+    begin() {
+      started = true;
+      kick();
+    },
+    async drain() {
+      await running;
+      while ((await pass()) > 0) {
+        /* run everything due */
+      }
+    },
+    async stop() {
+      started = false;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

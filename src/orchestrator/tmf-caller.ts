@@ -1,0 +1,92 @@
+import type { Doc, ExchangeRecord, Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { parseListQuery } from '../tmf/query/index.js';
+import { apis } from '../tmf/registry.js';
+import {
+  createInTx,
+  deleteInTx,
+  listResources,
+  patchInTx,
+  retrieveResource,
+  type Target,
+  type TmfContext,
+} from '../tmf/resource-service.js';
+import { apiOwner, type Actor } from './actors.js';
+
+export type CallMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** One call an actor makes: to a TMF path such as `/tmf-api/serviceOrdering/v4/serviceOrder`. */
+export interface CallSpec {
+  from: Actor;
+  method: CallMethod;
+  path: string;
+  body?: Doc;
+}
+
+/** Calls TMF APIs on behalf of a run; every call becomes an exchange. */
+export type TmfCall = <T = Doc>(spec: CallSpec) => Promise<T>;
+
+/** A refused call, carrying the exchange to record once the step's transaction is rolled back. */
+export class CallFailed extends Error {
+  constructor(
+    readonly exchange: Omit<ExchangeRecord, 'seq'>,
+    readonly cause: TmfError,
+  ) {
+    super(`${exchange.method} ${exchange.path} answered ${exchange.status}: ${cause.message}`);
+    this.name = 'CallFailed';
+  }
+}
+
+/**
+ * The in-process transport: the call goes through the same TMF630 service functions as HTTP
+ * (validation, lifecycle guard, behaviours, events) inside the step's transaction, so the step's
+ * state changes, events, exchanges and checkpoint commit together.
+ */
+export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; correlationId: string }): TmfCall {
+  return async <T>(spec: CallSpec): Promise<T> => {
+    const { target, id, query } = resolveTmfPath(spec.path);
+    const startedAt = ctx.now().toISOString();
+    const meta = { correlationId: run.correlationId };
+    const exchange = (status: number, response: unknown): Omit<ExchangeRecord, 'seq'> => ({
+      runId: run.id,
+      correlationId: run.correlationId,
+      from: spec.from,
+      to: apiOwner[target.api.id] ?? 'com',
+      api: target.api.id,
+      method: spec.method,
+      path: spec.path,
+      request: spec.body,
+      response,
+      status,
+      startedAt,
+      endedAt: ctx.now().toISOString(),
+    });
+    let status: number;
+    let response: unknown;
+    try {
+      if (spec.method === 'POST' && !id) [status, response] = [201, await createInTx(tx, ctx, target, spec.body, meta)];
+      else if (spec.method === 'PATCH' && id) [status, response] = [200, await patchInTx(tx, ctx, target, id, spec.body, meta)];
+      else if (spec.method === 'DELETE' && id) [status, response] = [204, await deleteInTx(tx, ctx, target, id, meta)];
+      else if (spec.method === 'GET' && id) [status, response] = [200, await retrieveResource({ ...ctx, store: tx }, target, id)];
+      else if (spec.method === 'GET') [status, response] = [200, (await listResources({ ...ctx, store: tx }, target, parseListQuery(query))).page];
+      else throw new TmfError('METHOD_NOT_ALLOWED', `${spec.method} ${spec.path} is not a TMF operation`);
+    } catch (error) {
+      if (error instanceof TmfError) throw new CallFailed(exchange(error.status, error.toBody()), error);
+      throw error;
+    }
+    await tx.appendExchange(exchange(status, response));
+    return response as T;
+  };
+}
+
+/** Splits a TMF path into the registered API resource, the id and the query string. */
+export function resolveTmfPath(path: string): { target: Target; id?: string; query: Record<string, string[]> } {
+  const [pathname, search = ''] = path.split('?');
+  const api = apis.find((a) => pathname!.startsWith(`${a.basePath}/`));
+  const [name, id, extra] = api ? pathname!.slice(api.basePath.length + 1).split('/') : [];
+  const resource = api?.resources.find((r) => r.name === name);
+  if (!api || !resource || extra !== undefined) throw new TmfError('NO_SUCH_PATH', `no TMF resource at ${pathname}`);
+  const query: Record<string, string[]> = {};
+  for (const [key, value] of new URLSearchParams(search)) (query[key] ??= []).push(value);
+  return { target: { api, resource }, id: id === undefined ? undefined : decodeURIComponent(id), query };
+}
