@@ -154,7 +154,7 @@ export interface Store {
   insertRun(run: RunRecord): Promise<void>;
   getRun(id: string): Promise<RunRecord | undefined>;
   updateRun(id: string, change: Partial<Pick<RunRecord, 'status' | 'context' | 'error' | 'updatedAt'>>): Promise<void>;
-  listRuns(selector: { scenario?: string; correlationId?: string; limit?: number }): Promise<RunRecord[]>;
+  listRuns(selector: { scenario?: string; correlationId?: string; mentioning?: string; limit?: number }): Promise<RunRecord[]>;
 
   insertRunStep(step: Omit<RunStepRecord, 'attempts' | 'output' | 'error' | 'startedAt' | 'endedAt'>): Promise<void>;
   updateRunStep(runId: string, position: number, change: Partial<Omit<RunStepRecord, 'runId' | 'position' | 'step'>>): Promise<void>;
@@ -163,6 +163,8 @@ export interface Store {
 
   appendExchange(exchange: Omit<ExchangeRecord, 'seq'>): Promise<ExchangeRecord>;
   listExchanges(selector: { runId?: string; correlationId?: string; afterSeq?: number }): Promise<ExchangeRecord[]>;
+  /** The newest event and exchange sequence numbers (0 when none): where a live stream starts. */
+  latestActivity(): Promise<{ eventSeq: number; exchangeSeq: number }>;
 
   getIdempotentResponse(key: string): Promise<IdempotentResponse | undefined>;
   putIdempotentResponse(response: IdempotentResponse): Promise<void>;

@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
 import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable, Schema } from './schema.js';
 
@@ -216,8 +216,10 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
         .where('id', '=', id)
         .execute();
     },
-    async listRuns({ scenario, correlationId, limit }) {
+    async listRuns({ scenario, correlationId, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
+      // The run's context holds every id its journey produced, as JSON strings.
+      if (mentioning) query = query.where(sql<boolean>`instr(context, ${JSON.stringify(mentioning)}) > 0`);
       if (scenario) query = query.where('scenario', '=', scenario);
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
       if (limit !== undefined) query = query.limit(limit);
@@ -288,6 +290,12 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
       if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
       return (await query.orderBy('seq').execute()).map(toExchange);
+    },
+
+    async latestActivity() {
+      const event = await q.selectFrom('event').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      const exchange = await q.selectFrom('exchange').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      return { eventSeq: Number(event?.seq ?? 0), exchangeSeq: Number(exchange?.seq ?? 0) };
     },
 
     async getIdempotentResponse(key) {

@@ -1,0 +1,86 @@
+import type { Doc, RunRecord, Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { findApi } from '../tmf/registry.js';
+import { apiOwner, type Actor } from './actors.js';
+
+/** One entity of a journey's golden thread, as steps record it in the run's `thread`. */
+export interface ThreadLink {
+  /** What the entity is in the journey: customer, productOrder, serviceOrder, cfs, rfs, resource… */
+  role: string;
+  api: string;
+  resource: string;
+  id: string;
+  /** The attribute that ties it to the previous entity, e.g. `orderRelationship (cross-ref)`. */
+  via?: string;
+}
+
+/** A thread entity with what is true of it now. */
+export interface TraceNode extends ThreadLink {
+  exists: boolean;
+  state: string | null;
+  href: string | null;
+  owner: { actor: Actor | undefined; api: string; name: string | undefined };
+}
+
+export interface Trace {
+  query: string;
+  runId: string;
+  scenario: string;
+  status: string;
+  correlationId: string;
+  chain: TraceNode[];
+  /** Other journeys the same id appears in (a shared port, a customer with several orders). */
+  otherRuns: string[];
+}
+
+/** Appends a link to the thread a step hands on through the run's context. */
+export function extendThread(context: Doc, ...links: ThreadLink[]): { thread: ThreadLink[] } {
+  return { thread: [...threadOf(context), ...links] };
+}
+
+export function threadOf(context: Doc): ThreadLink[] {
+  return Array.isArray(context.thread) ? (context.thread as ThreadLink[]) : [];
+}
+
+const STATE_FIELDS = ['state', 'status', 'usageState'] as const;
+
+/**
+ * The golden thread of the journey an id belongs to: any id of the chain, a run id, an event id or
+ * the correlationId. The most recent journey wins; the others are listed.
+ */
+export async function traceId(store: Store, id: string): Promise<Trace> {
+  const runs = await runsFor(store, id);
+  const [run, ...others] = runs;
+  if (!run) throw new TmfError('NOT_FOUND', `no journey mentions ${id}`);
+  const chain: TraceNode[] = [];
+  for (const link of threadOf(run.context)) {
+    const record = await store.getResource(link.api, link.resource, link.id);
+    const state = STATE_FIELDS.map((f) => record?.doc[f]).find((v) => typeof v === 'string');
+    chain.push({
+      ...link,
+      exists: record !== undefined,
+      state: (state as string | undefined) ?? null,
+      href: typeof record?.doc.href === 'string' ? record.doc.href : null,
+      owner: { actor: apiOwner[link.api], api: link.api, name: findApi(link.api)?.name },
+    });
+  }
+  return {
+    query: id,
+    runId: run.id,
+    scenario: run.scenario,
+    status: run.status,
+    correlationId: run.correlationId,
+    chain,
+    otherRuns: others.map((r) => r.id),
+  };
+}
+
+async function runsFor(store: Store, id: string): Promise<RunRecord[]> {
+  const byId = await store.getRun(id);
+  if (byId) return [byId];
+  const event = await store.getEvent(id);
+  const correlationId = event?.correlationId ?? id;
+  const byCorrelation = await store.listRuns({ correlationId });
+  if (byCorrelation.length) return byCorrelation;
+  return store.listRuns({ mentioning: id, limit: 50 });
+}

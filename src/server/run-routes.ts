@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import { runReport, waitForRun } from '../orchestrator/run-report.js';
+import type { Runner } from '../orchestrator/runner.js';
+import { traceId } from '../orchestrator/trace.js';
+import type { Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { isPlainObject } from '../tmf/merge-patch.js';
+import { streamActivity } from './activity-stream.js';
+
+const MAX_WAIT_MS = 60_000;
+
+/** Spine's own endpoints for journeys: scenarios, runs, the golden-thread trace and the live stream. */
+export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runner): void {
+  app.get('/spine/v1/scenarios', async () =>
+    [...runner.flows.values()].map((flow) => ({
+      name: flow.scenario,
+      title: flow.title,
+      description: flow.description,
+      steps: flow.steps.map((s) => ({ id: s.id, actor: s.actor, title: s.title })),
+      runs: `/spine/v1/scenarios/${flow.scenario}/runs`,
+    })),
+  );
+
+  app.post<{ Params: { name: string }; Querystring: { wait?: string } }>('/spine/v1/scenarios/:name/runs', async (request, reply) => {
+    const body = request.body ?? {};
+    if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+    const run = await runner.startRun(request.params.name, body);
+    reply.header('location', `/spine/v1/runs/${run.id}`);
+    if (request.query.wait !== 'true') return reply.code(202).send(run);
+    await waitForRun(store, run.id, MAX_WAIT_MS);
+    return reply.code(201).send(await runReport(store, run.id));
+  });
+
+  app.get<{ Querystring: { scenario?: string; limit?: string } }>('/spine/v1/runs', async (request) => {
+    const limit = Math.min(Number(request.query.limit ?? 50) || 50, 500);
+    return store.listRuns({ scenario: request.query.scenario, limit });
+  });
+
+  app.get<{ Params: { id: string } }>('/spine/v1/runs/:id', async (request) => runReport(store, request.params.id));
+
+  app.get<{ Params: { id: string } }>('/spine/v1/trace/:id', async (request) => traceId(store, request.params.id));
+
+  app.get('/spine/v1/stream', (request, reply) => streamActivity(store, request, reply));
+}
