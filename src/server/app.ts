@@ -1,15 +1,19 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createRelay, type Relay, type RelayPolicy } from '../events/relay.js';
 import { EVENT_API } from '../events/publish.js';
+import { guardState } from '../lifecycle/guard.js';
+import { networkBehaviours } from '../network/behaviours.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
 import { createIdGenerator } from '../tmf/ids.js';
 import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
+import { mountCatalogRoutes } from './catalog-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountEventTopics } from './event-routes.js';
+import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { mountTmfApi } from './tmf-routes.js';
 
 export interface AppOptions {
@@ -56,6 +60,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ids: createIdGenerator(idRules, now),
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     now,
+    guardState,
+    behaviours: networkBehaviours,
   };
   app.decorate('spine', { ctx, relay });
 
@@ -76,6 +82,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   for (const api of apis) mountTmfApi(app, ctx, api);
   mountEventTopics(app, ctx, findApi(EVENT_API)!);
+  mountCatalogRoutes(app);
+  mountLifecycleRoutes(app);
   await app.register(docsPlugin);
 
   app.addHook('onReady', async () => relay.start());

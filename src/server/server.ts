@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { openStore } from '../store/open-store.js';
+import { loadDemoDataset, SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
 import { buildApp } from './app.js';
 
 export interface ServeOptions {
@@ -10,6 +11,7 @@ export interface ServeOptions {
   /** Public scheme+authority for hrefs; defaults to http://localhost:<port>. */
   publicUrl?: string;
   logLevel: string;
+  seed: SeedChoice;
 }
 
 /** Opens the store, builds the app with fastify's pino logger and listens; shuts down cleanly on signals. */
@@ -21,6 +23,10 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     logger: { level: options.logLevel },
   });
   app.addHook('onClose', async () => store.close());
+  if (options.seed === SeedChoices.demo) {
+    const loaded = await loadDemoDataset(app.spine.ctx);
+    app.log.info({ dataset: 'demo', loaded }, loaded ? 'demo dataset loaded' : 'demo dataset already present');
+  }
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

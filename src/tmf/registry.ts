@@ -60,6 +60,8 @@ export interface ApiResource {
   updateSchema?: string;
   /** The lifecycle attribute, when the entity has one. */
   stateField?: 'state' | 'status';
+  /** Further lifecycle attributes whose change is a state change (TMF639 v4 has four independent ones). */
+  lifecycleFields?: readonly string[];
   /** Set by the server on create when the client sent none and the field is read-only in `*_Create`. */
   initialState?: string;
   /** Date-time attributes the server stamps, named as the spec names them. */
@@ -742,6 +744,7 @@ export const apis: readonly TmfApi[] = [
         name: 'resource', entity: 'Resource', kind: 'entity',
         operations: ['create', 'list', 'retrieve', 'patch', 'delete'],
         createSchema: 'Resource_Create', updateSchema: 'Resource_Update',
+        lifecycleFields: ['resourceStatus', 'administrativeState', 'operationalState', 'usageState'],
         serverDates: { onCreate: [], onUpdate: [] },
         events: {
           create: 'ResourceCreateEvent', attributeValueChange: 'ResourceAttributeValueChangeEvent',

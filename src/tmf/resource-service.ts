@@ -52,6 +52,8 @@ export interface ResourceBehaviour {
   onCreate?(tx: Store, doc: Doc, env: BehaviourEnv): Promise<Doc | void>;
   /** After the merge, before the save: react to the change or refuse it. */
   onPatch?(tx: Store, current: Doc, next: Doc, env: BehaviourEnv): Promise<Doc | void>;
+  /** Before the delete: undo what the resource holds (a reservation's capacity) or refuse. */
+  onDelete?(tx: Store, current: Doc, env: BehaviourEnv): Promise<void>;
 }
 
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
@@ -142,9 +144,9 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   let merged = mergePatch(current.doc, patch);
   const behaviour = ctx.behaviours?.[keyOf(target)];
   if (behaviour?.onPatch) merged = (await behaviour.onPatch(tx, current.doc, merged, { ctx, meta, at })) ?? merged;
-  const stateField = resource.stateField;
-  const stateChanged = stateField !== undefined && merged[stateField] !== current.doc[stateField];
-  const attributesChanged = !isDeepStrictEqual(withoutField(merged, stateField), withoutField(current.doc, stateField));
+  const lifecycle = lifecycleFieldsOf(resource);
+  const stateChanged = lifecycle.some((field) => merged[field] !== current.doc[field]);
+  const attributesChanged = !isDeepStrictEqual(withoutFields(merged, lifecycle), withoutFields(current.doc, lifecycle));
   if (!stateChanged && !attributesChanged) return current.doc;
   const refused = ctx.guardState?.(target, current.doc, merged);
   if (refused) throw refused;
@@ -173,9 +175,11 @@ export async function upsertInTx(tx: Store, ctx: TmfContext, target: Target, doc
 /** DELETE: removes the resource and emits its delete event with the last known state. */
 export async function deleteInTx(tx: Store, ctx: TmfContext, target: Target, id: string, meta: RequestMeta): Promise<void> {
   const current = await mustGet(tx, target, id);
+  const at = ctx.now().toISOString();
+  await ctx.behaviours?.[keyOf(target)]?.onDelete?.(tx, current.doc, { ctx, meta, at });
   await tx.deleteResource(target.api.id, target.resource.name, id);
   const { delete: deleteEvent } = target.resource.events;
-  if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, ctx.now().toISOString(), meta);
+  if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, at, meta);
 }
 
 async function mustGet(store: Store, { api, resource }: Target, id: string): Promise<ResourceRecord> {
@@ -227,9 +231,13 @@ function keyOf({ api, resource }: Target): string {
   return `${api.id}/${resource.name}`;
 }
 
-function withoutField(doc: Doc, field: string | undefined): Doc {
-  if (!field) return doc;
-  const { [field]: _dropped, ...rest } = doc;
+function lifecycleFieldsOf(resource: ApiResource): string[] {
+  return [...(resource.stateField ? [resource.stateField] : []), ...(resource.lifecycleFields ?? [])];
+}
+
+function withoutFields(doc: Doc, fields: readonly string[]): Doc {
+  const rest = { ...doc };
+  for (const field of fields) delete rest[field];
   return rest;
 }
 

@@ -1,0 +1,258 @@
+// Decomposition: what an offering becomes in the network, read from the catalog's rules. The tree is
+// what the orchestrator turns into service and resource order items, and what the explorer draws:
+// every node names its TMF specification (with the href it is served at), its place in the type
+// system, its characteristics with where each value came from, and its modify policy.
+
+import { TmfError } from '../tmf/errors.js';
+import { targetOf } from '../tmf/resource-service.js';
+import { spineCatalogIndex } from './data/index.js';
+import {
+  characteristicsOf,
+  type CfsFunction,
+  type CfsSubtype,
+  type CharacteristicRef,
+  type CharacteristicValue,
+  type ItemAction,
+  type ModifyPolicy,
+  type ProductSpecificationDoc,
+  type ResourceEdge,
+  type ResourceSpecificationDoc,
+  type RfsLayer,
+  type ServiceEdge,
+  type ServiceSpecificationDoc,
+  type SubscriberResourceKind,
+} from './model.js';
+
+/** Where a characteristic's value in a decomposition came from. */
+export const CharacteristicOrigins = {
+  /** The specification's default (`isDefault`) value. */
+  specDefault: 'specDefault',
+  /** The product order item set it. */
+  ordered: 'ordered',
+  /** Derived from an ancestor's characteristic by a catalog mapping (`from` names it). */
+  mapped: 'mapped',
+} as const;
+export type CharacteristicOrigin = keyof typeof CharacteristicOrigins;
+
+/** A characteristic as a product order item carries it (TMF622 `productCharacteristic`). */
+export type OrderedCharacteristic = { name: string; value: unknown };
+
+/** A characteristic value in the tree, with its provenance. */
+export type TreeCharacteristic = {
+  name: string;
+  value: CharacteristicValue;
+  valueType: string;
+  unitOfMeasure?: string;
+  origin: CharacteristicOrigin;
+  from?: CharacteristicRef;
+};
+
+/** The catalog document a node stands for, and where the TMF API serves it. */
+export type SpecSummary = { id: string; name: string; '@type': string; version: string; href: string };
+
+/** A resource to allocate; `slot` (its kind) matches it with its counterpart in another tree. */
+export type ResourceNode = {
+  kind: 'Resource';
+  slot: SubscriberResourceKind;
+  resourceKind: SubscriberResourceKind;
+  spec: SpecSummary;
+  onModify: ModifyPolicy;
+  characteristics: TreeCharacteristic[];
+};
+
+/** A resource-facing service and the resources it is realised on. */
+export type RfsNode = {
+  kind: 'RFS';
+  slot: RfsLayer;
+  layer: RfsLayer;
+  spec: SpecSummary;
+  onModify: ModifyPolicy;
+  characteristics: TreeCharacteristic[];
+  resources: ResourceNode[];
+};
+
+/** A customer-facing service: a bundle's children are CFSs, an atomic CFS's children are RFSs. */
+export type CfsNode = {
+  kind: 'CFS';
+  slot: CfsFunction;
+  subtype: CfsSubtype;
+  function: CfsFunction;
+  spec: SpecSummary;
+  onModify: ModifyPolicy;
+  characteristics: TreeCharacteristic[];
+  children: (CfsNode | RfsNode)[];
+};
+
+/** Any node of a decomposition tree. */
+export type DecompositionNode = CfsNode | RfsNode | ResourceNode;
+
+/** An offering decomposed: offering → product specification → CFS tree → RFSs → resources. */
+export type Decomposition = {
+  offering: { id: string; name: string; href: string; marketSegment: string[] };
+  productSpecification: SpecSummary & { characteristics: TreeCharacteristic[] };
+  services: CfsNode[];
+};
+
+type Level = { spec: string; characteristics: TreeCharacteristic[] };
+
+const catalog = spineCatalogIndex;
+const hrefs = {
+  productOffering: basePathOf('TMF620', 'productOffering'),
+  productSpecification: basePathOf('TMF620', 'productSpecification'),
+  serviceSpecification: basePathOf('TMF633', 'serviceSpecification'),
+  resourceSpecification: basePathOf('TMF634', 'resourceSpecification'),
+};
+
+/**
+ * Decomposes an offering, with the product characteristics an order item sets (others take the
+ * specification's defaults). NOT_FOUND for an unknown offering; INVALID_BODY for a characteristic
+ * the product specification does not have or a value it does not offer.
+ */
+export function decompose(offeringId: string, productCharacteristics: readonly OrderedCharacteristic[] = []): Decomposition {
+  const offering = catalog.offerings.get(offeringId);
+  if (!offering) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
+  const productSpec = must(catalog.productSpecs, offering.productSpecification.id);
+  const rule = must(catalog.rules, productSpec.id);
+  const characteristics = productCharacteristicsOf(productSpec, productCharacteristics);
+  const product: Level = { spec: productSpec.id, characteristics };
+  return {
+    offering: {
+      id: offering.id,
+      name: offering.name,
+      href: `${hrefs.productOffering}/${offering.id}`,
+      marketSegment: (offering.marketSegment ?? []).map((segment) => segment.id),
+    },
+    productSpecification: { ...summaryOf(productSpec, hrefs.productSpecification), characteristics },
+    services: rule.services.map((edge) => cfsNode(edge, [product])),
+  };
+}
+
+/**
+ * The order item actions that take the instance of `current` to `target`, two nodes in the same slot
+ * of two trees (either may be missing): add, delete, noChange, modify, or delete then add when the
+ * specification differs or the edge's policy is `replace`.
+ */
+export function itemActionsFor(current: DecompositionNode | undefined, target: DecompositionNode | undefined): ItemAction[] {
+  if (!current) return target ? ['add'] : [];
+  if (!target) return ['delete'];
+  if (current.spec.id !== target.spec.id) return ['delete', 'add'];
+  if (sameValues(current.characteristics, target.characteristics)) return ['noChange'];
+  return target.onModify === 'replace' ? ['delete', 'add'] : ['modify'];
+}
+
+function cfsNode(edge: ServiceEdge, ancestors: Level[]): CfsNode {
+  const entry = must(catalog.serviceSpecs, edge.spec);
+  if (!('function' in entry)) throw new Error(`catalog: ${edge.spec} is not a CFS specification`);
+  const characteristics = resolve(entry.doc, ancestors);
+  const path = [...ancestors, { spec: entry.doc.id, characteristics }];
+  return {
+    kind: 'CFS',
+    slot: entry.function,
+    subtype: entry.doc.isBundle ? 'bundle' : 'atomic',
+    function: entry.function,
+    spec: summaryOf(entry.doc, hrefs.serviceSpecification),
+    onModify: edge.onModify,
+    characteristics,
+    children: (edge.services ?? []).map((child) => ('layer' in must(catalog.serviceSpecs, child.spec) ? rfsNode(child, path) : cfsNode(child, path))),
+  };
+}
+
+function rfsNode(edge: ServiceEdge, ancestors: Level[]): RfsNode {
+  const entry = must(catalog.serviceSpecs, edge.spec);
+  if (!('layer' in entry)) throw new Error(`catalog: ${edge.spec} is not an RFS specification`);
+  const characteristics = resolve(entry.doc, ancestors);
+  const path = [...ancestors, { spec: entry.doc.id, characteristics }];
+  return {
+    kind: 'RFS',
+    slot: entry.layer,
+    layer: entry.layer,
+    spec: summaryOf(entry.doc, hrefs.serviceSpecification),
+    onModify: edge.onModify,
+    characteristics,
+    resources: (edge.resources ?? []).map((resource) => resourceNode(resource, path)),
+  };
+}
+
+function resourceNode(edge: ResourceEdge, ancestors: Level[]): ResourceNode {
+  const entry = must(catalog.resourceSpecs, edge.spec);
+  if (entry.kind === 'shared') throw new Error(`catalog: shared resource ${edge.spec} cannot be allocated per order`);
+  return {
+    kind: 'Resource',
+    slot: entry.kind,
+    resourceKind: entry.kind,
+    spec: summaryOf(entry.doc, hrefs.resourceSpecification),
+    onModify: edge.onModify,
+    characteristics: resolve(entry.doc, ancestors),
+  };
+}
+
+// Each characteristic of the specification takes, in order of precedence: a value mapped from the
+// nearest ancestor that has the mapping's source, then the specification's default. Characteristics
+// with neither (a serial number, a VLAN id) are assigned at allocation and absent from the tree.
+function resolve(doc: ServiceSpecificationDoc | ResourceSpecificationDoc, ancestors: Level[]): TreeCharacteristic[] {
+  const mappings = catalog.mappingsTo.get(doc.id) ?? [];
+  return characteristicsOf(doc).flatMap((spec) => {
+    for (const mapping of mappings.filter((m) => m.to.characteristic === spec.name)) {
+      const level = [...ancestors].reverse().find((a) => a.spec === mapping.from.spec);
+      const source = level?.characteristics.find((c) => c.name === mapping.from.characteristic);
+      if (!source) continue;
+      const value = mapping.values ? mapping.values[String(source.value)] : source.value;
+      if (value === undefined) {
+        throw new Error(`catalog: no ${doc.id}.${spec.name} for ${mapping.from.spec}.${mapping.from.characteristic} = ${source.value}`);
+      }
+      return [withUnit({ name: spec.name, value, valueType: spec.valueType, origin: 'mapped', from: mapping.from }, spec.values)];
+    }
+    const byDefault = spec.values.find((v) => v.isDefault && v.value !== undefined);
+    if (byDefault?.value === undefined) return [];
+    return [withUnit({ name: spec.name, value: byDefault.value, valueType: spec.valueType, origin: 'specDefault' }, spec.values)];
+  });
+}
+
+function productCharacteristicsOf(spec: ProductSpecificationDoc, ordered: readonly OrderedCharacteristic[]): TreeCharacteristic[] {
+  const specs = characteristicsOf(spec);
+  const chosen = new Map<string, CharacteristicValue>();
+  for (const { name, value } of ordered) {
+    const characteristic = specs.find((c) => c.name === name);
+    if (!characteristic) throw new TmfError('INVALID_BODY', `productSpecification ${spec.id} has no characteristic ${name}`);
+    const offered = characteristic.values.flatMap((v) => (v.value === undefined ? [] : [v.value]));
+    // Order bodies often carry numbers as text ("1000"); the catalog's own value is kept.
+    const match = offered.find((v) => String(v) === String(value));
+    if (offered.length && match === undefined) {
+      throw new TmfError('INVALID_BODY', `${name} ${String(value)} is not offered by ${spec.id} (offered: ${offered.join(', ')})`);
+    }
+    chosen.set(name, match ?? (value as CharacteristicValue));
+  }
+  return specs.flatMap((c) => {
+    const value = chosen.get(c.name);
+    if (value !== undefined) return [withUnit({ name: c.name, value, valueType: c.valueType, origin: 'ordered' }, c.values)];
+    const byDefault = c.values.find((v) => v.isDefault && v.value !== undefined);
+    if (byDefault?.value === undefined) return [];
+    return [withUnit({ name: c.name, value: byDefault.value, valueType: c.valueType, origin: 'specDefault' }, c.values)];
+  });
+}
+
+function withUnit(characteristic: TreeCharacteristic, values: { value?: CharacteristicValue; unitOfMeasure?: string }[]): TreeCharacteristic {
+  const unitOfMeasure = values.find((v) => v.value === characteristic.value)?.unitOfMeasure ?? values.find((v) => v.unitOfMeasure)?.unitOfMeasure;
+  return unitOfMeasure ? { ...characteristic, unitOfMeasure } : characteristic;
+}
+
+function sameValues(a: TreeCharacteristic[], b: TreeCharacteristic[]): boolean {
+  const text = (list: TreeCharacteristic[]) => JSON.stringify(list.map((c) => [c.name, c.value]).sort());
+  return text(a) === text(b);
+}
+
+function summaryOf(doc: { id: string; name: string; '@type': string; version: string }, basePath: string): SpecSummary {
+  return { id: doc.id, name: doc.name, '@type': doc['@type'], version: doc.version, href: `${basePath}/${doc.id}` };
+}
+
+function basePathOf(apiId: string, resource: string): string {
+  const { api } = targetOf(apiId, resource);
+  return `${api.basePath}/${resource}`;
+}
+
+// The catalog was validated when src/catalog/index.ts loaded, so a miss here is a defect, not input.
+function must<T>(map: Map<string, T>, id: string): T {
+  const found = map.get(id);
+  if (!found) throw new Error(`catalog: ${id} is missing`);
+  return found;
+}

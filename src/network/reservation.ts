@@ -1,0 +1,72 @@
+// TMF685 reservation as the R of AAR: creating one takes capacity from the network's pools and marks
+// the TMF639 resources it got, inside the POST's transaction, so the reservation, the resources'
+// changes and all their events commit together, or (on a 409 for exhausted capacity) nothing does.
+// Cancelling it (PATCH state → cancelled, the spec's own value; v4 has no "released") or deleting it
+// gives everything back.
+
+import { isDeepStrictEqual } from 'node:util';
+import type { Doc, Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import type { BehaviourEnv, ResourceBehaviour } from '../tmf/resource-service.js';
+import { findPool, holdResource, releaseResource, returnToPool, takeFromPool } from './pools.js';
+import { clientRefs, ItemRoles, itemsOf, poolEntity, poolIdOf, readItem, refsWithRole, ReservationStates } from './reservation-items.js';
+
+/** Reserves on create, releases on cancel; refuses anything else that would unbalance the pools. */
+export const reservationBehaviour: ResourceBehaviour = {
+  async onCreate(tx, doc, env) {
+    const items = itemsOf(doc);
+    const reserved: Doc[] = [];
+    for (const [index, item] of items.entries()) reserved.push(await reserveItem(tx, env, item, index));
+    return { ...doc, state: ReservationStates.completed, stateChangeDate: env.at, reservationItem: reserved };
+  },
+
+  async onPatch(tx, current, next, env) {
+    if (!isDeepStrictEqual(current.reservationItem, next.reservationItem)) {
+      throw new TmfError('NOT_PATCHABLE', 'reservationItem cannot be changed; cancel the reservation and create another');
+    }
+    if (next.state === current.state) return next;
+    if (next.state !== ReservationStates.cancelled) {
+      throw new TmfError('ILLEGAL_TRANSITION', `reservation ${String(current.id)} is ${String(current.state)}: it can only be cancelled`);
+    }
+    for (const item of itemsOf(current)) await releaseItem(tx, env, item);
+    return {
+      ...next,
+      cancellationDate: next.cancellationDate ?? env.at,
+      stateChangeDate: env.at,
+      reservationItem: itemsOf(current).map((item) => ({ ...item, state: ReservationStates.cancelled, stateChangeDate: env.at })),
+    };
+  },
+
+  // Deleting a live reservation gives its capacity back first, so the pools stay balanced.
+  async onDelete(tx, current, env) {
+    if (current.state === ReservationStates.cancelled) return;
+    for (const item of itemsOf(current)) await releaseItem(tx, env, item);
+  },
+};
+
+async function reserveItem(tx: Store, env: BehaviourEnv, item: Doc, index: number): Promise<Doc> {
+  const request = await readItem(tx, item, index);
+  const named = clientRefs(item);
+  const reserved = 'pool' in request
+    ? await takeFromPool(tx, env, request.pool, request.quantity, request.memberId)
+    : [await holdResource(tx, env, request.resource)];
+  const poolRef = 'pool' in request && !poolIdOf(item) ? [poolEntity(request.pool)] : [];
+  return {
+    ...item,
+    id: item.id ?? String(index + 1),
+    quantity: request.quantity,
+    action: 'add',
+    state: ReservationStates.completed,
+    stateChangeDate: env.at,
+    appliedCapacity: { capacityAmount: { capacityAmount: `${request.quantity} ${'pool' in request ? request.pool.unit : 'ea'}` } },
+    relatedEntity: [...named, ...poolRef, ...reserved.map((ref) => ({ ...ref, role: ItemRoles.reservedResource }))],
+  };
+}
+
+async function releaseItem(tx: Store, env: BehaviourEnv, item: Doc): Promise<void> {
+  const reserved = refsWithRole(item, ItemRoles.reservedResource);
+  const poolId = poolIdOf(item);
+  const pool = poolId ? findPool(poolId) : undefined;
+  if (pool) return returnToPool(tx, env, pool, Number(item.quantity ?? 1), reserved);
+  for (const ref of reserved) await releaseResource(tx, env, String(ref.id));
+}

@@ -1,0 +1,42 @@
+// The demo's premises as TMF673 geographic addresses. The network topology (src/network/topology.ts)
+// serves four of them, each producing one outcome of qualification; the fifth is outside the footprint.
+
+import type { Doc } from '../../store/port.js';
+
+/** The address ids, by the part each plays in the demo. */
+export const DemoAddressIds = {
+  janeSmith: 'addr-tor-42-maple-ave',
+  fullPort: 'addr-tor-15-birch-st',
+  overBudget: 'addr-tor-97-maple-ave',
+  enterprise: 'addr-tor-350-queen-st-e',
+  outsideFootprint: 'addr-mkm-8-cedar-lane',
+} as const;
+
+/** TMF673 GeographicAddress documents, with the fields the v4.0.1 spec names. */
+export const demoAddresses: readonly Doc[] = [
+  address(DemoAddressIds.janeSmith, '42', 'Maple', 'Ave', 'Toronto', 'M4M 2K1'),
+  address(DemoAddressIds.fullPort, '15', 'Birch', 'St', 'Toronto', 'M4M 1L8'),
+  address(DemoAddressIds.overBudget, '97', 'Maple', 'Ave', 'Toronto', 'M4M 2K4'),
+  address(DemoAddressIds.enterprise, '350', 'Queen', 'St E', 'Toronto', 'M5A 1T1'),
+  address(DemoAddressIds.outsideFootprint, '8', 'Cedar', 'Lane', 'Markham', 'L3P 1A2'),
+];
+
+/** The street part of an address, e.g. `42 Maple Ave`. */
+export function streetLine(doc: Doc): string {
+  return `${doc.streetNr} ${doc.streetName} ${doc.streetType}`;
+}
+
+function address(id: string, streetNr: string, streetName: string, streetType: string, city: string, postcode: string): Doc {
+  return {
+    id,
+    '@type': 'GeographicAddress',
+    name: `${streetNr} ${streetName} ${streetType}, ${city}`,
+    streetNr,
+    streetName,
+    streetType,
+    city,
+    stateOrProvince: 'ON',
+    postcode,
+    country: 'CA',
+  };
+}

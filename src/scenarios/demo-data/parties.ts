@@ -1,0 +1,128 @@
+// The demo's customers: who they are (TMF632), their customer records (TMF629), their billing accounts
+// (TMF666) and where they want service (TMF673 address ids the network serves, or does not).
+// TMF629 v4 Customer has no market segment attribute (no customerRank either), so the segment is a
+// Customer `characteristic` named `marketSegment`, which the commercial gate (COMM-003) reads.
+
+import type { Doc } from '../../store/port.js';
+import { DemoAddressIds, demoAddresses, streetLine } from './addresses.js';
+
+/** Customer market segments, as offerings' marketSegment refs name them. */
+export const MarketSegments = { residential: 'residential', enterprise: 'enterprise' } as const;
+export type MarketSegment = (typeof MarketSegments)[keyof typeof MarketSegments];
+
+/** The Customer characteristic names the demo relies on. */
+export const CustomerCharacteristics = { marketSegment: 'marketSegment', serviceAddress: 'serviceAddress' } as const;
+
+/** One demo customer: the party behind it, its segment, account and service address. */
+export interface DemoCustomer {
+  customerId: string;
+  partyId: string;
+  party: { kind: 'Individual'; givenName: string; familyName: string } | { kind: 'Organization'; tradingName: string; legalName: string };
+  segment: MarketSegment;
+  billingAccountId: string;
+  addressId: string;
+  email: string;
+  phone: string;
+}
+
+/** Jane Smith first (the brief's customer), then one customer per failure the network produces. */
+export const demoCustomers: readonly DemoCustomer[] = [
+  {
+    customerId: 'cust-56789', partyId: 'ind-56789', party: { kind: 'Individual', givenName: 'Jane', familyName: 'Smith' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56789', addressId: DemoAddressIds.janeSmith,
+    email: 'jane.smith@example.com', phone: '+1-416-555-0142',
+  },
+  {
+    customerId: 'cust-56790', partyId: 'ind-56790', party: { kind: 'Individual', givenName: 'Raj', familyName: 'Patel' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56790', addressId: DemoAddressIds.fullPort,
+    email: 'raj.patel@example.com', phone: '+1-416-555-0115',
+  },
+  {
+    customerId: 'cust-56791', partyId: 'ind-56791', party: { kind: 'Individual', givenName: 'Maria', familyName: 'Garcia' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56791', addressId: DemoAddressIds.overBudget,
+    email: 'maria.garcia@example.com', phone: '+1-416-555-0197',
+  },
+  {
+    customerId: 'cust-56792', partyId: 'org-56792', party: { kind: 'Organization', tradingName: 'Lakeshore Logistics', legalName: 'Lakeshore Logistics Inc.' },
+    segment: MarketSegments.enterprise, billingAccountId: 'ba-56792', addressId: DemoAddressIds.enterprise,
+    email: 'it@lakeshore-logistics.example.com', phone: '+1-416-555-0350',
+  },
+  {
+    customerId: 'cust-56793', partyId: 'ind-56793', party: { kind: 'Individual', givenName: 'Tom', familyName: 'Chen' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56793', addressId: DemoAddressIds.outsideFootprint,
+    email: 'tom.chen@example.com', phone: '+1-905-555-0108',
+  },
+];
+
+/** The display name of a demo customer's party. */
+export function customerName(customer: DemoCustomer): string {
+  return customer.party.kind === 'Individual' ? `${customer.party.givenName} ${customer.party.familyName}` : customer.party.legalName;
+}
+
+/** TMF632 Individual or Organization document of a demo customer. */
+export function partyDoc(customer: DemoCustomer): Doc {
+  const contactMedium = contactMediaOf(customer);
+  if (customer.party.kind === 'Individual') {
+    return {
+      id: customer.partyId, '@type': 'Individual', givenName: customer.party.givenName, familyName: customer.party.familyName,
+      fullName: customerName(customer), status: 'validated', contactMedium,
+    };
+  }
+  return {
+    id: customer.partyId, '@type': 'Organization', tradingName: customer.party.tradingName, name: customer.party.legalName,
+    isLegalEntity: true, organizationType: 'company', status: 'validated', contactMedium,
+  };
+}
+
+/** TMF629 Customer document: engaged party, segment and service address characteristics, billing account. */
+export function customerDoc(customer: DemoCustomer): Doc {
+  const name = customerName(customer);
+  return {
+    id: customer.customerId,
+    '@type': 'Customer',
+    name,
+    status: 'approved',
+    engagedParty: { id: customer.partyId, name, '@referredType': customer.party.kind },
+    characteristic: [
+      { name: CustomerCharacteristics.marketSegment, valueType: 'string', value: customer.segment },
+      { name: CustomerCharacteristics.serviceAddress, valueType: 'string', value: customer.addressId },
+    ],
+    contactMedium: contactMediaOf(customer),
+    account: [{ id: customer.billingAccountId, name: `${name} billing account`, '@referredType': 'BillingAccount' }],
+  };
+}
+
+/** TMF666 BillingAccount document, owned by the customer. */
+export function billingAccountDoc(customer: DemoCustomer): Doc {
+  const name = customerName(customer);
+  return {
+    id: customer.billingAccountId,
+    '@type': 'BillingAccount',
+    name: `${name} billing account`,
+    accountType: customer.segment,
+    state: 'active',
+    paymentStatus: 'paidUp',
+    relatedParty: [
+      { id: customer.customerId, name, role: 'customer', '@referredType': 'Customer' },
+      { id: customer.partyId, name, role: 'owner', '@referredType': customer.party.kind },
+    ],
+  };
+}
+
+function contactMediaOf(customer: DemoCustomer): Doc[] {
+  const address = demoAddresses.find((a) => a.id === customer.addressId);
+  return [
+    { mediumType: 'email', preferred: true, characteristic: { contactType: 'email', emailAddress: customer.email } },
+    { mediumType: 'phone', preferred: false, characteristic: { contactType: 'mobile', phoneNumber: customer.phone } },
+    ...(address
+      ? [{
+          mediumType: 'postalAddress',
+          preferred: false,
+          characteristic: {
+            contactType: 'serviceAddress', street1: streetLine(address), city: address.city,
+            stateOrProvince: address.stateOrProvince, postCode: address.postcode, country: address.country,
+          },
+        }]
+      : []),
+  ];
+}
