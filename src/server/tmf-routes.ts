@@ -6,6 +6,7 @@ import { parseListQuery, projectFields } from '../tmf/query/index.js';
 import type { ApiResource, Operation, TmfApi } from '../tmf/registry.js';
 import { idempotentWrite, type WriteOutcome } from '../tmf/idempotency.js';
 import {
+  behaviourOf,
   createInTx,
   deleteInTx,
   listResources,
@@ -62,10 +63,10 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
     scope.post(collection, async (request, reply) => {
       requireJson(request, ['application/json']);
       const meta = metaOf(request);
-      const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => ({
-        status: 201,
-        body: await createInTx(tx, ctx, target, request.body, meta),
-      }));
+      const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => {
+        const doc = await createInTx(tx, ctx, target, request.body, meta);
+        return { status: behaviourOf(ctx, target)?.createdStatus?.(doc) ?? 201, body: doc };
+      });
       reply.header('location', String(outcome.body?.href));
       return send(reply, outcome);
     });

@@ -50,6 +50,14 @@ export interface BehaviourEnv {
 export interface ResourceBehaviour {
   /** Before the insert: complete the document (a task's result) or refuse with a TmfError. */
   onCreate?(tx: Store, doc: Doc, env: BehaviourEnv): Promise<Doc | void>;
+  /**
+   * After the insert and its create event, same transaction: move a task on (an instant
+   * qualification from inProgress to done, through `patchInTx` so its state change is an event too).
+   * Returns the document as it now stands.
+   */
+  afterCreate?(tx: Store, doc: Doc, env: BehaviourEnv): Promise<Doc | void>;
+  /** The status of a successful POST when it is not 201 (an instant, synchronous task answers 200). */
+  createdStatus?(doc: Doc): number;
   /** After the merge, before the save: react to the change or refuse it. */
   onPatch?(tx: Store, current: Doc, next: Doc, env: BehaviourEnv): Promise<Doc | void>;
   /** Before the delete: undo what the resource holds (a reservation's capacity) or refuse. */
@@ -94,7 +102,7 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
   }
   const id = clientId(input.id) ?? (await ctx.ids.next(tx, target, draft));
   let doc: Doc = { id, href: hrefOf(ctx, target, id), ...draft };
-  const behaviour = ctx.behaviours?.[keyOf(target)];
+  const behaviour = behaviourOf(ctx, target);
   if (behaviour?.onCreate) doc = (await behaviour.onCreate(tx, doc, { ctx, meta, at })) ?? doc;
   const refused = ctx.guardState?.(target, undefined, doc);
   if (refused) throw refused;
@@ -102,7 +110,13 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
     throw new TmfError('CONFLICT', `${resource.name} ${id} already exists`);
   }
   if (resource.events.create) await emit(tx, target, resource.events.create, doc, at, meta);
+  if (behaviour?.afterCreate) doc = (await behaviour.afterCreate(tx, doc, { ctx, meta, at })) ?? doc;
   return doc;
+}
+
+/** The domain behaviour registered for a resource, if any. */
+export function behaviourOf(ctx: TmfContext, { api, resource }: Target): ResourceBehaviour | undefined {
+  return ctx.behaviours?.[`${api.id}/${resource.name}`];
 }
 
 /** GET by id, 404 when unknown. */
@@ -142,7 +156,7 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   }
   const at = ctx.now().toISOString();
   let merged = mergePatch(current.doc, patch);
-  const behaviour = ctx.behaviours?.[keyOf(target)];
+  const behaviour = behaviourOf(ctx, target);
   if (behaviour?.onPatch) merged = (await behaviour.onPatch(tx, current.doc, merged, { ctx, meta, at })) ?? merged;
   const lifecycle = lifecycleFieldsOf(resource);
   const stateChanged = lifecycle.some((field) => merged[field] !== current.doc[field]);
@@ -176,7 +190,7 @@ export async function upsertInTx(tx: Store, ctx: TmfContext, target: Target, doc
 export async function deleteInTx(tx: Store, ctx: TmfContext, target: Target, id: string, meta: RequestMeta): Promise<void> {
   const current = await mustGet(tx, target, id);
   const at = ctx.now().toISOString();
-  await ctx.behaviours?.[keyOf(target)]?.onDelete?.(tx, current.doc, { ctx, meta, at });
+  await behaviourOf(ctx, target)?.onDelete?.(tx, current.doc, { ctx, meta, at });
   await tx.deleteResource(target.api.id, target.resource.name, id);
   const { delete: deleteEvent } = target.resource.events;
   if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, at, meta);
@@ -225,10 +239,6 @@ function clientId(value: unknown): string | undefined {
     throw new TmfError('INVALID_BODY', 'id must be a string of letters, digits and ._:- (at most 128 characters)');
   }
   return value;
-}
-
-function keyOf({ api, resource }: Target): string {
-  return `${api.id}/${resource.name}`;
 }
 
 function lifecycleFieldsOf(resource: ApiResource): string[] {
