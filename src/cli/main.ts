@@ -1,5 +1,7 @@
 import { Command } from 'commander';
+import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
+import { traceCommand } from './trace.js';
 
 // The `spine` command: each subcommand lives in its own file and only adapts arguments.
 const program = new Command()
@@ -8,6 +10,8 @@ const program = new Command()
   .showHelpAfterError();
 
 program.addCommand(serveCommand());
+program.addCommand(runCommand());
+program.addCommand(traceCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`spine: ${error instanceof Error ? error.message : String(error)}\n`);

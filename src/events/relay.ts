@@ -1,4 +1,5 @@
 import type { DeliveryRecord, Store } from '../store/port.js';
+import { createWorker } from './worker.js';
 
 /** How hard the relay tries: exponential backoff with jitter, capped, then gives up on a delivery. */
 export interface RelayPolicy {
@@ -36,10 +37,6 @@ export interface Relay {
 export function createRelay(deps: { store: Store; now?: () => Date; policy?: Partial<RelayPolicy>; logger?: RelayLogger }): Relay {
   const policy = { ...defaultRelayPolicy, ...deps.policy };
   const now = deps.now ?? (() => new Date());
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let started = false;
-  let again = false;
 
   async function pass(): Promise<number> {
     const due = await deps.store.dueDeliveries(now().toISOString(), policy.batchSize);
@@ -83,59 +80,16 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     });
   }
 
-  async function loop(): Promise<void> {
-    do {
-      again = false;
-      while ((await pass()) > 0 && started) {
-        /* keep going while work is due */
-      }
-    } while (again && started);
-    await schedule();
-  }
-
-  async function schedule(): Promise<void> {
-    if (!started) return;
-    const next = await deps.store.nextDeliveryTime();
-    if (!next) return;
-    const delay = Math.max(0, Math.min(new Date(next).getTime() - now().getTime(), policy.maxDelayMs));
-    clearTimeout(timer);
-    timer = setTimeout(kick, delay);
-    timer.unref();
-  }
-
-  function kick(): void {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = loop()
-      .catch((cause) => deps.logger?.warn({ err: cause }, 'event relay pass failed'))
-      .finally(() => {
-        running = undefined;
-      });
-  }
-
-  deps.store.onDeliveriesCommitted(() => {
-    if (started) kick();
+  const worker = createWorker({
+    pass,
+    async nextWakeMs() {
+      const next = await deps.store.nextDeliveryTime();
+      return next === undefined ? undefined : Math.min(new Date(next).getTime() - now().getTime(), policy.maxDelayMs);
+    },
+    onError: (cause) => deps.logger?.warn({ err: cause }, 'event relay pass failed'),
   });
-
-  return {
-    start() {
-      started = true;
-      kick();
-    },
-    async drain() {
-      await running;
-      while ((await pass()) > 0) {
-        /* deliver everything due */
-      }
-    },
-    async stop() {
-      started = false;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  deps.store.onDeliveriesCommitted(() => worker.kick());
+  return { start: worker.start, drain: worker.drain, stop: worker.stop };
 }
 
 /** Exponential backoff with full jitter: a random delay in [base/2, base·2^(n-1)], capped. */

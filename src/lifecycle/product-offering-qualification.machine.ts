@@ -18,7 +18,7 @@ export const productOfferingQualificationMachine = defineMachine({
     },
     inProgress: {
       category: 'inFlight',
-      meaning: 'Eligibility checks are running',
+      meaning: 'Eligibility checks are running; an instantSyncQualification request is created here and finished in the same transaction',
       to: [
         { state: 'done', trigger: 'Every item has a qualificationItemResult: qualified, alternate or unqualified' },
         { state: 'terminatedWithError', trigger: 'A check could not be run' },
@@ -31,7 +31,8 @@ export const productOfferingQualificationMachine = defineMachine({
     },
     terminatedWithError: { category: 'failure', meaning: 'Stopped without a result', to: [] },
   },
-  initial: ['acknowledged'],
+  // An instant (instantSyncQualification) check starts in progress: the server is already working on it.
+  initial: ['acknowledged', 'inProgress'],
   terminal: ['done', 'terminatedWithError'],
-  source: 'TMF679 v4.0.0 TaskStateType; task lifecycle acknowledged → inProgress → done | terminatedWithError (TMF-DOMAIN §4.7)',
+  source: 'TMF679 v4.0.0 TaskStateType; task lifecycle acknowledged → inProgress → done | terminatedWithError (TMF-DOMAIN §4.7); an instant check is created inProgress',
 });

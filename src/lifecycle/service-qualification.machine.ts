@@ -18,7 +18,7 @@ export const serviceQualificationMachine = defineMachine({
     },
     inProgress: {
       category: 'inFlight',
-      meaning: 'Checks are running',
+      meaning: 'Checks are running; an instantSyncQualification request is created here and finished in the same transaction',
       to: [
         { state: 'done', trigger: 'Every item has a result: qualified, alternate or unqualified' },
         { state: 'terminatedWithError', trigger: 'A check could not be run' },
@@ -31,10 +31,11 @@ export const serviceQualificationMachine = defineMachine({
     },
     terminatedWithError: { category: 'failure', meaning: 'Stopped without a result', to: [] },
   },
-  initial: ['accepted'],
+  // An instant (instantSyncQualification) check starts in progress: the server is already working on it.
+  initial: ['accepted', 'inProgress'],
   terminal: ['done', 'terminatedWithError'],
   // The v4 TaskStateType enum says accepted, the state's description says acknowledged.
   aliases: { acknowledged: 'accepted' },
   source:
-    'TMF645 v4.0.0 TaskStateType (accepted; acknowledged from the description accepted as an alias); task lifecycle accepted → inProgress → done | terminatedWithError (TMF-DOMAIN §4.7)',
+    'TMF645 v4.0.0 TaskStateType (accepted; acknowledged from the description accepted as an alias); task lifecycle accepted → inProgress → done | terminatedWithError (TMF-DOMAIN §4.7); an instant check is created inProgress',
 });

@@ -40,3 +40,17 @@ export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
 export const StepStatus = { pending: 'pending', done: 'done', failed: 'failed' } as const;
 export type StepStatus = (typeof StepStatus)[keyof typeof StepStatus];
+
+/**
+ * A step's call succeeded but its answer stops the journey (address not found, not qualified):
+ * the run fails at once with this code, no retry.
+ */
+export class JourneyStopped extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'JourneyStopped';
+  }
+}

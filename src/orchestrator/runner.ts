@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Doc, RunRecord, RunStepRecord } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { TmfContext } from '../tmf/resource-service.js';
-import { RunStatus, StepStatus, type Flow } from './flow.js';
+import { JourneyStopped, RunStatus, StepStatus, type Flow } from './flow.js';
+import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
 
 /** How a failing step is retried before its run fails. */
@@ -10,6 +11,8 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
 }
+
+const IDLE_POLL_MS = 50;
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200 };
 
@@ -29,15 +32,18 @@ export interface Runner {
  * one transaction with its checkpoint and the next job. A crash rolls back the step in flight, so
  * after a restart it runs again from a clean state — nothing is done twice, nothing is lost.
  */
-export function createRunner(deps: { tmf: TmfContext; flows: readonly Flow[]; retry?: RetryPolicy; batchSize?: number }): Runner {
+export function createRunner(deps: {
+  tmf: TmfContext;
+  flows: readonly Flow[];
+  retry?: RetryPolicy;
+  batchSize?: number;
+  logger?: { error(obj: object, msg: string): void };
+}): Runner {
   const { tmf } = deps;
   const store = tmf.store;
   const retry = deps.retry ?? defaultRetryPolicy;
   const flows = new Map(deps.flows.map((f) => [f.scenario, f]));
   const batchSize = deps.batchSize ?? 16;
-  let started = false;
-  let running: Promise<void> | undefined;
-  let timer: NodeJS.Timeout | undefined;
 
   const now = () => tmf.now().toISOString();
 
@@ -62,7 +68,7 @@ export function createRunner(deps: { tmf: TmfContext; flows: readonly Flow[]; re
       await tx.insertRunStep({ runId: record.id, position: 0, step: flow.steps[0]!.id, status: StepStatus.pending, nextRunAt: at });
       return record;
     });
-    kick();
+    worker.kick();
     return run;
   }
 
@@ -102,7 +108,7 @@ export function createRunner(deps: { tmf: TmfContext; flows: readonly Flow[]; re
     const message = error instanceof Error ? error.message : String(error);
     const attempts = job.attempts + 1;
     // A client error (4xx) will not go away by retrying; anything else may be transient.
-    const permanent = error instanceof CallFailed && error.cause.status < 500;
+    const permanent = (error instanceof CallFailed && error.cause.status < 500) || error instanceof JourneyStopped;
     const giveUp = permanent || attempts >= retry.maxAttempts;
     await store.transaction(async (tx) => {
       if (error instanceof CallFailed) await tx.appendExchange(error.exchange);
@@ -120,46 +126,19 @@ export function createRunner(deps: { tmf: TmfContext; flows: readonly Flow[]; re
   }
 
   async function pass(): Promise<number> {
-    const due = await store.dueRunSteps(now(), batchSize);
+    const due = await store.dueRunSteps(now(), batchSize, [...flows.keys()]);
     for (const job of due) await execute(job);
     return due.length;
   }
 
-  async function loop(): Promise<void> {
-    while (started && (await pass()) > 0) {
-      /* keep going while steps are due */
-    }
-    if (started) {
-      clearTimeout(timer);
-      timer = setTimeout(kick, 50);
-      timer.unref();
-    }
-  }
-
-  function kick(): void {
-    if (!started || running) return;
-    running = loop().finally(() => {
-      running = undefined;
-    });
-  }
+  // Polled as well as kicked: another process (the CLI, a restarted server) may add runs to the same database.
+  const worker = createWorker({ pass, nextWakeMs: async () => IDLE_POLL_MS, onError: (error) => deps.logger?.error({ err: error }, 'journey runner pass failed') });
 
   return {
     flows,
     startRun,
-    begin() {
-      started = true;
-      kick();
-    },
-    async drain() {
-      await running;
-      while ((await pass()) > 0) {
-        /* run everything due */
-      }
-    },
-    async stop() {
-      started = false;
-      clearTimeout(timer);
-      await running;
-    },
+    begin: worker.start,
+    drain: worker.drain,
+    stop: worker.stop,
   };
 }

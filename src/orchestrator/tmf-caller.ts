@@ -90,3 +90,10 @@ export function resolveTmfPath(path: string): { target: Target; id?: string; que
   for (const [key, value] of new URLSearchParams(search)) (query[key] ??= []).push(value);
   return { target: { api, resource }, id: id === undefined ? undefined : decodeURIComponent(id), query };
 }
+
+/** The path of a registered resource (or one of them), e.g. `tmfPath('TMF622', 'productOrder', id)`. */
+export function tmfPath(apiId: string, resource: string, id?: string): string {
+  const api = apis.find((a) => a.id === apiId);
+  if (!api?.resources.some((r) => r.name === resource)) throw new Error(`no resource ${apiId}/${resource} in the registry`);
+  return `${api.basePath}/${resource}${id === undefined ? '' : `/${encodeURIComponent(id)}`}`;
+}

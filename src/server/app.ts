@@ -1,8 +1,12 @@
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { createRelay, type Relay, type RelayPolicy } from '../events/relay.js';
+import { createRunner, type Runner } from '../orchestrator/runner.js';
+import { scenarios } from '../scenarios/index.js';
 import { EVENT_API } from '../events/publish.js';
 import { guardState } from '../lifecycle/guard.js';
+import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
+import { qualificationBehaviours } from '../orchestrator/qualification/behaviours.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
@@ -12,6 +16,7 @@ import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
+import { mountRunRoutes } from './run-routes.js';
 import { mountEventTopics } from './event-routes.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { mountTmfApi } from './tmf-routes.js';
@@ -33,6 +38,7 @@ export interface AppOptions {
 export interface Spine {
   ctx: TmfContext;
   relay: Relay;
+  runner: Runner;
 }
 
 declare module 'fastify' {
@@ -61,9 +67,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
     now,
     guardState,
-    behaviours: networkBehaviours,
+    behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
   };
-  app.decorate('spine', { ctx, relay });
+  const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
+  app.decorate('spine', { ctx, relay, runner });
 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -84,10 +91,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountEventTopics(app, ctx, findApi(EVENT_API)!);
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
+  mountRunRoutes(app, ctx.store, runner);
   await app.register(docsPlugin);
 
-  app.addHook('onReady', async () => relay.start());
+  app.addHook('onReady', async () => {
+    relay.start();
+    runner.begin();
+  });
   app.addHook('onClose', async () => {
+    await runner.stop();
     await relay.stop();
   });
   return app;

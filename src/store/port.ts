@@ -158,7 +158,8 @@ export interface Store {
 
   insertRunStep(step: Omit<RunStepRecord, 'attempts' | 'output' | 'error' | 'startedAt' | 'endedAt'>): Promise<void>;
   updateRunStep(runId: string, position: number, change: Partial<Omit<RunStepRecord, 'runId' | 'position' | 'step'>>): Promise<void>;
-  dueRunSteps(now: string, limit: number): Promise<RunStepRecord[]>;
+  /** Pending steps due by `now`, of runs of the given scenarios only (a runner takes only what it can run). */
+  dueRunSteps(now: string, limit: number, scenarios: readonly string[]): Promise<RunStepRecord[]>;
   listRunSteps(runId: string): Promise<RunStepRecord[]>;
 
   appendExchange(exchange: Omit<ExchangeRecord, 'seq'>): Promise<ExchangeRecord>;

@@ -248,13 +248,16 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
         .where('position', '=', position)
         .execute();
     },
-    async dueRunSteps(now, limit) {
+    async dueRunSteps(now, limit, scenarios) {
+      if (!scenarios.length) return [];
       const rows = await q
         .selectFrom('run_step')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_run_at', '<=', now)
-        .orderBy('next_run_at')
+        .innerJoin('run', 'run.id', 'run_step.run_id')
+        .selectAll('run_step')
+        .where('run_step.status', '=', 'pending')
+        .where('run_step.next_run_at', '<=', now)
+        .where('run.scenario', 'in', scenarios)
+        .orderBy('run_step.next_run_at')
         .limit(limit)
         .execute();
       return rows.map(toRunStep);

@@ -1,0 +1,71 @@
+import { Command, Option } from 'commander';
+import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
+import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
+import { DEFAULT_DB } from './serve.js';
+
+const POLL_MS = 50;
+
+/** `spine run <scenario>`: runs a journey and shows it step by step, then its ids, counts and states. */
+export function runCommand(): Command {
+  return new Command('run')
+    .description('run a journey (e.g. gpon-ftth) in this process or against a running server')
+    .argument('<scenario>', 'scenario name, as listed by GET /spine/v1/scenarios')
+    .option('--customer <id>', 'customer id (default: the scenario\'s)')
+    .option('--address <id>', 'installation address id (default: the customer\'s service address)')
+    .option('--offering <id>', 'product offering id (default: the scenario\'s)')
+    .option('--server <url>', 'run against this server instead of in-process, e.g. http://localhost:8638')
+    .addOption(new Option('--db <path>', 'SQLite file for an in-process run').env('SPINE_DB').default(DEFAULT_DB))
+    .addOption(new Option('--seed <dataset>', 'dataset for a new in-process database').default('demo').choices(Object.keys(SeedChoices)))
+    .option('--json', 'print the whole run report as JSON instead of progress lines')
+    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; server?: string; db: string; seed: SeedChoice; json?: boolean }) => {
+      const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed);
+      try {
+        const input = {
+          ...(options.customer && { customerId: options.customer }),
+          ...(options.address && { addressId: options.address }),
+          ...(options.offering && { offeringId: options.offering }),
+        };
+        const report = await follow(source, scenario, input, options.json ? () => undefined : (line) => process.stdout.write(`${line}\n`));
+        if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));
+        process.exitCode = report.run.status === 'completed' ? 0 : 1;
+      } finally {
+        await source.close();
+      }
+    });
+}
+
+/** Starts the run and reports each step as it finishes; resolves with the final run report. */
+async function follow(source: JourneySource, scenario: string, input: Doc, print: (line: string) => void): Promise<Doc> {
+  const run = await source.start(scenario, input);
+  print(`run ${String(run.id)}  scenario ${scenario}  correlationId ${String(run.correlationId)}`);
+  let shown = 0;
+  let exchangesShown = 0;
+  for (;;) {
+    const report = await source.report(String(run.id));
+    const steps = report.steps as Doc[];
+    const finished = steps.filter((s) => s.status !== 'pending');
+    for (const step of finished.slice(shown)) {
+      const calls = (report.exchanges as Doc[]).filter((x) => x.seq > exchangesShown && x.startedAt >= String(step.startedAt));
+      const apis = [...new Set(calls.map((x) => `${x.from}→${x.to} ${x.api}`))].join(', ');
+      const mark = step.status === 'done' ? '✓' : '✗';
+      print(`${mark} ${String(step.position + 1).padStart(2)}  ${String(step.step).padEnd(26)} ${apis}${step.error ? `\n      ${String(step.error)}` : ''}`);
+      exchangesShown = Math.max(exchangesShown, ...calls.map((x) => Number(x.seq)));
+    }
+    shown = finished.length;
+    if (report.run.status !== 'running') return report;
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+function summary(report: Doc, trace: Doc | undefined): string {
+  const { run } = report;
+  const lines = [
+    '',
+    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
+  ];
+  for (const node of (trace?.chain as Doc[] | undefined) ?? []) {
+    lines.push(`  ${String(node.role).padEnd(30)} ${String(node.id).padEnd(40)} ${String(node.state ?? '')}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,49 @@
+// What the ROM reserves for one new subscriber (the R of AAR): the five per-subscriber resources of
+// TMF-DOMAIN §9 as TMF685 reservation items, chosen from the network data for a served address.
+// Pure: it only decides what to ask for; the reservation behaviour takes the capacity.
+
+import type { SubscriberResourceKind } from '../catalog/model.js';
+import type { Doc } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
+import { networkPools, PoolKinds, portPoolId, ResourceSpecs, type PoolDef } from './inventory-model.js';
+import { Technologies, type Technology } from './optical-budget.js';
+import { ItemRoles } from './reservation-items.js';
+import { servingPath } from './serving-path.js';
+import { demoNetwork, type Network } from './topology.js';
+
+/** One reservation item per subscriber resource kind; the item id is the kind, so answers map back. */
+export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
+
+/**
+ * The reservation items for a subscriber at `addressId` on `technology`: a slot of the serving PON
+ * port, an ONT from the technology's stock, a C-VLAN under the serving OLT's S-VLAN, the premises
+ * drop, and a session on the central office's BNG. CONFLICT when the address is not served.
+ */
+export function subscriberReservationItems(addressId: string, technology: Technology, network: Network = demoNetwork): Doc[] {
+  const path = servingPath(addressId, { network, technology });
+  if (path.kind !== 'served') throw new TmfError('CONFLICT', `address ${addressId} is not served by ${technology} (${path.kind})`);
+  const { port, drop, olt } = path.serving;
+  const pools = networkPools(network);
+  const poolWhere = (what: string, test: (pool: PoolDef) => boolean) => {
+    const pool = pools.find(test);
+    if (!pool) throw new TmfError('CONFLICT', `the network has no ${what} pool for ${olt.id}`);
+    return pool.id;
+  };
+  const fromPool = (kind: SubscriberResourceKind, poolId: string): Doc => ({
+    id: kind,
+    quantity: 1,
+    relatedEntity: [{ id: poolId, role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' }],
+  });
+  const items: SubscriberReservation = {
+    accessPort: fromPool('accessPort', portPoolId(port)),
+    cpe: fromPool('cpe', poolWhere('ONT stock', (p) => p.kind === PoolKinds.stock && p.spec === ontSpecOf(technology))),
+    vlanPair: fromPool('vlanPair', poolWhere('C-VLAN', (p) => p.kind === PoolKinds.numbered && p.resource === 'vlanPair' && p.sVlan === olt.sVlan)),
+    drop: { id: 'drop', quantity: 1, relatedEntity: [{ id: drop.resourceId, role: ItemRoles.resource, '@referredType': 'PhysicalResource' }] },
+    bngSession: fromPool('bngSession', poolWhere('BNG session', (p) => p.kind === PoolKinds.numbered && p.resource === 'bngSession' && network.bngs.some((b) => b.id === p.ownerId && b.centralOfficeId === olt.centralOfficeId))),
+  };
+  return Object.values(items);
+}
+
+function ontSpecOf(technology: Technology) {
+  return technology === Technologies.gpon ? ResourceSpecs.ontGpon : ResourceSpecs.ontXgsPon;
+}

@@ -1,0 +1,82 @@
+// TMF646 over the installation calendar (calendar.ts). A searchTimeSlot answers at once (status done)
+// with the next free slots inside the requested periods (any, when none are given); a slot is free
+// while fewer appointments hold it than there are crews. Booking or moving an appointment onto a
+// slot every crew already holds is refused with 409; a period that is no calendar slot (an agreed
+// out-of-hours visit) is not the calendar's to judge.
+
+import type { Doc, Store } from '../../store/port.js';
+import { TmfError } from '../../tmf/errors.js';
+import { targetOf, type ResourceBehaviour } from '../../tmf/resource-service.js';
+import { instant, InstallationCalendar, slotMatching, slotsAfter } from './calendar.js';
+
+// TMF646 SearchTimeSlotStateType and searchResult values Spine answers with.
+const SearchOutcomes = { done: 'done', success: 'success', fail: 'fail' } as const;
+
+// Appointment statuses that hold a crew for their slot (a cancelled or failed one gives it back).
+const SlotHoldingStatuses = ['initialized', 'confirmed', 'completed'] as const;
+
+const APPOINTMENT_TARGET = targetOf('TMF646', 'appointment');
+
+/** Answers a search with the calendar's free slots, deterministic for a given clock. */
+export const searchTimeSlotBehaviour: ResourceBehaviour = {
+  async onCreate(tx, doc, env) {
+    const windows = requestedWindows(doc);
+    const held = await heldSlots(tx);
+    const offered = slotsAfter(new Date(env.at))
+      .filter((slot) => (held.get(periodKey(slot)!) ?? 0) < InstallationCalendar.crews)
+      .filter((slot) => !windows.length || windows.some((w) => (!w.start || slot.startDateTime >= w.start) && (!w.end || slot.endDateTime <= w.end)))
+      .slice(0, InstallationCalendar.slotsOffered);
+    return {
+      ...doc,
+      status: SearchOutcomes.done,
+      searchResult: offered.length ? SearchOutcomes.success : SearchOutcomes.fail,
+      availableTimeSlot: offered.map((slot) => ({ id: slot.id, '@type': 'TimeSlot', validFor: { startDateTime: slot.startDateTime, endDateTime: slot.endDateTime } })),
+    };
+  },
+};
+
+/** Keeps a calendar slot to as many appointments as there are crews, on booking and on reschedule. */
+export const appointmentBehaviour: ResourceBehaviour = {
+  async onCreate(tx, doc) {
+    await requireFreeSlot(tx, doc);
+  },
+  async onPatch(tx, current, next) {
+    if (periodKey(next.validFor) !== periodKey(current.validFor)) await requireFreeSlot(tx, next);
+  },
+};
+
+async function requireFreeSlot(tx: Store, appointment: Doc): Promise<void> {
+  const slot = slotMatching(appointment.validFor);
+  if (!slot) return;
+  const held = (await heldSlots(tx, String(appointment.id))).get(periodKey(slot)!) ?? 0;
+  if (held >= InstallationCalendar.crews) {
+    throw new TmfError('CONFLICT', `time slot ${slot.id} (${slot.startDateTime} to ${slot.endDateTime}) is fully booked: ${held} of ${InstallationCalendar.crews} crews`);
+  }
+}
+
+// How many appointments hold each period, by start and end instant; `except` leaves one appointment out.
+async function heldSlots(tx: Store, except?: string): Promise<Map<string, number>> {
+  const records = await tx.listResources({ api: APPOINTMENT_TARGET.api.id, resource: APPOINTMENT_TARGET.resource.name, states: [...SlotHoldingStatuses] });
+  const held = new Map<string, number>();
+  for (const { id, doc } of records) {
+    const key = periodKey(doc.validFor);
+    if (id !== except && key) held.set(key, (held.get(key) ?? 0) + 1);
+  }
+  return held;
+}
+
+// A period as its start and end instants, undefined unless it has both.
+function periodKey(validFor: unknown): string | undefined {
+  const period = (validFor ?? {}) as Doc;
+  const start = instant(period.startDateTime);
+  const end = instant(period.endDateTime);
+  return start && end ? `${start}/${end}` : undefined;
+}
+
+function requestedWindows(doc: Doc): { start?: string; end?: string }[] {
+  const requested = Array.isArray(doc.requestedTimeSlot) ? (doc.requestedTimeSlot as Doc[]) : [];
+  return requested.map((slot) => {
+    const validFor = slot.validFor as Doc | undefined;
+    return { start: instant(validFor?.startDateTime), end: instant(validFor?.endDateTime) };
+  });
+}

@@ -1,0 +1,41 @@
+import type { Doc } from '../../store/port.js';
+import type { StepDefinition } from '../flow.js';
+import { tmfPath } from '../tmf-caller.js';
+import type { ServiceItem } from './order-services.js';
+
+// Network order: light the port and the drop, range the ONT on its port, then the VLANs and the BNG session.
+const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'] as const;
+
+/**
+ * ROM configures each reserved resource on the network through TMF702: one activation request per
+ * resource, naming its TMF639 resource (`resourceRelationship` targets) and the configuration.
+ */
+export const activateResources: StepDefinition = {
+  id: 'activate-resources',
+  actor: 'rom',
+  title: 'Activate on the network (TMF702)',
+  async run({ call, context }) {
+    const resources = context.resources as Record<string, string>;
+    const rateProfile = (context.serviceItems as ServiceItem[]).flatMap((i) => i.characteristics).find((c) => c.name === 'rateProfile')?.value;
+    const config: Record<string, Doc[]> = {
+      cpe: [{ name: 'ponPort', value: resources.accessPort }],
+      bngSession: [{ name: 'rateProfile', value: rateProfile }, { name: 'accessType', value: 'IPoE' }],
+    };
+    const activations: Record<string, string> = {};
+    for (const slot of ACTIVATION_ORDER) {
+      const id = resources[slot]!;
+      const activation = await call<Doc>({
+        from: 'rom',
+        method: 'POST',
+        path: tmfPath('TMF702', 'resource'),
+        body: {
+          name: `Activate ${id}`,
+          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: tmfPath('TMF639', 'resource', id) } }],
+          resourceCharacteristic: config[slot] ?? [],
+        },
+      });
+      activations[slot] = String(activation.id);
+    }
+    return { activations };
+  },
+};

@@ -1,0 +1,12 @@
+import type { StepDefinition } from '../flow.js';
+import { moveOrder } from './order-state.js';
+
+/** COM completes the customer's order: the last state change the customer is told about. */
+export const completeProductOrder: StepDefinition = {
+  id: 'complete-product-order',
+  actor: 'com',
+  title: 'Complete the product order',
+  async run({ call, context }) {
+    await moveOrder(call, 'com', 'TMF622', 'productOrder', String(context.productOrderId), 'completed');
+  },
+};

@@ -1,0 +1,35 @@
+import type { Doc } from '../../store/port.js';
+import type { StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/** The orchestrator records the product the customer will own (TMF637): created → pendingActive. */
+export const createProduct: StepDefinition = {
+  id: 'create-product',
+  actor: 'orchestrator',
+  title: 'Create the product instance (TMF637)',
+  async run({ call, context }) {
+    const product = await call<Doc>({
+      from: 'orchestrator',
+      method: 'POST',
+      path: tmfPath('TMF637', 'product'),
+      body: {
+        name: context.offeringName,
+        status: 'created',
+        isBundle: false,
+        productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' },
+        productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' },
+        productOrderItem: [{ productOrderId: context.productOrderId, orderItemId: '1', orderItemAction: 'add', role: 'creation' }],
+        billingAccount: { id: context.billingAccountId, '@referredType': 'BillingAccount' },
+        place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+        relatedParty: [customerParty(context)],
+      },
+    });
+    await call({ from: 'orchestrator', method: 'PATCH', path: tmfPath('TMF637', 'product', String(product.id)), body: { status: 'pendingActive' } });
+    return {
+      productId: product.id,
+      ...extendThread(context, { role: 'product', api: 'TMF637', resource: 'product', id: String(product.id), via: 'productOrderItem.productOrderId' }),
+    };
+  },
+};

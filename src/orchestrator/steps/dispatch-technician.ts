@@ -1,0 +1,36 @@
+import type { Doc } from '../../store/port.js';
+import type { StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/** ROM raises the field work for the booked visit (TMF697): install the ONT, splice the drop. */
+export const dispatchTechnician: StepDefinition = {
+  id: 'dispatch-technician',
+  actor: 'rom',
+  title: 'Raise the work order (TMF697)',
+  async run({ call, context }) {
+    const resources = context.resources as Record<string, string>;
+    const workOrder = await call<Doc>({
+      from: 'rom',
+      method: 'POST',
+      path: tmfPath('TMF697', 'workOrder'),
+      body: {
+        category: 'installation',
+        description: `Install ONT and splice drop for ${String(context.resourceOrderId)}`,
+        appointment: { id: context.appointmentId, '@referredType': 'Appointment' },
+        place: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' },
+        relatedParty: [customerParty(context)],
+        order: [{ id: context.resourceOrderId, '@referredType': 'ResourceOrder' }],
+        workOrderItem: [
+          { id: '1', action: 'add', description: `Install ONT ${resources.cpe}` },
+          { id: '2', action: 'add', description: `Splice fibre drop ${resources.drop}` },
+        ],
+      },
+    });
+    return {
+      workOrderId: workOrder.id,
+      ...extendThread(context, { role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
+    };
+  },
+};

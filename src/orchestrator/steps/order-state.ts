@@ -1,0 +1,23 @@
+import type { Doc } from '../../store/port.js';
+import type { Actor } from '../actors.js';
+import { tmfPath, type TmfCall } from '../tmf-caller.js';
+
+/** Where each order type keeps its items. */
+const itemsKey: Record<string, string> = {
+  'TMF622/productOrder': 'productOrderItem',
+  'TMF641/serviceOrder': 'serviceOrderItem',
+  'TMF652/resourceOrder': 'orderItem',
+  'TMF697/workOrder': 'workOrderItem',
+};
+
+/**
+ * Moves an order and all its items to `state` in one PATCH. Merge-patch replaces arrays whole, so the
+ * current items are read first and sent back with the new state.
+ */
+export async function moveOrder(call: TmfCall, from: Actor, apiId: string, resource: string, id: string, state: string): Promise<Doc> {
+  const path = tmfPath(apiId, resource, id);
+  const key = itemsKey[`${apiId}/${resource}`]!;
+  const order = await call<Doc>({ from, method: 'GET', path });
+  const items = ((order[key] as Doc[] | undefined) ?? []).map((item) => ({ ...item, state }));
+  return call<Doc>({ from, method: 'PATCH', path, body: { state, [key]: items } });
+}

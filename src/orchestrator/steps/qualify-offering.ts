@@ -1,0 +1,35 @@
+import type { Doc } from '../../store/port.js';
+import { JourneyStopped, type StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/** Gate 1: COM checks commercial eligibility of the offering for this customer (TMF679). */
+export const qualifyOffering: StepDefinition = {
+  id: 'qualify-offering',
+  actor: 'com',
+  title: 'Commercial qualification (TMF679)',
+  async run({ call, context }) {
+    const poq = await call<Doc>({
+      from: 'com',
+      method: 'POST',
+      path: tmfPath('TMF679', 'productOfferingQualification'),
+      body: {
+        instantSyncQualification: true,
+        provideAlternative: true,
+        provideUnavailabilityReason: true,
+        relatedParty: [customerParty(context)],
+        productOfferingQualificationItem: [{ id: '1', productOffering: { id: context.offeringId, '@referredType': 'ProductOffering' } }],
+      },
+    });
+    const item = (poq.productOfferingQualificationItem as Doc[] | undefined)?.[0];
+    if (item?.qualificationItemResult !== 'qualified') {
+      const reason = (item?.eligibilityUnavailabilityReason as Doc[] | undefined)?.[0];
+      throw new JourneyStopped(String(reason?.code ?? 'POQ'), `offering ${String(context.offeringId)} is ${String(item?.qualificationItemResult)}: ${String(reason?.label ?? '')}`);
+    }
+    return {
+      productOfferingQualificationId: poq.id,
+      ...extendThread(context, { role: 'productOfferingQualification', api: 'TMF679', resource: 'productOfferingQualification', id: String(poq.id) }),
+    };
+  },
+};

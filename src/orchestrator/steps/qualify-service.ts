@@ -1,0 +1,47 @@
+import type { Doc } from '../../store/port.js';
+import { JourneyStopped, type StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/**
+ * Gates 2 and 3: the service layer checks footprint and network (TMF645). It allocates nothing; the
+ * qualified item names the candidate port and drop for the resource order to reserve later.
+ */
+export const qualifyService: StepDefinition = {
+  id: 'qualify-service',
+  actor: 'com',
+  title: 'Technical qualification (TMF645)',
+  async run({ call, context }) {
+    const sq = await call<Doc>({
+      from: 'com',
+      method: 'POST',
+      path: tmfPath('TMF645', 'checkServiceQualification'),
+      body: {
+        instantSyncQualification: true,
+        provideAlternative: true,
+        provideUnavailabilityReason: true,
+        relatedParty: [customerParty(context)],
+        serviceQualificationItem: [
+          {
+            id: '1',
+            service: {
+              serviceSpecification: { id: context.accessServiceSpecId, '@referredType': 'ServiceSpecification' },
+              place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+              serviceCharacteristic: [{ name: 'accessTechnology', value: context.catalogTechnology }],
+            },
+          },
+        ],
+      },
+    });
+    const item = (sq.serviceQualificationItem as Doc[] | undefined)?.[0];
+    if (item?.qualificationResult !== 'qualified') {
+      const reason = (item?.eligibilityUnavailabilityReason as Doc[] | undefined)?.[0];
+      throw new JourneyStopped(String(reason?.code ?? 'SQ'), `address ${String(context.addressId)} is ${String(item?.qualificationResult)}: ${String(reason?.label ?? '')}`);
+    }
+    return {
+      serviceQualificationId: sq.id,
+      ...extendThread(context, { role: 'checkServiceQualification', api: 'TMF645', resource: 'checkServiceQualification', id: String(sq.id) }),
+    };
+  },
+};

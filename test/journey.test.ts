@@ -1,0 +1,172 @@
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { resolveTmfPath } from '../src/orchestrator/tmf-caller.js';
+import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { createSchemaValidator, describeIssues } from '../src/tmf/schemas.js';
+import { build, json } from './support/build.js';
+
+// The GPON FTTH provision end to end, started over HTTP like a client would, on a fresh demo database.
+
+const clock = () => new Date('2026-11-26T10:00:00Z');
+const validator = createSchemaValidator();
+type Doc = Record<string, any>;
+
+// TMF-DOMAIN.md §12.3: the order-to-activate event stream, cart checkout to first usage record.
+const causalEvents = [
+  'ShoppingCartAttributeValueChangeEvent',
+  'GeographicAddressValidationStateChangeEvent',
+  'ProductOfferingQualificationStateChangeEvent',
+  'CheckServiceQualificationStateChangeEvent',
+  'AppointmentCreateEvent',
+  'AppointmentStateChangeEvent',
+  'ProductOrderCreateEvent',
+  'ProductOrderStateChangeEvent',
+  'ProductCreateEvent',
+  'ServiceOrderCreateEvent',
+  'ServiceOrderStateChangeEvent',
+  'ServiceCreateEvent',
+  'ResourceOrderCreateEvent',
+  'ResourceStateChangeEvent',
+  'WorkOrderStateChangeEvent',
+  'ResourceOrderStateChangeEvent',
+  'ServiceStateChangeEvent',
+  'ServiceStateChangeEvent',
+  'ServiceOrderStateChangeEvent',
+  'ProductStateChangeEvent',
+  'ProductOrderStateChangeEvent',
+  'UsageCreateEvent',
+];
+
+async function demoApp(): Promise<FastifyInstance> {
+  const app = await build({ now: clock });
+  await loadDemoDataset(app.spine.ctx);
+  return app;
+}
+
+async function runJourney(app: FastifyInstance, input: Doc = {}): Promise<Doc> {
+  const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', ...json(input) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function get(app: FastifyInstance, path: string): Promise<Doc> {
+  return (await app.inject({ method: 'GET', url: path })).json();
+}
+
+/** Index of each expected type in `actual`, in order, as a subsequence (-1 where it is missing). */
+function subsequence(actual: string[], expected: string[]): number[] {
+  let from = 0;
+  return expected.map((type) => {
+    const at = actual.indexOf(type, from);
+    if (at >= 0) from = at + 1;
+    return at;
+  });
+}
+
+describe('the GPON FTTH journey', () => {
+  it('runs cart to first usage record for Jane Smith with the ids, resources and events operators know', async () => {
+    const app = await demoApp();
+    const report = await runJourney(app);
+    const { run } = report;
+    expect(run.status, run.error).toBe('completed');
+    expect(report.steps.every((s: Doc) => s.status === 'done')).toBe(true);
+
+    const context = run.context;
+    expect(context.productOrderId).toBe('po-ord-2026-00789');
+    expect(context.serviceOrderId).toBe('so-2026-00789');
+    expect(context.resourceOrderId).toBe('ro-2026-00321');
+    expect(Object.values(context.serviceIds)).toContain('svc-cfs-gpon-00456');
+    expect(context.resources).toMatchObject({
+      accessPort: 'res-inst-olt-port-04-12',
+      cpe: 'res-inst-ont-hwtc-a1b2',
+      vlanPair: 'res-inst-vlan-pair-100-2042',
+      drop: 'res-inst-drop-42-maple-ave',
+    });
+
+    // One correlationId on every exchange and every event, minted for the journey.
+    expect(run.correlationId).toMatch(/^journey-/);
+    expect(report.exchanges.every((x: Doc) => x.correlationId === run.correlationId)).toBe(true);
+    expect(report.events.every((e: Doc) => e.correlationId === run.correlationId)).toBe(true);
+
+    // The 22 events of the order-to-activate stream, in causal order.
+    const types = report.events.map((e: Doc) => e.eventType);
+    const positions = subsequence(types, causalEvents);
+    expect(positions.filter((p) => p < 0), `missing from ${types.join(', ')}`).toEqual([]);
+    const completed = report.events.filter((e: Doc) => e.eventType === 'ProductOrderStateChangeEvent').at(-1);
+    expect(completed.event.productOrder.state).toBe('completed');
+
+    // Order states and service states are separate transitions at separate times.
+    const orderDone = report.transitions.find((t: Doc) => t.resource === 'serviceOrder' && t.to === 'completed');
+    const serviceActive = report.transitions.find((t: Doc) => t.resource === 'service' && t.to === 'active');
+    expect(orderDone && serviceActive).toBeTruthy();
+    expect(orderDone.eventId).not.toBe(serviceActive.eventId);
+
+    // Every exchange succeeded and its payload is valid against the official schema of its resource.
+    for (const exchange of report.exchanges) {
+      expect(exchange.status, `${exchange.method} ${exchange.path}`).toBeLessThan(300);
+      const { target } = resolveTmfPath(exchange.path);
+      for (const doc of Array.isArray(exchange.response) ? exchange.response : exchange.response ? [exchange.response] : []) {
+        const issues = validator.validate(target.api.id, target.resource.entity, doc);
+        expect(issues, `${exchange.method} ${exchange.path}: ${describeIssues(issues)}`).toEqual([]);
+      }
+    }
+    const swimlane = report.exchanges.map((x: Doc) => `${x.from}→${x.to} ${x.api}`);
+    for (const hop of ['channel→com TMF663', 'channel→com TMF673', 'com→com TMF679', 'com→som TMF645', 'orchestrator→som TMF641', 'som→serviceInventory TMF638', 'som→rom TMF652', 'rom→rom TMF685', 'rom→activation TMF702', 'rom→workforce TMF697']) {
+      expect(swimlane).toContain(hop);
+    }
+
+    // Final states, read back through the APIs.
+    expect((await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${context.productOrderId}`)).state).toBe('completed');
+    expect((await get(app, `/tmf-api/serviceOrdering/v4/serviceOrder/${context.serviceOrderId}`)).state).toBe('completed');
+    expect((await get(app, `/tmf-api/resourceOrderingManagement/v4/resourceOrder/${context.resourceOrderId}`)).state).toBe('completed');
+    expect((await get(app, `/tmf-api/productInventory/v4/product/${context.productId}`)).status).toBe('active');
+    for (const id of Object.values(context.serviceIds) as string[]) {
+      expect((await get(app, `/tmf-api/serviceInventory/v4/service/${id}`)).state, id).toBe('active');
+    }
+    for (const id of Object.values(context.resources) as string[]) {
+      expect(['active', 'busy'], id).toContain((await get(app, `/tmf-api/resourceInventoryManagement/v4/resource/${id}`)).usageState);
+    }
+    const serviceOrder = await get(app, `/tmf-api/serviceOrdering/v4/serviceOrder/${context.serviceOrderId}`);
+    expect(serviceOrder.orderRelationship).toEqual([expect.objectContaining({ id: context.productOrderId, relationshipType: 'cross-ref' })]);
+
+    // The golden thread from any id of the chain leads back to this journey.
+    for (const id of [context.productOrderId, context.serviceOrderId, context.resourceOrderId, context.resources.cpe, run.correlationId, report.events[0].eventId]) {
+      const trace = await get(app, `/spine/v1/trace/${encodeURIComponent(id)}`);
+      expect(trace.runId, `trace of ${id}`).toBe(run.id);
+    }
+    const trace = await get(app, `/spine/v1/trace/${context.productOrderId}`);
+    expect(trace.chain.map((n: Doc) => n.role)).toEqual(
+      expect.arrayContaining(['customer', 'shoppingCart', 'productOrder', 'serviceOrder', 'resourceOrder', 'cfs', 'rfs', 'resource:accessPort', 'resource:cpe', 'resource:vlanPair', 'resource:drop', 'resource:bngSession']),
+    );
+    expect(trace.chain.find((n: Doc) => n.role === 'productOrder')).toMatchObject({ state: 'completed', owner: { actor: 'com', api: 'TMF622' } });
+  });
+
+  it('gives a second customer at another address their own ids, resources and correlationId', async () => {
+    const app = await demoApp();
+    const jane = (await runJourney(app)).run;
+    const lakeshore = (await runJourney(app, { customerId: 'cust-56792', offeringId: 'po-gpon-ftth-business' })).run;
+    expect(lakeshore.status, lakeshore.error).toBe('completed');
+    expect(lakeshore.context.productOrderId).toBe('po-ord-2026-00790');
+    expect(lakeshore.context.serviceOrderId).toBe('so-2026-00790');
+    expect(lakeshore.context.resourceOrderId).toBe('ro-2026-00322');
+    expect(lakeshore.correlationId).not.toBe(jane.correlationId);
+    const shared = Object.values(lakeshore.context.resources).filter((id) => Object.values(jane.context.resources).includes(id));
+    expect(shared).toEqual([]);
+    expect(lakeshore.context.resources.accessPort).toMatch(/^res-inst-olt2-/);
+  });
+
+  it('refuses to start for an unknown customer (404) and writes nothing', async () => {
+    const app = await demoApp();
+    const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-nobody' }) });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()['@type']).toBe('Error');
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+  });
+
+  it('lists its scenarios with their steps and actors', async () => {
+    const app = await demoApp();
+    const [gpon] = (await get(app, '/spine/v1/scenarios')) as unknown as Doc[];
+    expect(gpon).toMatchObject({ name: 'gpon-ftth' });
+    expect(gpon.steps.map((s: Doc) => s.actor)).toEqual(expect.arrayContaining(['channel', 'com', 'orchestrator', 'som', 'rom', 'workforce', 'activation']));
+  });
+});
