@@ -40,17 +40,15 @@ async function follow(source: JourneySource, scenario: string, input: Doc, print
   const run = await source.start(scenario, input);
   print(`run ${String(run.id)}  scenario ${scenario}  correlationId ${String(run.correlationId)}`);
   let shown = 0;
-  let exchangesShown = 0;
   for (;;) {
     const report = await source.report(String(run.id));
     const steps = report.steps as Doc[];
     const finished = steps.filter((s) => s.status !== 'pending');
     for (const step of finished.slice(shown)) {
-      const calls = (report.exchanges as Doc[]).filter((x) => x.seq > exchangesShown && x.startedAt >= String(step.startedAt));
+      const calls = (report.exchanges as Doc[]).filter((x) => x.step === step.step);
       const apis = [...new Set(calls.map((x) => `${x.from}→${x.to} ${x.api}`))].join(', ');
       const mark = step.status === 'done' ? '✓' : '✗';
       print(`${mark} ${String(step.position + 1).padStart(2)}  ${String(step.step).padEnd(26)} ${apis}${step.error ? `\n      ${String(step.error)}` : ''}`);
-      exchangesShown = Math.max(exchangesShown, ...calls.map((x) => Number(x.seq)));
     }
     shown = finished.length;
     if (report.run.status !== 'running') return report;

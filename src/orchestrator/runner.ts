@@ -81,7 +81,7 @@ export function createRunner(deps: {
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         const step = flow.steps[job.position]!;
-        const output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run), run, context: run.context, tmf })) ?? {};
+        const output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run, step.id), run, context: run.context, tmf })) ?? {};
         const at = now();
         await tx.updateRunStep(job.runId, job.position, {
           status: StepStatus.done,

@@ -42,13 +42,14 @@ export class CallFailed extends Error {
  * (validation, lifecycle guard, behaviours, events) inside the step's transaction, so the step's
  * state changes, events, exchanges and checkpoint commit together.
  */
-export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; correlationId: string }): TmfCall {
+export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; correlationId: string }, step: string): TmfCall {
   return async <T>(spec: CallSpec): Promise<T> => {
     const { target, id, query } = resolveTmfPath(spec.path);
     const startedAt = ctx.now().toISOString();
     const meta = { correlationId: run.correlationId };
     const exchange = (status: number, response: unknown): Omit<ExchangeRecord, 'seq'> => ({
       runId: run.id,
+      step,
       correlationId: run.correlationId,
       from: spec.from,
       to: apiOwner[target.api.id] ?? 'com',

@@ -91,6 +91,8 @@ export interface RunStepRecord {
 export interface ExchangeRecord {
   seq: number;
   runId: string | null;
+  /** The run step that made the call. */
+  step: string | null;
   correlationId: string | null;
   from: string;
   to: string;

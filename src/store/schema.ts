@@ -93,6 +93,7 @@ export interface RunStepTable {
 export interface ExchangeTable {
   seq: Generated<number>;
   run_id: string | null;
+  step: string | null;
   correlation_id: string | null;
   from_actor: string;
   to_actor: string;

@@ -271,6 +271,7 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
         .insertInto('exchange')
         .values({
           run_id: exchange.runId,
+          step: exchange.step,
           correlation_id: exchange.correlationId,
           from_actor: exchange.from,
           to_actor: exchange.to,
@@ -415,6 +416,7 @@ function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
   return {
     seq: row.seq,
     runId: row.run_id,
+    step: row.step,
     correlationId: row.correlation_id,
     from: row.from_actor,
     to: row.to_actor,

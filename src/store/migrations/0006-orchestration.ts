@@ -37,6 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createTable('exchange')
     .addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
     .addColumn('run_id', 'text')
+    .addColumn('step', 'text')
     .addColumn('correlation_id', 'text')
     .addColumn('from_actor', 'text', (c) => c.notNull())
     .addColumn('to_actor', 'text', (c) => c.notNull())
