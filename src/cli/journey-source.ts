@@ -15,9 +15,9 @@ export interface JourneySource {
 }
 
 /** A stack in this process, on the given database (the demo dataset loaded first when asked). */
-export async function inProcessSource(dbPath: string, seed: SeedChoice): Promise<JourneySource> {
+export async function inProcessSource(dbPath: string, seed: SeedChoice, deterministic?: string): Promise<JourneySource> {
   const store = await openStore(dbPath);
-  const app: FastifyInstance = await buildApp({ store, baseUrl: 'http://localhost:8638' });
+  const app: FastifyInstance = await buildApp({ store, baseUrl: 'http://localhost:8638', deterministic });
   app.addHook('onClose', async () => store.close());
   if (seed === SeedChoices.demo) await loadDemoDataset(app.spine.ctx);
   await app.ready();

@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
 import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
+import { DETERMINISTIC_START } from '../tmf/sources.js';
 import { DEFAULT_DB } from './serve.js';
 
 const POLL_MS = 50;
@@ -16,9 +17,11 @@ export function runCommand(): Command {
     .option('--server <url>', 'run against this server instead of in-process, e.g. http://localhost:8638')
     .addOption(new Option('--db <path>', 'SQLite file for an in-process run').env('SPINE_DB').default(DEFAULT_DB))
     .addOption(new Option('--seed <dataset>', 'dataset for a new in-process database').default('demo').choices(Object.keys(SeedChoices)))
+    .option('--deterministic', 'virtual clock and counter ids: the same run on a fresh database gives the same records')
     .option('--json', 'print the whole run report as JSON instead of progress lines')
-    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; server?: string; db: string; seed: SeedChoice; json?: boolean }) => {
-      const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed);
+    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean }) => {
+      if (options.server && options.deterministic) throw new Error('--deterministic applies to in-process runs; start the server with spine serve --deterministic');
+      const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed, options.deterministic ? DETERMINISTIC_START : undefined);
       try {
         const input = {
           ...(options.customer && { customerId: options.customer }),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Sources } from '../tmf/sources.js';
 import type { HubRecord, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
@@ -16,7 +16,7 @@ export async function registerHub(
   store: Store,
   target: { api: string; topicId?: string },
   body: unknown,
-  now: () => Date,
+  sources: Sources,
 ): Promise<EventSubscription> {
   if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
   const { callback, query } = body;
@@ -28,12 +28,12 @@ export async function registerHub(
   }
   parseSubscriptionQuery(query);
   const hub: HubRecord = {
-    id: randomUUID(),
+    id: sources.uuid(),
     api: target.api,
     topicId: target.topicId ?? null,
     callback,
     query: query ?? null,
-    createdAt: now().toISOString(),
+    createdAt: sources.now().toISOString(),
   };
   await store.insertHub(hub);
   return toSubscription(hub);

@@ -1,7 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { Doc, HubRecord, Store } from '../store/port.js';
 import { buildEnvelope, listenerUrl, type EventSpec } from './envelope.js';
 import { envelopeMatches, topicMatches } from './subscription-filter.js';
+
+// A first attempt is due at once; the relay schedules retries on its own clock.
+const DELIVER_AT_ONCE = new Date(0).toISOString();
 
 /** The API id under which TMF688 (the event hub) keeps its own hubs and topics. */
 export const EVENT_API = 'TMF688';
@@ -17,8 +19,8 @@ export interface EventSource {
  * Writes an event into the outbox and one delivery row per matching subscriber, inside the
  * caller's transaction: the change, its event and its deliveries commit (or vanish) together.
  */
-export async function publishEvent(tx: Store, source: EventSource, spec: Omit<EventSpec, 'eventId'> & { eventId?: string }) {
-  return publishEnvelope(tx, source, buildEnvelope({ ...spec, eventId: spec.eventId ?? randomUUID() }));
+export async function publishEvent(tx: Store, source: EventSource, spec: EventSpec) {
+  return publishEnvelope(tx, source, buildEnvelope(spec));
 }
 
 /** Same as publishEvent for an envelope that is already built (an event posted to a TMF688 topic). */
@@ -41,7 +43,7 @@ export async function publishEnvelope(tx: Store, source: EventSource, envelope: 
       hubId: hub.id,
       url: listenerUrl(hub.callback, eventType),
       status: 'pending',
-      nextAttemptAt: eventTime,
+      nextAttemptAt: DELIVER_AT_ONCE,
     });
   }
   return event;

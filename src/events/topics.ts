@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Sources } from '../tmf/sources.js';
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
@@ -35,14 +35,14 @@ export async function retrieveTopicEvent(store: Store, topicId: string, eventId:
 }
 
 /** POST /topic/{id}/event: a producer publishes its own event; Spine stamps id and time if absent. */
-export async function postTopicEvent(store: Store, topicId: string, body: unknown, now: () => Date, correlationId: string | null) {
+export async function postTopicEvent(store: Store, topicId: string, body: unknown, sources: Sources, correlationId: string | null) {
   if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
   if (typeof body.eventType !== 'string' || !body.eventType) throw new TmfError('INVALID_BODY', 'eventType is required');
   return store.transaction(async (tx) => {
     await mustGetTopic(tx, topicId);
-    const eventId = typeof body.eventId === 'string' && body.eventId ? body.eventId : randomUUID();
+    const eventId = typeof body.eventId === 'string' && body.eventId ? body.eventId : sources.uuid();
     if (await tx.getEvent(eventId)) throw new TmfError('CONFLICT', `event ${eventId} already exists`);
-    const at = now().toISOString();
+    const at = sources.now().toISOString();
     const envelope: Doc = { eventTime: at, timeOcurred: at, correlationId: correlationId ?? undefined, ...body, eventId };
     await publishEnvelope(tx, { api: EVENT_API, resource: 'event', resourceId: topicId }, envelope);
     return envelope;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Doc, RunRecord, RunStepRecord } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { TmfContext } from '../tmf/resource-service.js';
@@ -53,11 +52,11 @@ export function createRunner(deps: {
     const run = await store.transaction(async (tx) => {
       const at = now();
       const record: RunRecord = {
-        id: `run-${randomUUID()}`,
+        id: `run-${tmf.uuid()}`,
         scenario,
         status: RunStatus.running,
         // One correlationId per journey, minted before any order exists (TMF-DOMAIN §5).
-        correlationId: `journey-${randomUUID()}`,
+        correlationId: `journey-${tmf.uuid()}`,
         input,
         context: flow.prepare ? await flow.prepare(input, tx) : input,
         error: null,
@@ -126,7 +125,10 @@ export function createRunner(deps: {
   }
 
   async function pass(): Promise<number> {
-    const due = await store.dueRunSteps(now(), batchSize, [...flows.keys()]);
+    const scenarios = [...flows.keys()];
+    // The clock is read only when something is pending, so an idle worker leaves a virtual clock alone.
+    if ((await store.nextRunStepTime(scenarios)) === undefined) return 0;
+    const due = await store.dueRunSteps(now(), batchSize, scenarios);
     for (const job of due) await execute(job);
     return due.length;
   }

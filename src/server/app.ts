@@ -11,6 +11,7 @@ import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
 import { createIdGenerator } from '../tmf/ids.js';
+import { deterministicSources, systemSources } from '../tmf/sources.js';
 import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Scheme and authority of hrefs, e.g. `http://localhost:8638`. */
   baseUrl: string;
   now?: () => Date;
+  /** Virtual clock and counter ids from this instant (ISO): the same journey yields the same records. */
+  deterministic?: string;
   logger?: FastifyServerOptions['logger'];
   relay?: Partial<RelayPolicy>;
   /** Largest accepted request body in bytes (413 beyond). */
@@ -58,14 +61,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     // TMF ids may contain characters such as ':'; keep the router strict about nothing else.
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
   });
-  const now = options.now ?? (() => new Date());
-  const relay = createRelay({ store: options.store, now, policy: options.relay, logger: app.log });
+  const sources = options.deterministic ? deterministicSources(options.deterministic) : { ...systemSources(), ...(options.now && { now: options.now }) };
+  // Delivery retries are scheduled on the real clock even in deterministic mode: they are not part of a run's record.
+  const relay = createRelay({ store: options.store, now: options.now, policy: options.relay, logger: app.log });
   const ctx: TmfContext = {
     store: options.store,
     validator: options.validator ?? createSchemaValidator(),
-    ids: createIdGenerator(idRules, now),
+    ids: createIdGenerator(idRules, sources),
     baseUrl: options.baseUrl.replace(/\/+$/, ''),
-    now,
+    now: sources.now,
+    uuid: sources.uuid,
     guardState,
     behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
   };

@@ -20,7 +20,7 @@ export function mountEventTopics(app: FastifyInstance, ctx: TmfContext, eventApi
         return reply.code(partial ? 206 : 200).header('x-total-count', String(total)).header('x-result-count', String(page.length)).send(page);
       });
       scope.post<{ Params: TopicParams }>('/topic/:topicId/event', async (request, reply) => {
-        const envelope = await postTopicEvent(ctx.store, request.params.topicId, request.body, ctx.now, metaOf(request).correlationId);
+        const envelope = await postTopicEvent(ctx.store, request.params.topicId, request.body, ctx, metaOf(ctx, request).correlationId);
         return reply.code(201).send(envelope);
       });
       scope.get<{ Params: TopicParams & { id: string } }>('/topic/:topicId/event/:id', async (request) =>
@@ -33,7 +33,7 @@ export function mountEventTopics(app: FastifyInstance, ctx: TmfContext, eventApi
       });
       scope.post<{ Params: TopicParams }>('/topic/:topicId/hub', async (request, reply) => {
         await mustGetTopic(ctx.store, request.params.topicId);
-        const subscription = await registerHub(ctx.store, { api: EVENT_API, topicId: request.params.topicId }, request.body, ctx.now);
+        const subscription = await registerHub(ctx.store, { api: EVENT_API, topicId: request.params.topicId }, request.body, ctx);
         return reply.code(201).header('location', `${eventApi.basePath}/topic/${request.params.topicId}/hub/${subscription.id}`).send(subscription);
       });
       scope.get<{ Params: TopicParams & { id: string } }>('/topic/:topicId/hub/:id', async (request) => {

@@ -12,6 +12,8 @@ export interface ServeOptions {
   publicUrl?: string;
   logLevel: string;
   seed: SeedChoice;
+  /** Start of the virtual clock, for a deterministic server. */
+  deterministic?: string;
 }
 
 /** Opens the store, builds the app with fastify's pino logger and listens; shuts down cleanly on signals. */
@@ -21,6 +23,7 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     store,
     baseUrl: options.publicUrl ?? `http://localhost:${options.port}`,
     logger: { level: options.logLevel },
+    deterministic: options.deterministic,
   });
   app.addHook('onClose', async () => store.close());
   if (options.seed === SeedChoices.demo) {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { registerHub, unregisterHub } from '../events/hubs.js';
 import { TmfError } from '../tmf/errors.js';
@@ -30,7 +29,7 @@ export function mountTmfApi(app: FastifyInstance, ctx: TmfContext, api: TmfApi):
     async (scope) => {
       for (const resource of api.resources) mountResource(scope, ctx, api, resource);
       scope.post('/hub', async (request, reply) => {
-        const subscription = await registerHub(ctx.store, { api: api.id }, request.body, ctx.now);
+        const subscription = await registerHub(ctx.store, { api: api.id }, request.body, ctx);
         return reply.code(201).header('location', `${api.basePath}/hub/${subscription.id}`).send(subscription);
       });
       scope.delete<{ Params: { id: string } }>('/hub/:id', async (request, reply) => {
@@ -62,7 +61,7 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
   if (resource.operations.includes('create')) {
     scope.post(collection, async (request, reply) => {
       requireJson(request, ['application/json']);
-      const meta = metaOf(request);
+      const meta = metaOf(ctx, request);
       const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => {
         const doc = await createInTx(tx, ctx, target, request.body, meta);
         return { status: behaviourOf(ctx, target)?.createdStatus?.(doc) ?? 201, body: doc };
@@ -80,7 +79,7 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
   if (resource.operations.includes('patch')) {
     scope.patch<{ Params: { id: string } }>(item, async (request, reply) => {
       requireJson(request, PATCH_TYPES);
-      const meta = metaOf(request);
+      const meta = metaOf(ctx, request);
       const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => ({
         status: 200,
         body: await patchInTx(tx, ctx, target, request.params.id, request.body, meta),
@@ -90,7 +89,7 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
   }
   if (resource.operations.includes('delete')) {
     scope.delete<{ Params: { id: string } }>(item, async (request, reply) => {
-      const meta = metaOf(request);
+      const meta = metaOf(ctx, request);
       const outcome = await idempotentWrite(ctx.store, writeOf(ctx, request), async (tx) => {
         await deleteInTx(tx, ctx, target, request.params.id, meta);
         return { status: 204, body: null };
@@ -119,10 +118,10 @@ function refuseOtherMethods(scope: FastifyInstance, path: string, allowed: Metho
 }
 
 /** The journey's correlationId when the caller sends one, else one minted for this request. */
-export function metaOf(request: FastifyRequest): RequestMeta {
+export function metaOf(ctx: Pick<TmfContext, 'uuid'>, request: FastifyRequest): RequestMeta {
   const header = request.headers['x-correlation-id'];
   const given = Array.isArray(header) ? header[0] : header;
-  return { correlationId: given && given.length <= 200 ? given : randomUUID() };
+  return { correlationId: given && given.length <= 200 ? given : ctx.uuid() };
 }
 
 function writeOf(ctx: TmfContext, request: FastifyRequest) {

@@ -163,6 +163,8 @@ export interface Store {
   /** Pending steps due by `now`, of runs of the given scenarios only (a runner takes only what it can run). */
   dueRunSteps(now: string, limit: number, scenarios: readonly string[]): Promise<RunStepRecord[]>;
   listRunSteps(runId: string): Promise<RunStepRecord[]>;
+  /** When the earliest pending step of these scenarios is due, if any is pending. */
+  nextRunStepTime(scenarios: readonly string[]): Promise<string | undefined>;
 
   appendExchange(exchange: Omit<ExchangeRecord, 'seq'>): Promise<ExchangeRecord>;
   listExchanges(selector: { runId?: string; correlationId?: string; afterSeq?: number }): Promise<ExchangeRecord[]>;

@@ -262,6 +262,19 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
         .execute();
       return rows.map(toRunStep);
     },
+    async nextRunStepTime(scenarios) {
+      if (!scenarios.length) return undefined;
+      const row = await q
+        .selectFrom('run_step')
+        .innerJoin('run', 'run.id', 'run_step.run_id')
+        .select('run_step.next_run_at')
+        .where('run_step.status', '=', 'pending')
+        .where('run.scenario', 'in', scenarios)
+        .orderBy('run_step.next_run_at')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.next_run_at;
+    },
     async listRunSteps(runId) {
       return (await q.selectFrom('run_step').selectAll().where('run_id', '=', runId).orderBy('position').execute()).map(toRunStep);
     },

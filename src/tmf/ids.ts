@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import type { Sources } from './sources.js';
 import type { Doc, Store } from '../store/port.js';
 
 /** How one kind of resource gets a readable id: `${prefix}-${year}-${00000}` or `${prefix}-${00000}`. */
@@ -22,13 +22,13 @@ export function sequenceName(prefix: string, year: number | undefined): string {
 }
 
 /** An id generator over persisted sequences; `year` comes from the clock so a new year restarts at 1. */
-export function createIdGenerator(rules: readonly IdRule[], now: () => Date): IdGenerator {
+export function createIdGenerator(rules: readonly IdRule[], sources: Sources): IdGenerator {
   return {
     async next(tx, { api, resource }, doc) {
       const rule = rules.find((r) => r.api === api.id && r.resource === resource.name);
-      if (!rule) return randomUUID();
+      if (!rule) return sources.uuid();
       const prefix = typeof rule.prefix === 'string' ? rule.prefix : rule.prefix(doc);
-      const year = rule.withYear ? now().getUTCFullYear() : undefined;
+      const year = rule.withYear ? sources.now().getUTCFullYear() : undefined;
       const n = await tx.nextInSequence(sequenceName(prefix, year));
       return `${sequenceName(prefix, year)}-${String(n).padStart(rule.width, '0')}`;
     },

@@ -15,6 +15,8 @@ export interface TmfContext {
   /** Scheme and authority that hrefs start with, e.g. `http://localhost:8638`. */
   baseUrl: string;
   now: () => Date;
+  /** Fresh identifiers (event ids, UUID resource ids); a counter in deterministic mode. */
+  uuid: () => string;
   ids: IdGenerator;
   /** Refuses a state change the lifecycle tables do not allow (create: `before` is undefined). */
   guardState?: StateGuard;
@@ -109,7 +111,7 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
   if (!(await tx.insertResource(toRecord(target, doc, at, at)))) {
     throw new TmfError('CONFLICT', `${resource.name} ${id} already exists`);
   }
-  if (resource.events.create) await emit(tx, target, resource.events.create, doc, at, meta);
+  if (resource.events.create) await emit(tx, ctx, target, resource.events.create, doc, at, meta);
   if (behaviour?.afterCreate) doc = (await behaviour.afterCreate(tx, doc, { ctx, meta, at })) ?? doc;
   return doc;
 }
@@ -167,9 +169,9 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   for (const field of resource.serverDates.onUpdate) merged[field] = at;
   assertValid(ctx, api, resource.entity, merged);
   await tx.replaceResource(toRecord(target, merged, current.createdAt, at));
-  if (stateChanged && resource.events.stateChange) await emit(tx, target, resource.events.stateChange, merged, at, meta);
+  if (stateChanged && resource.events.stateChange) await emit(tx, ctx, target, resource.events.stateChange, merged, at, meta);
   if (attributesChanged && resource.events.attributeValueChange) {
-    await emit(tx, target, resource.events.attributeValueChange, merged, at, meta);
+    await emit(tx, ctx, target, resource.events.attributeValueChange, merged, at, meta);
   }
   return merged;
 }
@@ -193,7 +195,7 @@ export async function deleteInTx(tx: Store, ctx: TmfContext, target: Target, id:
   await behaviourOf(ctx, target)?.onDelete?.(tx, current.doc, { ctx, meta, at });
   await tx.deleteResource(target.api.id, target.resource.name, id);
   const { delete: deleteEvent } = target.resource.events;
-  if (deleteEvent) await emit(tx, target, deleteEvent, current.doc, at, meta);
+  if (deleteEvent) await emit(tx, ctx, target, deleteEvent, current.doc, at, meta);
 }
 
 async function mustGet(store: Store, { api, resource }: Target, id: string): Promise<ResourceRecord> {
@@ -202,11 +204,11 @@ async function mustGet(store: Store, { api, resource }: Target, id: string): Pro
   return record;
 }
 
-function emit(tx: Store, { api, resource }: Target, eventType: string, doc: Doc, at: string, meta: RequestMeta) {
+function emit(tx: Store, ctx: TmfContext, { api, resource }: Target, eventType: string, doc: Doc, at: string, meta: RequestMeta) {
   return publishEvent(
     tx,
     { api: api.id, resource: resource.name, resourceId: String(doc.id) },
-    { eventType, payloadKey: resource.name, payload: doc, correlationId: meta.correlationId, domain: eventDomain(api), at },
+    { eventId: ctx.uuid(), eventType, payloadKey: resource.name, payload: doc, correlationId: meta.correlationId, domain: eventDomain(api), at },
   );
 }
 
