@@ -155,6 +155,20 @@ describe('the GPON FTTH journey', () => {
     expect(lakeshore.context.resources.accessPort).toMatch(/^res-inst-olt2-/);
   });
 
+  it('stops at the gate the network data fails, keeping the qualification answer that says why', async () => {
+    const app = await demoApp();
+    const report = await runJourney(app, { customerId: 'cust-56790' });
+    expect(report.run).toMatchObject({ status: 'failed', error: expect.stringContaining('OLT capacity exhausted') });
+    const sq = report.exchanges.at(-1);
+    expect(sq).toMatchObject({ api: 'TMF645', status: 200, step: 'qualify-service' });
+    expect(sq.response.serviceQualificationItem[0]).toMatchObject({
+      qualificationResult: 'alternate',
+      eligibilityUnavailabilityReason: [expect.objectContaining({ code: 'TECH-001', suggestedAction: expect.stringContaining('OLT-EAST-TOR-002') })],
+    });
+    expect(report.steps.map((s: Doc) => s.status)).toEqual(['done', 'done', 'done', 'failed']);
+    expect(report.events.some((e: Doc) => e.eventType === 'ProductOrderCreateEvent')).toBe(false);
+  });
+
   it('refuses to start for an unknown customer (404) and writes nothing', async () => {
     const app = await demoApp();
     const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-nobody' }) });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test/support/build.js';
-import type { Flow } from './flow.js';
+import { JourneyStopped, type Flow } from './flow.js';
 import { createRunner } from './runner.js';
 
 const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -105,5 +105,35 @@ describe('the durable runner', () => {
     const app = await build();
     const runner = createRunner({ tmf: app.spine.ctx, flows: [] });
     await expect(runner.startRun('nope', {})).rejects.toMatchObject({ kind: 'NOT_FOUND' });
+  });
+});
+
+describe('a journey stopped by an answer', () => {
+  it('keeps the calls that gave the answer and fails the run without retrying', async () => {
+    const app = await build();
+    const flow: Flow = {
+      scenario: 'refused',
+      title: 'Refused',
+      description: 'an order whose answer stops the journey',
+      steps: [
+        {
+          id: 'ask',
+          actor: 'com',
+          title: 'Ask',
+          async run({ call }) {
+            await call({ from: 'com', method: 'POST', path: ORDERS, body: { productOrderItem: [{ id: '1', action: 'add' }] } });
+            throw new JourneyStopped('TECH-001', 'OLT capacity exhausted');
+          },
+        },
+      ],
+    };
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [flow] });
+    const run = await runner.startRun('refused', {});
+    await runner.drain();
+    const store = app.spine.ctx.store;
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', error: 'OLT capacity exhausted' });
+    expect((await store.listRunSteps(run.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(await store.listExchanges({ runId: run.id })).toHaveLength(1);
+    expect(await store.listResources({ api: 'TMF622', resource: 'productOrder' })).toHaveLength(1);
   });
 });

@@ -80,7 +80,18 @@ export function createRunner(deps: {
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         const step = flow.steps[job.position]!;
-        const output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run, step.id), run, context: run.context, tmf })) ?? {};
+        let output: Doc;
+        try {
+          output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run, step.id), run, context: run.context, tmf })) ?? {};
+        } catch (error) {
+          if (!(error instanceof JourneyStopped)) throw error;
+          // The calls succeeded and their answer stops the journey: what they recorded (an
+          // unqualified task with its reasons) is real, so it commits with the failed step.
+          const at = now();
+          await tx.updateRunStep(job.runId, job.position, { status: StepStatus.failed, attempts: job.attempts + 1, error: error.message, startedAt, endedAt: at });
+          await tx.updateRun(run.id, { status: RunStatus.failed, error: error.message, updatedAt: at });
+          return;
+        }
         const at = now();
         await tx.updateRunStep(job.runId, job.position, {
           status: StepStatus.done,
@@ -107,7 +118,7 @@ export function createRunner(deps: {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = job.attempts + 1;
     // A client error (4xx) will not go away by retrying; anything else may be transient.
-    const permanent = (error instanceof CallFailed && error.cause.status < 500) || error instanceof JourneyStopped;
+    const permanent = error instanceof CallFailed && error.cause.status < 500;
     const giveUp = permanent || attempts >= retry.maxAttempts;
     await store.transaction(async (tx) => {
       if (error instanceof CallFailed) await tx.appendExchange(error.exchange);

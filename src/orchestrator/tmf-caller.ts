@@ -3,6 +3,7 @@ import { TmfError } from '../tmf/errors.js';
 import { parseListQuery } from '../tmf/query/index.js';
 import { apis } from '../tmf/registry.js';
 import {
+  behaviourOf,
   createInTx,
   deleteInTx,
   listResources,
@@ -65,7 +66,10 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
     let status: number;
     let response: unknown;
     try {
-      if (spec.method === 'POST' && !id) [status, response] = [201, await createInTx(tx, ctx, target, spec.body, meta)];
+      if (spec.method === 'POST' && !id) {
+        const created = await createInTx(tx, ctx, target, spec.body, meta);
+        [status, response] = [behaviourOf(ctx, target)?.createdStatus?.(created) ?? 201, created];
+      }
       else if (spec.method === 'PATCH' && id) [status, response] = [200, await patchInTx(tx, ctx, target, id, spec.body, meta)];
       else if (spec.method === 'DELETE' && id) [status, response] = [204, await deleteInTx(tx, ctx, target, id, meta)];
       else if (spec.method === 'GET' && id) [status, response] = [200, await retrieveResource({ ...ctx, store: tx }, target, id)];
