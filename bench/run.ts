@@ -1,16 +1,23 @@
 // `npm run bench`: Spine's throughput as a ratio of ceilings measured in the same run on the same
 // machine, so the numbers mean something on any hardware. Loopback only, bounded in time.
+// BENCH_SECONDS (default 5): each measure's time budget. BENCH_JOURNEYS (default 200): most journeys per K.
+// BENCH_ONLY=journeys skips the HTTP measures.
+// First: the bench premises must be in the network data before src/network/pools.ts derives its pools.
+import './network.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import SQLite from 'better-sqlite3';
 import { buildApp } from '../src/server/app.js';
 import { openStore } from '../src/store/open-store.js';
+import { journeyBench } from './journeys.js';
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
+const MAX_JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 200);
+const ONLY = process.env.BENCH_ONLY;
 const CONNECTIONS = 10;
 const ORDER = JSON.stringify({ productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-gpon-ftth-001' } }] });
 
@@ -84,7 +91,14 @@ async function spine(dir: string): Promise<Measure[]> {
 
 const dir = mkdtempSync(join(tmpdir(), 'spine-bench-'));
 try {
-  process.stdout.write(`Spine bench: ${DURATION_S}s per measure, ${CONNECTIONS} connections, loopback only\n`);
+  process.stdout.write(`Spine bench: ${DURATION_S}s per measure, ${CONNECTIONS} connections, loopback only; node ${process.version}, ${availableParallelism()} CPUs\n`);
+  if (ONLY !== 'journeys') await httpBench();
+  await journeyBench(dir, { budgetMs: DURATION_S * 1000, maxJourneys: MAX_JOURNEYS, concurrency: [1, 16], accountJourneys: 4 });
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+async function httpBench(): Promise<void> {
   const http = await bareHttp();
   const sqlite = rawSqliteWrites(dir);
   const [create, read] = await spine(dir);
@@ -99,6 +113,4 @@ try {
     const ratio = ceiling ? `  = ${(measure.perSecond / ceiling.perSecond).toFixed(3)} × ${ceiling.name.replace(' (ceiling)', '')}` : '';
     process.stdout.write(`${measure.name.padEnd(56)} ${Math.round(measure.perSecond).toString().padStart(8)}/s${ratio}\n`);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -26,7 +26,8 @@ export function createWorker(deps: {
     do {
       again = false;
       while (started && (await deps.pass()) > 0) {
-        /* keep going while work is due */
+        // better-sqlite3 is synchronous: yield so HTTP requests and timers get a turn between passes.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } while (again && started);
     if (!started) return;

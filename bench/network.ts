@@ -1,0 +1,76 @@
+// Bench premises: the demo network serves only two premises that qualify (42 Maple Ave and 350
+// Queen St E), each with one drop that a journey holds from reservation until it is released, and
+// has 4 GPON ONTs in stock. K concurrent journeys need K premises and K ONTs, so the bench appends
+// built drops to existing splitters (ports with free slots) and ONTs to the warehouse stock.
+//
+// The network is module data (`demoNetwork`): src/network/pools.ts derives its pools from it when it
+// is first evaluated, so this module must be imported before anything that imports the app
+// (bench/run.ts imports it first). `assertBenchNetwork` checks that the order held.
+// Nothing else changes: ports, feeders, budgets, VLAN plan and BNG are the demo's.
+
+import type { DropRoute, Ont } from '../src/network/topology.js';
+import { demoNetwork } from '../src/network/topology.js';
+import type { Doc } from '../src/store/port.js';
+
+/** One bench premises: its TMF673 address and the splitter its drop hangs off. */
+export interface BenchPremises {
+  addressId: string;
+  address: Doc;
+}
+
+// Splitters lit from ports with room (free slots at load: 1/4/13: 20, 1/2/3: 10).
+const SPLITTERS = ['SPLIT-MAPLE-AVE-02', 'SPLIT-BIRCH-ST-02'] as const;
+const STREETS: Record<(typeof SPLITTERS)[number], { streetName: string; streetType: string; postcode: string }> = {
+  'SPLIT-MAPLE-AVE-02': { streetName: 'Logan', streetType: 'Ave', postcode: 'M4M 2N1' },
+  'SPLIT-BIRCH-ST-02': { streetName: 'Jones', streetType: 'Ave', postcode: 'M4M 3A1' },
+};
+
+/** How many premises and ONTs the bench adds: enough for 16 concurrent journeys with the demo's two. */
+export const BENCH_PREMISES = 14;
+export const BENCH_ONTS = 12;
+
+export const benchPremises: BenchPremises[] = [];
+const drops: DropRoute[] = [];
+for (let i = 0; i < BENCH_PREMISES; i++) {
+  const splitterId = SPLITTERS[i % SPLITTERS.length]!;
+  const street = STREETS[splitterId];
+  const streetNr = String(200 + i);
+  const slug = `${streetNr}-${street.streetName.toLowerCase()}-${street.streetType.toLowerCase()}`;
+  const addressId = `addr-tor-bench-${slug}`;
+  drops.push({
+    id: `DROP-BENCH-${slug.toUpperCase()}`,
+    resourceId: `res-inst-drop-bench-${slug}`,
+    addressId,
+    splitterId,
+    lengthM: 50 + i,
+    fibreType: 'G.657A2',
+    connectors: 2,
+    splices: 2,
+  });
+  benchPremises.push({
+    addressId,
+    address: {
+      id: addressId,
+      '@type': 'GeographicAddress',
+      name: `${streetNr} ${street.streetName} ${street.streetType}, Toronto`,
+      streetNr,
+      streetName: street.streetName,
+      streetType: street.streetType,
+      city: 'Toronto',
+      stateOrProvince: 'ON',
+      postcode: street.postcode,
+      country: 'CA',
+    },
+  });
+}
+
+const onts: Ont[] = Array.from({ length: BENCH_ONTS }, (_, i) => {
+  const hex = (0xbe000000 + i).toString(16).toUpperCase();
+  return { serial: `HWTC-${hex}`, resourceId: `res-inst-ont-hwtc-${hex.toLowerCase()}`, model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' };
+});
+
+(demoNetwork.drops as DropRoute[]).push(...drops);
+(demoNetwork.onts as Ont[]).push(...onts);
+
+/** The ONT resource ids the bench added (the GPON stock pool must list them). */
+export const benchOntIds = onts.map((o) => o.resourceId);
