@@ -54,3 +54,18 @@ export class JourneyStopped extends Error {
     this.name = 'JourneyStopped';
   }
 }
+
+/**
+ * A step whose precondition does not hold yet (a work order still open, a task still in progress).
+ * Nothing it did commits; the run shows as held with this reason and the step runs again after
+ * `retryAfterMs`, without counting as a failed attempt.
+ */
+export class StepWaiting extends Error {
+  constructor(
+    readonly reason: string,
+    readonly retryAfterMs = 250,
+  ) {
+    super(reason);
+    this.name = 'StepWaiting';
+  }
+}

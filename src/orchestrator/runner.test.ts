@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test/support/build.js';
-import { JourneyStopped, type Flow } from './flow.js';
+import { JourneyStopped, StepWaiting, type Flow } from './flow.js';
 import { createRunner } from './runner.js';
 
 const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
@@ -134,6 +134,46 @@ describe('a journey stopped by an answer', () => {
     expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', error: 'OLT capacity exhausted' });
     expect((await store.listRunSteps(run.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
     expect(await store.listExchanges({ runId: run.id })).toHaveLength(1);
+    expect(await store.listResources({ api: 'TMF622', resource: 'productOrder' })).toHaveLength(1);
+  });
+});
+
+describe('a step waiting for something outside the journey', () => {
+  it('holds the run without committing or counting attempts, and goes on once the condition holds', async () => {
+    const clock = { ms: Date.parse('2026-11-26T09:00:00Z') };
+    const app = await build({ now: () => new Date(clock.ms) });
+    const gate = { open: false };
+    const flow: Flow = {
+      scenario: 'gated',
+      title: 'Gated',
+      description: 'an order that waits for a gate',
+      steps: [
+        {
+          id: 'order-once-open',
+          actor: 'com',
+          title: 'Order once the gate opens',
+          async run({ call }) {
+            await call({ from: 'com', method: 'POST', path: ORDERS, body: { productOrderItem: [{ id: '1', action: 'add' }] } });
+            if (!gate.open) throw new StepWaiting('gate still closed', 1000);
+          },
+        },
+      ],
+    };
+    const runner = createRunner({ tmf: app.spine.ctx, flows: [flow] });
+    const run = await runner.startRun('gated', {});
+    const store = app.spine.ctx.store;
+    await runner.drain();
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'held', error: 'gate still closed' });
+    expect((await store.listRunSteps(run.id))[0]).toMatchObject({ status: 'pending', attempts: 0 });
+    expect(await store.listResources({ api: 'TMF622', resource: 'productOrder' })).toHaveLength(0);
+    expect(await store.listExchanges({ runId: run.id })).toHaveLength(0);
+
+    gate.open = true;
+    await runner.drain();
+    expect((await store.getRun(run.id))?.status).toBe('held');
+    clock.ms += 1000;
+    await runner.drain();
+    expect(await store.getRun(run.id)).toMatchObject({ status: 'completed', error: null });
     expect(await store.listResources({ api: 'TMF622', resource: 'productOrder' })).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
 import type { Doc, RunRecord, RunStepRecord } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { TmfContext } from '../tmf/resource-service.js';
-import { JourneyStopped, RunStatus, StepStatus, type Flow } from './flow.js';
+import { JourneyStopped, RunStatus, StepStatus, StepWaiting, type Flow } from './flow.js';
 import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
 
@@ -106,12 +106,22 @@ export function createRunner(deps: {
         await tx.updateRun(run.id, {
           context: { ...run.context, ...output },
           status: next ? RunStatus.running : RunStatus.completed,
+          error: null,
           updatedAt: at,
         });
       });
     } catch (error) {
-      await recordFailure(job, startedAt, error);
+      if (error instanceof StepWaiting) await recordWait(job, error);
+      else await recordFailure(job, startedAt, error);
     }
+  }
+
+  async function recordWait(job: RunStepRecord, wait: StepWaiting): Promise<void> {
+    await store.transaction(async (tx) => {
+      const at = now();
+      await tx.updateRunStep(job.runId, job.position, { error: wait.reason, nextRunAt: new Date(Date.parse(at) + wait.retryAfterMs).toISOString() });
+      await tx.updateRun(job.runId, { status: RunStatus.held, error: wait.reason, updatedAt: at });
+    });
   }
 
   async function recordFailure(job: RunStepRecord, startedAt: string, error: unknown): Promise<void> {
