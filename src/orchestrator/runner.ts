@@ -76,7 +76,7 @@ export function createRunner(deps: {
     try {
       await store.transaction(async (tx) => {
         const run = await tx.getRun(job.runId);
-        const current = (await tx.listRunSteps(job.runId)).find((s) => s.position === job.position);
+        const current = await tx.getRunStep(job.runId, job.position);
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         const step = flow.steps[job.position]!;

@@ -163,6 +163,7 @@ export interface Store {
   /** Pending steps due by `now`, of runs of the given scenarios only (a runner takes only what it can run). */
   dueRunSteps(now: string, limit: number, scenarios: readonly string[]): Promise<RunStepRecord[]>;
   listRunSteps(runId: string): Promise<RunStepRecord[]>;
+  getRunStep(runId: string, position: number): Promise<RunStepRecord | undefined>;
   /** When the earliest pending step of these scenarios is due, if any is pending. */
   nextRunStepTime(scenarios: readonly string[]): Promise<string | undefined>;
 

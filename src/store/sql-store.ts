@@ -81,9 +81,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
       return row && toResource(row);
     },
     async listResources({ api, resource, states }) {
-      let query = q.selectFrom('resource').selectAll().where('api', '=', api).where('resource', '=', resource);
-      if (states) query = query.where('state', 'in', states.length ? states : ['']);
-      const rows = await query.orderBy('seq').execute();
+      const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
+      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState} ORDER BY seq`, api, resource, ...(states ?? []));
       return rows.map(toResource);
     },
     async insertResource(record) {
@@ -269,6 +268,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
     },
     async listRunSteps(runId) {
       return all<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? ORDER BY position', runId).map(toRunStep);
+    },
+    async getRunStep(runId, position) {
+      const row = one<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? AND position = ?', runId, position);
+      return row && toRunStep(row);
     },
 
     async appendExchange(exchange) {
