@@ -121,7 +121,11 @@ export interface EventSelector {
   limit?: number;
 }
 
-/** Storage as one interface; inside `transaction` the same interface reads and writes atomically. */
+/**
+ * Storage as one interface; inside `transaction` the same interface reads and writes atomically.
+ * A transaction opened inside another is a savepoint: if its work throws, its writes are undone
+ * and the outer transaction goes on.
+ */
 export interface Store {
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 

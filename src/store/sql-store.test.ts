@@ -59,6 +59,42 @@ describe('the SQL store', () => {
     expect(await store.listEvents({ correlationId: 'c-1' })).toHaveLength(1);
   });
 
+  it('undoes a failed inner transaction and keeps the outer one going', async () => {
+    const store = await fresh();
+    await store.transaction(async (tx) => {
+      await tx.insertResource(record('po-outer'));
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.insertResource(record('po-inner'));
+          await inner.appendEvent(event('e-inner'));
+          throw new Error('inner work failed');
+        }),
+      ).rejects.toThrow('inner work failed');
+      await tx.appendEvent(event('e-outer'));
+    });
+    expect(await store.getResource('TMF622', 'productOrder', 'po-outer')).toBeDefined();
+    expect(await store.getResource('TMF622', 'productOrder', 'po-inner')).toBeUndefined();
+    expect((await store.listEvents({})).map((e) => e.eventId)).toEqual(['e-outer']);
+  });
+
+  it('lets nothing outside a transaction see or join its uncommitted work', async () => {
+    const store = await fresh();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writing = store.transaction(async (tx) => {
+      await tx.insertResource(record('po-1'));
+      await gate;
+      throw new Error('changed my mind');
+    });
+    const reading = store.getResource('TMF622', 'productOrder', 'po-1');
+    const outsideWrite = store.insertResource(record('po-2'));
+    release();
+    await expect(writing).rejects.toThrow('changed my mind');
+    expect(await reading).toBeUndefined();
+    expect(await outsideWrite).toBe(true);
+    expect(await store.getResource('TMF622', 'productOrder', 'po-2')).toBeDefined();
+  });
+
   it('narrows lists by lifecycle state in SQL and keeps insertion order', async () => {
     const store = await fresh();
     await store.insertResource(record('a', 'acknowledged'));

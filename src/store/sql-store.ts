@@ -19,7 +19,19 @@ export function createSqlStore(handle: SqliteHandle): Store {
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
     const store: Store = {
       ...operations(handle, () => (unit.wroteDeliveries = true)),
-      transaction: (work) => work(store),
+      // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
+      async transaction(work) {
+        handle.prepare('SAVEPOINT nested').run();
+        try {
+          const result = await work(store);
+          handle.prepare('RELEASE nested').run();
+          return result;
+        } catch (error) {
+          handle.prepare('ROLLBACK TO nested').run();
+          handle.prepare('RELEASE nested').run();
+          throw error;
+        }
+      },
       onDeliveriesCommitted: (listener) => listeners.push(listener),
       close: async () => undefined,
     };
