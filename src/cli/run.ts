@@ -28,7 +28,7 @@ export function runCommand(): Command {
           ...(options.address && { addressId: options.address }),
           ...(options.offering && { offeringId: options.offering }),
         };
-        const report = await follow(source, scenario, input, options.json ? () => undefined : (line) => process.stdout.write(`${line}\n`));
+        const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));
         process.exitCode = report.run.status === 'completed' ? 0 : 1;
@@ -38,8 +38,38 @@ export function runCommand(): Command {
     });
 }
 
+/** Where progress goes: finished lines, and (on a terminal) a transient line for the step in flight. */
+interface Progress {
+  line(text: string): void;
+  current(text: string | undefined): void;
+}
+
+const silent: Progress = { line: () => undefined, current: () => undefined };
+
+function terminal(out: NodeJS.WriteStream): Progress {
+  if (!out.isTTY) return { line: (text) => out.write(`${text}\n`), current: () => undefined };
+  let transient = false;
+  const clear = () => {
+    if (transient) out.write('\r\x1b[2K');
+    transient = false;
+  };
+  return {
+    line(text) {
+      clear();
+      out.write(`${text}\n`);
+    },
+    current(text) {
+      clear();
+      if (text === undefined) return;
+      out.write(`… ${text}`.slice(0, Math.max(20, (out.columns ?? 80) - 1)));
+      transient = true;
+    },
+  };
+}
+
 /** Starts the run and reports each step as it finishes; resolves with the final run report. */
-async function follow(source: JourneySource, scenario: string, input: Doc, print: (line: string) => void): Promise<Doc> {
+async function follow(source: JourneySource, scenario: string, input: Doc, progress: Progress): Promise<Doc> {
+  const print = progress.line;
   const run = await source.start(scenario, input);
   print(`run ${String(run.id)}  scenario ${scenario}  correlationId ${String(run.correlationId)}`);
   let shown = 0;
@@ -54,7 +84,12 @@ async function follow(source: JourneySource, scenario: string, input: Doc, print
       print(`${mark} ${String(step.position + 1).padStart(2)}  ${String(step.step).padEnd(26)} ${apis}${step.error ? `\n      ${String(step.error)}` : ''}`);
     }
     shown = finished.length;
-    if (report.run.status !== 'running') return report;
+    if (report.run.status !== 'running') {
+      progress.current(undefined);
+      return report;
+    }
+    const inFlight = steps.find((s) => s.status === 'pending');
+    progress.current(inFlight && `${String(inFlight.position + 1).padStart(2)}  ${String(inFlight.step)}${inFlight.error ? `  (${String(inFlight.error)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
