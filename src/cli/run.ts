@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
+import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
 import { DETERMINISTIC_START } from '../tmf/sources.js';
 import { DEFAULT_DB } from './serve.js';
@@ -100,8 +101,6 @@ function summary(report: Doc, trace: Doc | undefined): string {
     '',
     `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
   ];
-  for (const node of (trace?.chain as Doc[] | undefined) ?? []) {
-    lines.push(`  ${String(node.role).padEnd(30)} ${String(node.id).padEnd(40)} ${String(node.state ?? '')}`);
-  }
+  lines.push(...chainLines((trace?.chain as Doc[] | undefined) ?? []));
   return `${lines.join('\n')}\n`;
 }
