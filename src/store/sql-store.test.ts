@@ -1,3 +1,6 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
 import type { ResourceRecord, Store } from './port.js';
@@ -128,5 +131,21 @@ describe('id sequences', () => {
     expect(await store.nextInSequence('b')).toBe(789);
     expect(await store.seedSequence('b', 1)).toBe(false);
     expect(await store.nextInSequence('b')).toBe(790);
+  });
+});
+
+describe('the SQLite file', () => {
+  it('gets the WAL copied back by the checkpoint worker while the store keeps writing', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-wal-')), 'spine.db');
+    const store = await openStore(path);
+    stores.push(store);
+    const before = statSync(path).size;
+    for (let batch = 0; batch < 20; batch++) {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 50; i++) await tx.insertResource({ ...record(`po-${batch}-${i}`), doc: { id: `po-${batch}-${i}`, note: 'x'.repeat(1000) } });
+      });
+    }
+    await expect.poll(() => statSync(path).size, { timeout: 5000, interval: 50 }).toBeGreaterThan(before + 1_000_000);
+    expect((await store.listResources({ api: 'TMF622', resource: 'productOrder' })).length).toBe(1000);
   });
 });

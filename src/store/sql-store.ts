@@ -61,7 +61,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
         return result;
       }),
     onDeliveriesCommitted: (listener) => listeners.push(listener),
-    close: () => exclusive(() => handle.db.destroy()),
+    close: () => exclusive(() => handle.close()),
   };
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer.js';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 
@@ -11,6 +12,7 @@ export interface SqliteHandle {
   /** A prepared statement for this SQL text, reused across calls. */
   prepare(sql: string): SQLite.Statement;
   inTransaction(): boolean;
+  close(): Promise<void>;
 }
 
 /** Opens (creating if needed) the embedded SQLite database in WAL mode and applies pending migrations. */
@@ -23,7 +25,18 @@ export async function openSqlite(path: string): Promise<SqliteHandle> {
   const cached = withStatementCache(sqlite);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cached }) });
   await migrate(db);
-  return { db, prepare: cached.prepare, inTransaction: () => sqlite.inTransaction };
+  const inFile = path !== ':memory:';
+  if (inFile) sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointer = inFile ? startCheckpointer(path) : undefined;
+  return {
+    db,
+    prepare: cached.prepare,
+    inTransaction: () => sqlite.inTransaction,
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 256;
