@@ -7,6 +7,10 @@ import { DEFAULT_DB } from './serve.js';
 
 const POLL_MS = 50;
 
+// A held journey is neither done nor lost: it waits (for a work order, an operator) and goes on in
+// whichever process runs the database next.
+const exitCodes: Record<string, number> = { completed: 0, failed: 1, held: 2 };
+
 /** `spine run <scenario>`: runs a journey and shows it step by step, then its ids, counts and states. */
 export function runCommand(): Command {
   return new Command('run')
@@ -32,7 +36,7 @@ export function runCommand(): Command {
         const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));
-        process.exitCode = report.run.status === 'completed' ? 0 : 1;
+        process.exitCode = exitCodes[String(report.run.status)] ?? 1;
       } finally {
         await source.close();
       }
@@ -99,7 +103,7 @@ function summary(report: Doc, trace: Doc | undefined): string {
   const { run } = report;
   const lines = [
     '',
-    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
+    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}${run.status === 'held' ? ' (the journey goes on when the condition holds, in whichever spine process runs this database)' : ''}\n  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
   ];
   lines.push(...chainLines((trace?.chain as Doc[] | undefined) ?? []));
   return `${lines.join('\n')}\n`;
