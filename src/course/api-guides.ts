@@ -118,7 +118,7 @@ export const apiGuides: readonly ApiGuide[] = [
     api: 'TMF702', level: 'beginner', callers: ['rom'],
     purpose: 'Configures resources on the network and reports progress through monitors. In Spine it drives the simulated GPON network.',
     whenNotToUse: 'Not to record inventory; the activated resource\'s record stays in TMF639.',
-    confusions: ['Activation can be asynchronous: the call returns a monitor, and the resource is configured when the monitor completes.'],
+    confusions: ['Activation takes time on a real network: TMF702 reports progress in a monitor resource, so a client follows the monitor (or its events) instead of treating the first answer as final.', 'TMF702 configures resources; TMF640 configures services.'],
   },
   {
     api: 'TMF637', level: 'architect', callers: ['orchestrator'],
