@@ -237,4 +237,34 @@ export const glossary: readonly GlossaryTerm[] = [
     apis: ['TMF637'], entities: ['Product'], states: ['created', 'pendingActive', 'active'],
     seeIn: [{ view: 'lifecycles', anchor: 'lifecycle-table' }],
   },
+  {
+    id: 'cross-ref', term: 'orderRelationship (cross-ref)', level: 'beginner',
+    definition: 'How a TMF641 service order names the product order it came from: an orderRelationship entry with relationshipType "cross-ref" and @referredType ProductOrder.',
+    apis: ['TMF641', 'TMF622'], entities: ['ServiceOrder', 'ProductOrder'],
+    seeIn: [{ view: 'idchain', anchor: 'idchain-service-order' }, { view: 'corrections', anchor: 'correction-list' }],
+  },
+  {
+    id: 'item-action', term: 'Item action', level: 'beginner',
+    definition: 'What an order item asks for: add, modify, delete or noChange. TMF652 v4 spells the last one no_change. Together with the target state of the service, the action is the whole instruction.',
+    apis: ['TMF622', 'TMF641', 'TMF652'], entities: ['ServiceOrderItem', 'ResourceOrderItem'],
+    seeIn: [{ view: 'payloads', anchor: 'payload-table' }, { view: 'modify', anchor: 'modify-diff' }],
+  },
+  {
+    id: 'lifecycle-labels', term: 'SOLM / SILM / ROLM / RILM', level: 'architect',
+    definition: 'Labels some teaching material uses for service order, service inventory, resource order and resource inventory lifecycle management. They are not TM Forum terms; the standard names the APIs (TMF641, TMF638, TMF652, TMF639) and their ODA components.',
+    apis: ['TMF641', 'TMF638', 'TMF652', 'TMF639'],
+    seeIn: [{ view: 'swimlane', anchor: 'swimlane' }, { view: 'idchain', anchor: 'ownership-matrix' }],
+  },
+  {
+    id: 'idempotency-key', term: 'Idempotency-Key', level: 'architect',
+    definition: 'A header a client sends with a write so that repeating the request is safe: Spine answers a repeat with the first response and changes nothing.',
+    apis: ['TMF652', 'TMF685'],
+    seeIn: [{ view: 'failures', anchor: 'policy-matrix' }],
+  },
+  {
+    id: 'milestone', term: 'Milestone', level: 'architect',
+    definition: 'A named point an order has reached, such as "field visit scheduled" or the point of no return, recorded on the order and announced with a milestone event.',
+    apis: ['TMF641'], eventTypes: ['ServiceOrderMilestoneEvent'],
+    seeIn: [{ view: 'lifecycles', anchor: 'state-diagram' }],
+  },
 ];
