@@ -24,6 +24,17 @@ import { build } from './support/build.js';
 type Doc = Record<string, any>;
 const content = { glossary, concepts, apiGuides, corrections, tour };
 
+/** A fresh demo stack after one GPON FTTH journey, started over HTTP. */
+async function ranStack(): Promise<{ app: FastifyInstance; report: Doc }> {
+  const app = await build();
+  await loadDemoDataset(app.spine.ctx);
+  const run = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', payload: {} });
+  expect(run.statusCode, run.body).toBe(201);
+  const report = run.json();
+  expect(report.run.status).toBe('completed');
+  return { app, report };
+}
+
 async function get(app: FastifyInstance, url: string) {
   const response = await app.inject({ method: 'GET', url });
   return { status: response.statusCode, body: response.json() as unknown };
@@ -119,12 +130,7 @@ describe('GET /spine/v1/course', () => {
 
 describe('live examples', () => {
   it('each resolves against a stack that has run the GPON journey, over HTTP', async () => {
-    const app = await build();
-    await loadDemoDataset(app.spine.ctx);
-    const run = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', payload: {} });
-    expect(run.statusCode, run.body).toBe(201);
-    expect(run.json().run.status).toBe('completed');
-
+    const { app } = await ranStack();
     const examples: [string, LiveExample][] = [
       ...concepts.map((c): [string, LiveExample] => [`concept ${c.id}`, c.liveExample]),
       ...corrections.flatMap((c): [string, LiveExample][] => (c.liveExample ? [[`correction ${c.id}`, c.liveExample]] : [])),
@@ -139,6 +145,13 @@ describe('live examples', () => {
       }
     }
     expect(unresolved).toEqual([]);
+  }, 60_000);
+
+  it('API guides name every actor that calls the API in the run', async () => {
+    const { report } = await ranStack();
+    for (const exchange of report.exchanges as Doc[]) {
+      expect(apiGuides.find((g) => g.api === exchange.api)!.callers, `${exchange.from} → ${exchange.api}`).toContain(exchange.from);
+    }
   }, 60_000);
 
   it('says so when the stack has no run to show yet', async () => {

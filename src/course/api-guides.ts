@@ -157,8 +157,8 @@ export const apiGuides: readonly ApiGuide[] = [
     confusions: ['One service problem may explain many trouble tickets.'],
   },
   {
-    api: 'TMF688', level: 'beginner', callers: ['orchestrator', 'som', 'rom'],
-    purpose: 'Carries events: topics, hubs and the event envelope every API uses to announce its changes.',
+    api: 'TMF688', level: 'beginner', callers: [],
+    purpose: 'Carries events: topics, hubs and the event envelope every API uses to announce its changes. No actor of the journey calls it; every API publishes into it, and outside clients subscribe to it.',
     whenNotToUse: 'Not a command channel: events say what happened; to make something happen, call the owner\'s API.',
     confusions: ['correlationId is a field of the envelope; it should identify the journey, not one of its orders.', 'v4 spells timeOcurred; v5 fixes it to timeOccurred.'],
   },

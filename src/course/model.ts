@@ -111,7 +111,10 @@ export interface ApiGuide {
   api: string;
   level: Level;
   purpose: string;
-  /** Actors (keys of `Actors`) that call it in Spine. */
+  /**
+   * Actors (keys of `Actors`) that call it: as in Spine's journeys where they call it, otherwise as
+   * the ownership matrix of TMF-DOMAIN.md §6 has it. Empty when only outside clients call it.
+   */
   callers: readonly string[];
   whenNotToUse: string;
   confusions: readonly string[];

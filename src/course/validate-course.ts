@@ -3,7 +3,7 @@
 // table, views and anchors from the explorer's vocabularies. One sentence per problem.
 
 import { lifecycles } from '../lifecycle/index.js';
-import { Actors } from '../orchestrator/actors.js';
+import { Actors, apiOwner } from '../orchestrator/actors.js';
 import { scenarios } from '../scenarios/index.js';
 import { apis } from '../tmf/registry.js';
 import { beginnerApis, Views, type ApiGuide, type Concept, type Correction, type GlossaryTerm, type LiveExample, type Names, type Place, type TourStep } from './model.js';
@@ -110,6 +110,7 @@ export function validateCourse(content: CourseContent): string[] {
     const expected = beginner.has(guide.api) ? 'beginner' : 'architect';
     if (guide.level !== expected) problems.push(`${where}: level ${guide.level}, but ${guide.api} is ${expected} content`);
     for (const actor of guide.callers) if (!known.actors.has(actor)) problems.push(`${where}: unknown actor ${actor}`);
+    if (!apiOwner[guide.api]) problems.push(`${where}: no actor owns ${guide.api} in the actors table`);
   }
 
   for (const correction of content.corrections) {
