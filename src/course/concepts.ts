@@ -23,7 +23,7 @@ export const concepts: readonly Concept[] = [
   },
   {
     id: 'order-vs-service-state', title: 'Order state versus service state', level: 'beginner',
-    summary: 'An order\'s state describes the work: acknowledged, inProgress, completed. A service\'s state describes the thing: designed, reserved, active, terminated. When the order completes, each service has reached the state its order item asked for.',
+    summary: 'Orders and services answer different questions. An order\'s state (acknowledged, inProgress, completed) says how far the work has got; a service\'s state (designed, reserved, active, terminated) says what is installed. When the order completes, each service has reached the state its order item asked for.',
     apis: ['TMF641', 'TMF638'], entities: ['ServiceOrder', 'Service'], states: ['acknowledged', 'inProgress', 'completed', 'designed', 'reserved', 'active', 'terminated'],
     liveExample: { kind: 'lifecycle', entity: 'Service', field: 'state' },
     seeIn: [{ view: 'lifecycles', anchor: 'order-vs-service-note' }],

@@ -107,15 +107,15 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'welcome-modes', chapter: 'welcome', title: 'Three ways to look', view: 'overview', target: 'mode-bar', level: 'beginner',
-    narration: 'Beginner keeps to the eight spine APIs and the happy path. Architect shows all 26 APIs and the branches. Payload opens every request and response in full.',
+    narration: 'Beginner follows the spine\'s eight steps on a journey that succeeds. Architect brings in the other APIs and the paths that branch off. Payload puts the raw JSON of every call in front of you.',
   },
   {
     id: 'welcome-inspector', chapter: 'welcome', title: 'The inspector', view: 'overview', target: 'inspector', level: 'beginner',
-    narration: 'Click any API chip, state or ID and the inspector on the right shows what the stack recorded for it: the payload, the owner, the state.',
+    narration: 'Whatever you select, the panel on the right fills with what the stack recorded for it: the payload, the owning system, the current state.',
   },
   {
     id: 'welcome-correction', chapter: 'welcome', title: 'Product order is not service order', view: 'overview', target: 'correction-card', level: 'beginner',
-    narration: 'TMF622 is what the customer bought; TMF641 is how the network side delivers it. They are two orders, two APIs and two owners, linked by a cross-ref.',
+    narration: 'TMF622 records the purchase; TMF641 instructs the service layer to build it. Two orders with two owners, tied together by a cross-ref.',
     apis: ['TMF622', 'TMF641'],
   },
   // 2. Provisioning flow
@@ -125,7 +125,7 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'flow-rows', chapter: 'provisioning', title: 'One row per system', view: 'swimlane', target: 'swimlane', level: 'beginner', needsRun: run,
-    narration: 'Each row is an actor that owns some APIs. Each chip is one call from one actor to another, made through the callee\'s TMF API.',
+    narration: 'Rows are the systems taking part. Every chip between them is a single TMF call, made to the API of the system that answers it.',
   },
   {
     id: 'flow-channel', chapter: 'provisioning', title: 'The channel starts it', view: 'swimlane', target: 'swimlane-channel-row', level: 'beginner', needsRun: run,
@@ -173,13 +173,13 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'life-order-vs-service', chapter: 'lifecycles', title: 'Work versus thing', view: 'lifecycles', target: 'order-vs-service-note', level: 'beginner',
-    narration: 'Order states describe the work; service states describe the thing that exists. The order completes when the services reach the state it asked for.',
+    narration: 'An order\'s state tells you how the work is going; a service\'s state tells you what is installed. The order completes when each service has reached the state its item asked for.',
     apis: ['TMF641', 'TMF638'],
   },
   // 4. Golden thread
   {
     id: 'thread-chain', chapter: 'goldenThread', title: 'One request, many IDs', view: 'idchain', target: 'idchain-graph', level: 'beginner', needsRun: run,
-    narration: 'One customer request fans out into a product order, a service order, services, a resource order and five resources, each linked to the one before.',
+    narration: 'A single purchase becomes a product order, a service order, seven services, a resource order and five resources, each pointing at the one it came from.',
   },
   {
     id: 'thread-cross-ref', chapter: 'goldenThread', title: 'How the service order points back', view: 'idchain', target: 'idchain-service-order', level: 'beginner', needsRun: run,
@@ -198,7 +198,7 @@ export const tour: readonly Step[] = [
   // 5. TMF688 events
   {
     id: 'events-timeline', chapter: 'events', title: 'Everything that happened', view: 'events', target: 'event-timeline', level: 'beginner', needsRun: run,
-    narration: 'Every committed change fired a typed event: creations, state changes and attribute changes, in the order they were committed.',
+    narration: 'The timeline lists each event the run produced, creations, state changes and attribute changes, in commit order.',
     apis: ['TMF688'],
   },
   {
@@ -213,7 +213,7 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'events-causal', chapter: 'events', title: 'Command, change, event, reaction', view: 'events', target: 'causal-chain', level: 'architect', needsRun: run,
-    narration: 'A call changes a record, the change fires an event, and a listener reacts with its next call. Following that chain is how you debug a reactive stack.',
+    narration: 'A call changes a record, the change fires an event, and a listener answers with its own call. When something stalls, walk that chain backwards to the call that started it.',
   },
   {
     id: 'events-hubs', chapter: 'events', title: 'Listening in', view: 'events', target: 'hub-subscriptions', level: 'architect',
@@ -223,7 +223,7 @@ export const tour: readonly Step[] = [
   // 6. Qualification
   {
     id: 'qual-gates', chapter: 'qualification', title: 'Three gates, cheap first', view: 'qualification', target: 'qualification-gates', level: 'beginner', needsRun: run,
-    narration: 'Address validation, then commercial eligibility, then technical feasibility against the network. Each gate is more expensive than the one before.',
+    narration: 'Address validation, then commercial eligibility, then technical feasibility against the network. The cheap checks run first, so the network is only asked once the paperwork is in order.',
     apis: ['TMF673', 'TMF645'],
   },
   {
@@ -263,7 +263,7 @@ export const tour: readonly Step[] = [
   // 8. Modify and held
   {
     id: 'modify-diff', chapter: 'modify', title: 'Only what changes', view: 'modify', target: 'modify-diff', level: 'architect',
-    narration: 'A modify order compares what exists in inventory with what the new offer needs. Only the differences become order items.',
+    narration: 'For an upgrade, Spine reads what is installed, works out what the new offer needs, and orders only the difference.',
     apis: ['TMF622', 'TMF641', 'TMF652'],
   },
   {
