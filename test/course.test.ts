@@ -64,7 +64,7 @@ describe('the course content', () => {
     const bad = validateCourse({
       ...content,
       glossary: [{ ...glossary[0]!, apis: ['TMF724'], entities: ['Incident'] }],
-      concepts: [{ ...concepts[0]!, liveExample: { kind: 'run-exchange', scenario: 'gpon-ftth', step: 'book-technician' } }],
+      concepts: [{ ...concepts[0]!, liveExample: { kind: 'run-exchange', scenario: 'gpon-ftth', step: 'book-technician' }, seeIn: [{ view: 'swimlane', anchor: 'payload-table' }] }],
       corrections: [{ ...corrections[0]!, states: ['inUse'], eventTypes: ['ServiceOrderCompletedEvent'] }],
       tour: [{ ...tour[0]!, target: 'nowhere', needsRun: 'fttx' }, ...tour.slice(1)],
       apiGuides: apiGuides.slice(1),
@@ -77,6 +77,7 @@ describe('the course content', () => {
         expect.stringContaining('no lifecycle has a state inUse'),
         expect.stringContaining('unknown event type ServiceOrderCompletedEvent'),
         expect.stringContaining('anchor nowhere'),
+        expect.stringContaining('anchor payload-table is not in view swimlane'),
         expect.stringContaining('unknown scenario fttx'),
         expect.stringContaining(`no guide for ${apiGuides[0]!.api}`),
       ]),

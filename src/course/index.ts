@@ -8,12 +8,13 @@ import { concepts } from './concepts.js';
 import { corrections } from './corrections.js';
 import { glossary } from './glossary.js';
 import { beginnerApis, LiveExampleKinds, Levels, Modes, Views } from './model.js';
-import { tour, tourAnchors, tourChapters } from './tour.js';
+import { anchorsByView, tour, tourAnchors, tourChapters } from './tour.js';
 import { validateCourse } from './validate-course.js';
 
 export { resolveLiveExample, type GetJson, type LiveAnswer } from './live-examples.js';
 export * from './model.js';
-export { apiGuides, concepts, corrections, glossary, tour, tourAnchors, tourChapters };
+export { anchorIsIn } from './tour.js';
+export { anchorsByView, apiGuides, concepts, corrections, glossary, tour, tourAnchors, tourChapters };
 
 /** The kinds served at `/spine/v1/course/{kind}`. */
 export const CourseKinds = {
@@ -39,6 +40,7 @@ export const course = {
   tour: {
     chapters: Object.entries(tourChapters).map(([id, title]) => ({ id, title, steps: tour.filter((s) => s.chapter === id).length })),
     anchors: tourAnchors,
+    anchorsByView,
     steps: tour,
   },
 } as const satisfies Record<CourseKind, unknown>;

@@ -2,80 +2,66 @@
 // and say in one to three sentences what it shows. The explorer owns the step index and places the
 // `data-tour` anchors listed in `tourAnchors` on its elements.
 
-import type { TourStep } from './model.js';
+import type { TourStep, View } from './model.js';
 
-/** Every `data-tour` anchor content may point at; the explorer puts each on one element. */
-export const tourAnchors = [
-  // Frame
-  'mode-bar',
-  'inspector',
-  'tour-controls',
-  // Overview
-  'spine-strip',
-  'golden-thread',
-  'overview-tiles',
-  'correction-card',
-  // Swimlane: one row per actor of src/orchestrator/actors.ts
-  'swimlane',
-  'swimlane-channel-row',
-  'swimlane-com-row',
-  'swimlane-orchestrator-row',
-  'swimlane-som-row',
-  'swimlane-service-inventory-row',
-  'swimlane-rom-row',
-  'swimlane-resource-inventory-row',
-  'swimlane-activation-row',
-  'swimlane-workforce-row',
-  'swimlane-event-hub-row',
-  'swimlane-step',
-  'run-button',
-  'speed-control',
-  // Lifecycles
-  'lifecycle-table',
-  'lifecycle-legend',
-  'state-diagram',
-  'order-vs-service-note',
-  // ID chain
-  'idchain-graph',
-  'idchain-customer',
-  'idchain-product-order',
-  'idchain-service-order',
-  'idchain-resource-order',
-  'idchain-cfs',
-  'idchain-rfs',
-  'idchain-resources',
-  'ownership-matrix',
-  // Events
-  'event-timeline',
-  'event-correlation-id',
-  'event-envelope',
-  'causal-chain',
-  'hub-subscriptions',
-  // Qualification
-  'qualification-gates',
-  'qualification-result',
-  'unavailability-reason',
-  // Failures
-  'failure-cards',
-  'policy-matrix',
-  'fallout-queue',
-  // Modify
-  'modify-diff',
-  'modify-held-path',
-  // Payloads
-  'payload-table',
-  'payload-ids',
-  // Reference views
-  'glossary-search',
-  'glossary-list',
-  'concept-list',
-  'concept-live-example',
-  'api-list',
-  'api-guide',
-  'correction-list',
-] as const;
+/**
+ * The `data-tour` anchors content may point at, by the view that holds them; `frame` anchors are
+ * on screen in every view. The explorer puts each anchor on one element of its view.
+ */
+export const anchorsByView = {
+  frame: ['mode-bar', 'inspector', 'tour-controls'],
+  overview: ['spine-strip', 'golden-thread', 'overview-tiles', 'correction-card'],
+  // One row per actor of src/orchestrator/actors.ts.
+  swimlane: [
+    'swimlane',
+    'swimlane-channel-row',
+    'swimlane-com-row',
+    'swimlane-orchestrator-row',
+    'swimlane-som-row',
+    'swimlane-service-inventory-row',
+    'swimlane-rom-row',
+    'swimlane-resource-inventory-row',
+    'swimlane-activation-row',
+    'swimlane-workforce-row',
+    'swimlane-event-hub-row',
+    'swimlane-step',
+    'run-button',
+    'speed-control',
+  ],
+  lifecycles: ['lifecycle-table', 'lifecycle-legend', 'state-diagram', 'order-vs-service-note'],
+  idchain: [
+    'idchain-graph',
+    'idchain-customer',
+    'idchain-product-order',
+    'idchain-service-order',
+    'idchain-resource-order',
+    'idchain-cfs',
+    'idchain-rfs',
+    'idchain-resources',
+    'ownership-matrix',
+  ],
+  events: ['event-timeline', 'event-correlation-id', 'event-envelope', 'causal-chain', 'hub-subscriptions'],
+  qualification: ['qualification-gates', 'qualification-result', 'unavailability-reason'],
+  failures: ['failure-cards', 'policy-matrix', 'fallout-queue'],
+  modify: ['modify-diff', 'modify-held-path'],
+  payloads: ['payload-table', 'payload-ids'],
+  glossary: ['glossary-search', 'glossary-list'],
+  concepts: ['concept-list', 'concept-live-example'],
+  apis: ['api-list', 'api-guide'],
+  corrections: ['correction-list'],
+  tour: [],
+} as const satisfies Record<View | 'frame', readonly string[]>;
 
-export type TourAnchor = (typeof tourAnchors)[number];
+/** One anchor name. */
+export type TourAnchor = (typeof anchorsByView)[keyof typeof anchorsByView][number];
+
+/** Every anchor name, once. */
+export const tourAnchors: readonly TourAnchor[] = Object.values(anchorsByView).flat();
+
+/** Whether an element with this anchor is on screen in this view (its own anchors and the frame's). */
+export function anchorIsIn(view: View, anchor: string): boolean {
+  return ([...anchorsByView.frame, ...anchorsByView[view]] as readonly string[]).includes(anchor);
+}
 
 /** The ten chapters, in order. */
 export const tourChapters = {

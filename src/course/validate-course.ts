@@ -6,8 +6,8 @@ import { lifecycles } from '../lifecycle/index.js';
 import { Actors, apiOwner } from '../orchestrator/actors.js';
 import { scenarios } from '../scenarios/index.js';
 import { apis } from '../tmf/registry.js';
-import { beginnerApis, Views, type ApiGuide, type Concept, type Correction, type GlossaryTerm, type LiveExample, type Names, type Place, type TourStep } from './model.js';
-import { tourAnchors, tourChapters } from './tour.js';
+import { beginnerApis, Views, type ApiGuide, type Concept, type Correction, type GlossaryTerm, type LiveExample, type Names, type Place, type TourStep, type View } from './model.js';
+import { anchorIsIn, tourAnchors, tourChapters } from './tour.js';
 
 /** The content to check, as course/index.ts assembles it. */
 export interface CourseContent {
@@ -55,7 +55,8 @@ export function validateCourse(content: CourseContent): string[] {
   };
   const checkPlace = (where: string, view: string, anchor: string) => {
     if (!Object.hasOwn(Views, view)) problems.push(`${where}: unknown view ${view}`);
-    if (!anchors.has(anchor)) problems.push(`${where}: anchor ${anchor} is not in tourAnchors`);
+    else if (!anchors.has(anchor)) problems.push(`${where}: anchor ${anchor} is not in tourAnchors`);
+    else if (!anchorIsIn(view as View, anchor)) problems.push(`${where}: anchor ${anchor} is not in view ${view}`);
   };
   const checkScenario = (where: string, scenario: string) => {
     if (!known.steps.has(scenario)) problems.push(`${where}: unknown scenario ${scenario}`);
