@@ -120,6 +120,13 @@ export const concepts: readonly Concept[] = [
     seeIn: [{ view: 'failures', anchor: 'failure-cards' }],
   },
   {
+    id: 'journey-stops-on-answer', title: 'An answer can stop a journey', level: 'architect',
+    summary: 'When qualification says no, nothing is broken and nothing is retried: the call succeeded and its answer ends the journey. The run fails at that step and keeps the task that explains why, reasons and proposals included.',
+    apis: ['TMF645'], entities: ['CheckServiceQualification'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'qualify-service', api: 'TMF645', input: { addressId: 'addr-tor-97-maple-ave' } },
+    seeIn: [{ view: 'failures', anchor: 'failure-cards' }, { view: 'qualification', anchor: 'unavailability-reason' }],
+  },
+  {
     id: 'resource-usage', title: 'Resource state is several attributes', level: 'architect',
     summary: 'A TMF639 v4 resource has four independent attributes: administrativeState, operationalState, usageState and resourceStatus. Capacity lives in usageState (idle, active, busy); reservation in resourceStatus.',
     apis: ['TMF639'], entities: ['Resource'], states: ['idle', 'active', 'busy', 'reserved', 'available'],

@@ -1,7 +1,7 @@
 // Resolves a live example against a running Spine through its HTTP endpoints only, so the explorer
 // and the tests answer the same query the same way. `get` is any JSON GET (fetch, app.inject).
 
-import type { LiveExample } from './model.js';
+import type { LiveExample, RunQuery } from './model.js';
 
 /** A GET returning the status and the parsed JSON body. */
 export type GetJson = (path: string) => Promise<{ status: number; body: unknown }>;
@@ -33,19 +33,19 @@ export async function resolveLiveExample(example: LiveExample, get: GetJson): Pr
       return answer(example, [path], machines);
     }
     case 'run-exchange': {
-      const { runPath, report } = await latestRun(get, example.scenario);
+      const { runPath, report } = await latestRun(get, example);
       const exchanges = (report.exchanges as Doc[]).filter(
         (x) => x.step === example.step && (example.api === undefined || x.api === example.api),
       );
       return answer(example, [runPath], exchanges);
     }
     case 'event': {
-      const { runPath, report } = await latestRun(get, example.scenario);
+      const { runPath, report } = await latestRun(get, example);
       const events = (report.events as Doc[]).filter((e) => e.eventType === example.eventType);
       return answer(example, [runPath], events);
     }
     case 'thread': {
-      const { run } = await latestRun(get, example.scenario);
+      const { run } = await latestRun(get, example);
       const tracePath = `/spine/v1/trace/${encodeURIComponent(String(run.id))}`;
       const { body } = await ok(get, tracePath);
       const links = ((body as Doc).chain as Doc[]).filter((link) => link.role === example.role);
@@ -54,13 +54,18 @@ export async function resolveLiveExample(example: LiveExample, get: GetJson): Pr
   }
 }
 
-async function latestRun(get: GetJson, scenario: string) {
-  const { body: runs } = await ok(get, `/spine/v1/runs?scenario=${encodeURIComponent(scenario)}&limit=1`);
-  const run = (runs as Doc[])[0];
-  if (!run) throw new Error(`no run of scenario ${scenario} yet`);
+async function latestRun(get: GetJson, { scenario, input = {} }: RunQuery) {
+  const { body: runs } = await ok(get, `/spine/v1/runs?scenario=${encodeURIComponent(scenario)}&limit=100`);
+  const run = (runs as Doc[]).find((candidate) => sameInput((candidate.input ?? {}) as Doc, input));
+  if (!run) throw new Error(`no run of scenario ${scenario} with input ${JSON.stringify(input)} yet`);
   const runPath = `/spine/v1/runs/${encodeURIComponent(String(run.id))}`;
   const { body } = await ok(get, runPath);
   return { run, runPath, report: body as Doc };
+}
+
+function sameInput(actual: Doc, wanted: Readonly<Record<string, string>>): boolean {
+  const keys = Object.keys(wanted);
+  return Object.keys(actual).length === keys.length && keys.every((key) => actual[key] === wanted[key]);
 }
 
 async function ok(get: GetJson, path: string) {

@@ -56,19 +56,29 @@ export const LiveExampleKinds = {
 } as const;
 
 /**
+ * The run a live example reads: the latest run of `scenario` started with exactly this `input`;
+ * none means the scenario's defaults (Jane Smith's GPON order), and e.g. `{ addressId:
+ * 'addr-tor-15-birch-st' }` the full-port journey. The explorer starts such a run when none exists.
+ */
+export interface RunQuery {
+  scenario: string;
+  input?: Readonly<Record<string, string>>;
+}
+
+/**
  * A pointer at real stack data, never a copy of it:
- * - `run-exchange`: the calls a step of the latest run of a scenario made (optionally to one API);
- * - `event`: the events of that type in the latest run of a scenario;
+ * - `run-exchange`: the calls a step of a run made (optionally to one API);
+ * - `event`: the events of that type in a run;
  * - `lifecycle`: the served state machine(s) of an entity (optionally one attribute);
  * - `endpoint`: what a GET on a Spine or TMF path returns;
- * - `thread`: the golden-thread entries with a role in the latest run of a scenario.
+ * - `thread`: the golden-thread entries with a role in a run.
  */
 export type LiveExample =
-  | { kind: 'run-exchange'; scenario: string; step: string; api?: string }
-  | { kind: 'event'; scenario: string; eventType: string }
+  | ({ kind: 'run-exchange'; step: string; api?: string } & RunQuery)
+  | ({ kind: 'event'; eventType: string } & RunQuery)
   | { kind: 'lifecycle'; entity: string; field?: string }
   | { kind: 'endpoint'; path: string }
-  | { kind: 'thread'; scenario: string; role: string };
+  | ({ kind: 'thread'; role: string } & RunQuery);
 
 /** What every piece of content may name; each name must exist in the stack. */
 export interface Names {
