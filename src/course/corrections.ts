@@ -90,4 +90,13 @@ export const corrections: readonly Correction[] = [
     seeIn: [{ view: 'lifecycles', anchor: 'order-vs-service-note' }],
     liveExample: { kind: 'lifecycle', entity: 'Service' },
   },
+  {
+    id: 'new-processing-not-states', title: '"new" and "processing" are legend words, not states', level: 'beginner',
+    commonlySaid: 'An order starts in state new and moves to processing.',
+    standardSays: 'The TMF order lifecycles start at acknowledged and work in inProgress. "new" and "processing" appear in Spine\'s colour legend only as plain-language names for those columns; no API accepts them as a state.',
+    source: 'TMF-DOMAIN.md §4.1, §4.13',
+    apis: ['TMF622', 'TMF641'], entities: ['ProductOrder', 'ServiceOrder'], states: ['acknowledged', 'inProgress'],
+    seeIn: [{ view: 'lifecycles', anchor: 'lifecycle-legend' }],
+    liveExample: { kind: 'lifecycle', entity: 'ProductOrder', field: 'state' },
+  },
 ];
