@@ -9,7 +9,7 @@ const scenario = 'gpon-ftth';
 export const concepts: readonly Concept[] = [
   {
     id: 'orchestrator', title: 'The orchestrator', level: 'beginner',
-    summary: 'Between the product order and the network sits an engine with no TMF API of its own. It listens for accepted product orders, reads the decomposition rules from the catalogs and raises the service order, then follows it to the end and activates the product.',
+    summary: 'Between the product order and the network sits an engine with no TMF API of its own. It takes each accepted product order, reads the decomposition rules from the catalogs and raises the service order, then follows that order to the end and activates the product.',
     apis: ['TMF622', 'TMF641'],
     liveExample: { kind: 'run-exchange', scenario, step: 'order-services', api: 'TMF641' },
     seeIn: [{ view: 'swimlane', anchor: 'swimlane-orchestrator-row' }],

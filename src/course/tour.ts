@@ -154,7 +154,7 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'life-diagram', chapter: 'lifecycles', title: 'A service order, state by state', view: 'lifecycles', target: 'state-diagram', level: 'beginner', needsRun: run,
-    narration: 'The highlighted path is the one the run\'s service order took: acknowledged, inProgress, completed. Cancellation has its own assessing and pending states.',
+    narration: 'The highlighted path is the one the run\'s service order took: acknowledged, inProgress, completed. Cancellation has two states of its own, assessingCancellation and pendingCancellation.',
     apis: ['TMF641'],
   },
   {
@@ -174,7 +174,7 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'thread-resources', chapter: 'goldenThread', title: 'Down to the port', view: 'idchain', target: 'idchain-resources', level: 'beginner', needsRun: run,
-    narration: 'Only resource-facing services hold resources. Here the port 1/4/12 on OLT-EAST-TOR-001, the ONT, the VLAN pair, the drop and the BNG session.',
+    narration: 'Only resource-facing services hold resources. Here they are port 1/4/12 on OLT-EAST-TOR-001, the ONT, the VLAN pair, the drop and the BNG session.',
     apis: ['TMF638', 'TMF652'],
   },
   {
@@ -184,7 +184,7 @@ export const tour: readonly Step[] = [
   // 5. TMF688 events
   {
     id: 'events-timeline', chapter: 'events', title: 'Everything that happened', view: 'events', target: 'event-timeline', level: 'beginner', needsRun: run,
-    narration: 'The timeline lists each event the run produced, creations, state changes and attribute changes, in commit order.',
+    narration: 'The timeline lists each event the run produced (creations, state changes, attribute changes) in commit order.',
     apis: ['TMF688'],
   },
   {
@@ -243,13 +243,13 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'fail-fallout', chapter: 'failures', title: 'Fallout', view: 'failures', target: 'fallout-queue', level: 'architect',
-    narration: 'Orders that automation cannot finish land here, held with the reason. An operator resumes, retries or stops them.',
+    narration: 'Orders that automation cannot finish are parked here with the reason, for an operator to resume, retry or stop.',
     apis: ['TMF641'],
   },
   // 8. Modify and held
   {
     id: 'modify-diff', chapter: 'modify', title: 'Only what changes', view: 'modify', target: 'modify-diff', level: 'architect',
-    narration: 'For an upgrade, Spine reads what is installed, works out what the new offer needs, and orders only the difference.',
+    narration: 'An upgrade is worked out by comparing what is installed with what the new offer needs. Only the difference is ordered.',
     apis: ['TMF622', 'TMF641', 'TMF652'],
   },
   {
@@ -265,7 +265,7 @@ export const tour: readonly Step[] = [
   // 9. All artifacts
   {
     id: 'artifacts-table', chapter: 'artifacts', title: 'Every payload of the run', view: 'payloads', target: 'payload-table', level: 'beginner', mode: 'payload', needsRun: run,
-    narration: 'Every request and response the run exchanged, in order, each one what the server really returned.',
+    narration: 'Every request the run made and every response it got, in order, exactly as the server returned them.',
   },
   {
     id: 'artifacts-ids', chapter: 'artifacts', title: 'The IDs you will meet', view: 'payloads', target: 'payload-ids', level: 'beginner', needsRun: run,
