@@ -15,6 +15,7 @@ import { deterministicSources, systemSources } from '../tmf/sources.js';
 import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
+import { mountCourseRoutes } from './course-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
@@ -96,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountEventTopics(app, ctx, findApi(EVENT_API)!);
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
+  mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
   await app.register(docsPlugin);
 
