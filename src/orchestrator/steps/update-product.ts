@@ -1,0 +1,55 @@
+import type { StepDefinition } from '../flow.js';
+import { tmfPath } from '../tmf-caller.js';
+import { resourcesAfter } from './activate-changed-resources.js';
+
+/** The orchestrator records the change on the customer's product (TMF637): the new offering and what realises it. */
+export const updateProduct: StepDefinition = {
+  id: 'update-product',
+  actor: 'orchestrator',
+  title: 'Product changed (TMF637)',
+  async run({ call, context }) {
+    const path = tmfPath('TMF637', 'product', String(context.productId));
+    const product = await call<Record<string, unknown>>({ from: 'orchestrator', method: 'GET', path });
+    const resources = resourcesAfter(context);
+    await call({
+      from: 'orchestrator',
+      method: 'PATCH',
+      path,
+      body: {
+        name: context.offeringName,
+        productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' },
+        productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' },
+        productOrderItem: [
+          ...((product.productOrderItem as unknown[] | undefined) ?? []),
+          { productOrderId: context.productOrderId, orderItemId: '1', orderItemAction: 'modify', role: 'modification' },
+        ],
+        ...(resources.cpe && { realizingResource: [{ id: resources.cpe, '@referredType': 'Resource' }] }),
+      },
+    });
+  },
+};
+
+/** A cease starts: the product is on its way out (active → pendingTerminate), billing until it is terminated. */
+export const startTermination: StepDefinition = {
+  id: 'start-termination',
+  actor: 'orchestrator',
+  title: 'Product pending terminate (TMF637)',
+  async run({ call, context }) {
+    await call({ from: 'orchestrator', method: 'PATCH', path: tmfPath('TMF637', 'product', String(context.productId)), body: { status: 'pendingTerminate' } });
+  },
+};
+
+/** The cease is done: the product is terminated (pendingTerminate → terminated), billing stops. */
+export const terminateProduct: StepDefinition = {
+  id: 'terminate-product',
+  actor: 'orchestrator',
+  title: 'Product terminated (TMF637)',
+  async run({ call, context, tmf }) {
+    await call({
+      from: 'orchestrator',
+      method: 'PATCH',
+      path: tmfPath('TMF637', 'product', String(context.productId)),
+      body: { status: 'terminated', terminationDate: tmf.now().toISOString() },
+    });
+  },
+};
