@@ -9,8 +9,9 @@ export type Doc = Record<string, any>;
 export const RESOURCE = '/tmf-api/resourceInventoryManagement/v4/resource';
 export const POOL = '/tmf-api/resourcePoolManagement/v4/resourcePool';
 
+/** A fresh app with the demo data on a clock that moves (a waiting step is due again once time passes). */
 export async function demoApp(): Promise<FastifyInstance> {
-  const app = await build({ now: () => new Date('2026-11-26T10:00:00Z') });
+  const app = await build();
   await loadDemoDataset(app.spine.ctx);
   return app;
 }
