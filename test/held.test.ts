@@ -36,6 +36,10 @@ describe('gpon-held-field-visit', () => {
     expect((await report(app, held.run.id)).run.status).toBe('held');
     expect((await get(app, orderPath)).state).toBe('held');
 
+    // One change at a time: the product cannot be ceased while the upgrade is held.
+    const cease = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-cease/runs', ...json({}) });
+    expect([cease.statusCode, cease.json().message]).toEqual([409, expect.stringContaining(`has order ${productOrderId} held`)]);
+
     // The field app closes the work order through the TMF697 API.
     for (const state of ['inProgress', 'completed']) {
       const current = await get(app, `${WORK_ORDER}/${workOrderId}`);

@@ -18,6 +18,7 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
   const customer = await tx.getResource('TMF629', 'customer', customerId);
   if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
   const product = await activeProduct(tx, customerId, input.productId === undefined ? undefined : String(input.productId));
+  await refuseOrderInFlight(tx, String(product.id));
   const place = (product.place as Doc[] | undefined)?.find((p) => p.role === 'installationAddress');
   const context: Doc = {
     customerId,
@@ -53,6 +54,14 @@ async function activeProduct(tx: Store, customerId: string, productId: string | 
   const product = owned.find((doc) => (doc.productOffering as Doc | undefined)?.id !== undefined);
   if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
   return product;
+}
+
+// One change at a time: a product with an order still open on it (held for a visit, say) is not changed again.
+const OPEN_ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held', 'assessingCancellation', 'pendingCancellation'];
+async function refuseOrderInFlight(tx: Store, productId: string): Promise<void> {
+  const open = await tx.listResources({ api: 'TMF622', resource: 'productOrder', states: OPEN_ORDER_STATES });
+  const inFlight = open.map((r) => r.doc).find((order) => ((order.productOrderItem as Doc[] | undefined) ?? []).some((item) => (item.product as Doc | undefined)?.id === productId));
+  if (inFlight) throw new TmfError('CONFLICT', `product ${productId} has order ${String(inFlight.id)} ${String(inFlight.state)}; wait until it is done`);
 }
 
 function ownedBy(product: Doc, customerId: string): boolean {
