@@ -48,9 +48,11 @@ describe('gpon-pending-slot', () => {
     });
     expect(chosen.statusCode, chosen.body).toBe(200);
 
-    await until(async () => (await get(app, orderPath)).state === 'held');
+    // Now the provider waits: the order held, the run held on the work order.
+    await until(async () => (await report(app, waiting.run.id)).run.error?.includes('work order') ?? false);
     const held = await report(app, waiting.run.id);
     expect(held.run.status).toBe('held');
+    expect((await get(app, orderPath)).state).toBe('held');
     const workOrderId = held.run.context.workOrderId;
     expect((await get(app, `${WORK_ORDER}/${workOrderId}`)).appointment.id).toBe(booked.json().id);
 

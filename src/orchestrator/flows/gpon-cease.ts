@@ -10,7 +10,8 @@ import { placeChangeOrder } from '../steps/place-change-order.js';
 import { readCurrentView } from '../steps/read-current-view.js';
 import { releaseResources } from '../steps/release-resources.js';
 import { startProductOrder } from '../steps/start-product-order.js';
-import { startTermination, terminateProduct } from '../steps/update-product.js';
+import { startTermination } from '../steps/start-termination.js';
+import { terminateProduct } from '../steps/terminate-product.js';
 import { prepareChange } from './existing-product.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Flow } from '../flow.js';
 import { bookAppointment } from '../steps/book-appointment.js';
-import { holdForFieldVisit, resumeAfterFieldVisit } from '../steps/field-visit.js';
+import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
+import { resumeAfterFieldVisit } from '../steps/resume-after-field-visit.js';
 import { prepareChange } from './existing-product.js';
 import { modifyNetworkSteps, modifyOrderSteps } from './gpon-upgrade.js';
 

@@ -1,6 +1,8 @@
 import type { Flow } from '../flow.js';
-import { askCustomerForSlot, awaitCustomerSlot } from '../steps/customer-slot.js';
-import { holdForFieldVisit, resumeAfterFieldVisit } from '../steps/field-visit.js';
+import { askCustomerForSlot } from '../steps/ask-customer-for-slot.js';
+import { awaitCustomerSlot } from '../steps/await-customer-slot.js';
+import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
+import { resumeAfterFieldVisit } from '../steps/resume-after-field-visit.js';
 import { placeChangeOrder } from '../steps/place-change-order.js';
 import { prepareChange } from './existing-product.js';
 import { modifyNetworkSteps, modifyOrderSteps } from './gpon-upgrade.js';

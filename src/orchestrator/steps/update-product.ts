@@ -28,28 +28,3 @@ export const updateProduct: StepDefinition = {
     });
   },
 };
-
-/** A cease starts: the product is on its way out (active → pendingTerminate), billing until it is terminated. */
-export const startTermination: StepDefinition = {
-  id: 'start-termination',
-  actor: 'orchestrator',
-  title: 'Product pending terminate (TMF637)',
-  async run({ call, context }) {
-    await call({ from: 'orchestrator', method: 'PATCH', path: tmfPath('TMF637', 'product', String(context.productId)), body: { status: 'pendingTerminate' } });
-  },
-};
-
-/** The cease is done: the product is terminated (pendingTerminate → terminated), billing stops. */
-export const terminateProduct: StepDefinition = {
-  id: 'terminate-product',
-  actor: 'orchestrator',
-  title: 'Product terminated (TMF637)',
-  async run({ call, context, tmf }) {
-    await call({
-      from: 'orchestrator',
-      method: 'PATCH',
-      path: tmfPath('TMF637', 'product', String(context.productId)),
-      body: { status: 'terminated', terminationDate: tmf.now().toISOString() },
-    });
-  },
-};
