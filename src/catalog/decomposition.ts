@@ -83,6 +83,16 @@ export type CfsNode = {
   children: (CfsNode | RfsNode)[];
 };
 
+/**
+ * What `itemActionsFor` compares: a node's specification, characteristic values and modify policy.
+ * Any decomposition node is one; so is a node of an instance view read back from the inventories.
+ */
+export type ComparableNode = {
+  spec: { id: string };
+  characteristics: readonly { name: string; value: unknown }[];
+  onModify: ModifyPolicy;
+};
+
 /** Any node of a decomposition tree. */
 export type DecompositionNode = CfsNode | RfsNode | ResourceNode;
 
@@ -132,7 +142,7 @@ export function decompose(offeringId: string, productCharacteristics: readonly O
  * of two trees (either may be missing): add, delete, noChange, modify, or delete then add when the
  * specification differs or the edge's policy is `replace`.
  */
-export function itemActionsFor(current: DecompositionNode | undefined, target: DecompositionNode | undefined): ItemAction[] {
+export function itemActionsFor(current: ComparableNode | undefined, target: ComparableNode | undefined): ItemAction[] {
   if (!current) return target ? ['add'] : [];
   if (!target) return ['delete'];
   if (current.spec.id !== target.spec.id) return ['delete', 'add'];
@@ -236,8 +246,8 @@ function withUnit(characteristic: TreeCharacteristic, values: { value?: Characte
   return unitOfMeasure ? { ...characteristic, unitOfMeasure } : characteristic;
 }
 
-function sameValues(a: TreeCharacteristic[], b: TreeCharacteristic[]): boolean {
-  const text = (list: TreeCharacteristic[]) => JSON.stringify(list.map((c) => [c.name, c.value]).sort());
+function sameValues(a: ComparableNode['characteristics'], b: ComparableNode['characteristics']): boolean {
+  const text = (list: ComparableNode['characteristics']) => JSON.stringify(list.map((c) => [c.name, c.value]).sort());
   return text(a) === text(b);
 }
 

@@ -19,12 +19,13 @@ export function runCommand(): Command {
     .option('--customer <id>', 'customer id (default: the scenario\'s)')
     .option('--address <id>', 'installation address id (default: the customer\'s service address)')
     .option('--offering <id>', 'product offering id (default: the scenario\'s)')
+    .option('--product <id>', 'existing product to modify or cease (default: the customer\'s active product)')
     .option('--server <url>', 'run against this server instead of in-process, e.g. http://localhost:8638')
     .addOption(new Option('--db <path>', 'SQLite file for an in-process run').env('SPINE_DB').default(DEFAULT_DB))
     .addOption(new Option('--seed <dataset>', 'dataset for a new in-process database').default('demo').choices(Object.keys(SeedChoices)))
     .option('--deterministic', 'virtual clock and counter ids: the same run on a fresh database gives the same records')
     .option('--json', 'print the whole run report as JSON instead of progress lines')
-    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean }) => {
+    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; product?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean }) => {
       if (options.server && options.deterministic) throw new Error('--deterministic applies to in-process runs; start the server with spine serve --deterministic');
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed, options.deterministic ? DETERMINISTIC_START : undefined);
       try {
@@ -32,6 +33,7 @@ export function runCommand(): Command {
           ...(options.customer && { customerId: options.customer }),
           ...(options.address && { addressId: options.address }),
           ...(options.offering && { offeringId: options.offering }),
+          ...(options.product && { productId: options.product }),
         };
         const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

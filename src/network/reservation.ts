@@ -21,9 +21,7 @@ export const reservationBehaviour: ResourceBehaviour = {
   },
 
   async onPatch(tx, current, next, env) {
-    if (!isDeepStrictEqual(current.reservationItem, next.reservationItem)) {
-      throw new TmfError('NOT_PATCHABLE', 'reservationItem cannot be changed; cancel the reservation and create another');
-    }
+    if (!isDeepStrictEqual(current.reservationItem, next.reservationItem)) return releaseCancelledItems(tx, current, next, env);
     if (next.state === current.state) return next;
     if (next.state !== ReservationStates.cancelled) {
       throw new TmfError('ILLEGAL_TRANSITION', `reservation ${String(current.id)} is ${String(current.state)}: it can only be cancelled`);
@@ -43,6 +41,34 @@ export const reservationBehaviour: ResourceBehaviour = {
     for (const item of itemsOf(current)) await releaseItem(tx, env, item);
   },
 };
+
+// A PATCH that only moves some items to cancelled gives back what those items hold, and the rest
+// stays reserved (a modify order releases the port and ONT it replaces); once every item is
+// cancelled, so is the reservation. Any other change of reservationItem is refused.
+async function releaseCancelledItems(tx: Store, current: Doc, next: Doc, env: BehaviourEnv): Promise<Doc> {
+  const before = itemsOf(current);
+  const after = itemsOf(next);
+  const sameApartFromState = (a: Doc, b: Doc) => isDeepStrictEqual({ ...a, state: undefined, stateChangeDate: undefined }, { ...b, state: undefined, stateChangeDate: undefined });
+  const valid = after.length === before.length && before.every((item, i) => {
+    const changed = after[i]!;
+    return sameApartFromState(item, changed) && (changed.state === item.state || (item.state === ReservationStates.completed && changed.state === ReservationStates.cancelled));
+  });
+  if (!valid || (next.state !== current.state && next.state !== ReservationStates.cancelled)) {
+    throw new TmfError('NOT_PATCHABLE', 'reservationItem can only have items moved to cancelled (released); cancel the reservation and create another for any other change');
+  }
+  const items: Doc[] = [];
+  for (const [i, item] of before.entries()) {
+    const release = (after[i]!.state === ReservationStates.cancelled || next.state === ReservationStates.cancelled) && item.state !== ReservationStates.cancelled;
+    if (release) await releaseItem(tx, env, item);
+    items.push(release ? { ...item, state: ReservationStates.cancelled, stateChangeDate: env.at } : item);
+  }
+  const allCancelled = items.every((item) => item.state === ReservationStates.cancelled);
+  return {
+    ...next,
+    reservationItem: items,
+    ...(allCancelled && { state: ReservationStates.cancelled, cancellationDate: next.cancellationDate ?? env.at, stateChangeDate: env.at }),
+  };
+}
 
 async function reserveItem(tx: Store, env: BehaviourEnv, item: Doc, index: number): Promise<Doc> {
   const request = await readItem(tx, item, index);

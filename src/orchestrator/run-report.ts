@@ -1,5 +1,6 @@
 import type { Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
+import type { DiffRow } from './diff/index.js';
 import { RunStatus } from './flow.js';
 import { deriveTransitions } from './transitions.js';
 
@@ -18,6 +19,8 @@ export async function runReport(store: Store, runId: string) {
     exchanges,
     events: events.map((e) => ({ seq: e.seq, api: e.api, resource: e.resource, resourceId: e.resourceId, ...e.envelope })),
     transitions: deriveTransitions(events),
+    // A change journey's diff table (field, current, target, changeType, resourceOrderItemRaised).
+    ...(Array.isArray(run.context.diff) && { diff: run.context.diff as DiffRow[] }),
   };
 }
 

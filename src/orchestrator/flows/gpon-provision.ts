@@ -37,6 +37,11 @@ const networkTechnology: Partial<Record<string, Technology>> = {
   [AccessTechnologies.XGSPON]: Technologies.xgsPon,
 };
 
+/** The network technology that delivers a catalog access technology, if the simulated network has it. */
+export function networkTechnologyOf(catalogTechnology: string): Technology | undefined {
+  return networkTechnology[catalogTechnology];
+}
+
 /**
  * A new fibre broadband provision, cart to first usage record: the provisioning spine end to end,
  * each step one actor calling another's TMF API.
@@ -86,7 +91,7 @@ async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
   const offering = await mustExist(tx, 'TMF620', 'productOffering', offeringId);
   const tree = decompose(offeringId);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
-  const technology = networkTechnology[catalogTechnology];
+  const technology = networkTechnologyOf(catalogTechnology);
   if (!technology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);
   const account = (customer.account as Doc[] | undefined)?.find((a) => a['@referredType'] === 'BillingAccount');
   return {

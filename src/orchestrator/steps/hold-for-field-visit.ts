@@ -1,0 +1,44 @@
+import type { Doc } from '../../store/port.js';
+import type { StepDefinition } from '../flow.js';
+import type { DiffChange } from '../diff/index.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { moveOrder } from './order-state.js';
+import { customerParty } from './refs.js';
+
+/**
+ * The change needs a technician (an ONT swap): ROM raises the work order (TMF697) for the booked
+ * appointment, and the customer's order is held on the provider's side (inProgress → held).
+ */
+export const holdForFieldVisit: StepDefinition = {
+  id: 'hold-for-field-visit',
+  actor: 'rom',
+  title: 'Raise the field work and hold the order (TMF697, TMF622)',
+  async run({ call, context }) {
+    const swaps = (context.changes as DiffChange[]).filter((c) => c.layer === 'resource' && c.slot === 'cpe');
+    const added = (context.addedResources as Record<string, string> | undefined) ?? {};
+    const workOrder = await call<Doc>({
+      from: 'rom',
+      method: 'POST',
+      path: tmfPath('TMF697', 'workOrder'),
+      body: {
+        category: 'ontSwap',
+        description: `Swap the ONT for ${String(context.resourceOrderId)}`,
+        appointment: { id: context.appointmentId, '@referredType': 'Appointment' },
+        place: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' },
+        relatedParty: [customerParty(context)],
+        order: [{ id: context.resourceOrderId, '@referredType': 'ResourceOrder' }],
+        workOrderItem: swaps.map((change, index) => ({
+          id: String(index + 1),
+          action: change.action,
+          description: change.action === 'delete' ? `Remove ONT ${String(change.current!.instanceId)}` : `Install ONT ${added.cpe}`,
+        })),
+      },
+    });
+    await moveOrder(call, 'com', 'TMF622', 'productOrder', String(context.productOrderId), 'held');
+    return {
+      workOrderId: workOrder.id,
+      ...extendThread(context, { role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
+    };
+  },
+};

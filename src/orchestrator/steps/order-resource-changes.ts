@@ -1,0 +1,46 @@
+import type { Doc } from '../../store/port.js';
+import type { DiffChange } from '../diff/index.js';
+import type { StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { moveOrder } from './order-state.js';
+import { customerParty } from './refs.js';
+
+/**
+ * SOM asks ROM for the resource changes only (TMF652): `delete` (release) and `modify` name the
+ * resource instance, `add` names the specification ROM will reserve an instance of. Resources the
+ * diff leaves alone get no item. Item ids say what they do to which slot (`delete-cpe`, `add-cpe`).
+ */
+export const orderResourceChanges: StepDefinition = {
+  id: 'order-resource-changes',
+  actor: 'som',
+  title: 'Order the resource changes (TMF652)',
+  async run({ call, context }) {
+    const changes = (context.changes as DiffChange[]).filter((c) => c.layer === 'resource');
+    const order = await call<Doc>({
+      from: 'som',
+      method: 'POST',
+      path: tmfPath('TMF652', 'resourceOrder'),
+      body: {
+        name: `Resource changes for ${String(context.serviceOrderId)}`,
+        orderType: context.orderAction === 'delete' ? 'cease' : 'modify',
+        relatedParty: [customerParty(context)],
+        externalReference: [{ id: context.serviceOrderId, entityType: 'ServiceOrder', owner: 'SOM' }],
+        orderItem: changes.map((change) => ({
+          id: `${change.action}-${change.slot}`,
+          action: change.action,
+          quantity: 1,
+          ...(change.action === 'add'
+            ? { resourceSpecification: { id: change.target!.spec.id, name: change.target!.spec.name, '@referredType': 'ResourceSpecification' } }
+            : { resource: { id: change.current!.instanceId, href: tmfPath('TMF639', 'resource', change.current!.instanceId!), '@referredType': 'Resource' } }),
+          ...(context.appointmentId !== undefined && change.slot === 'cpe' && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
+        })),
+      },
+    });
+    await moveOrder(call, 'rom', 'TMF652', 'resourceOrder', String(order.id), 'inProgress');
+    return {
+      resourceOrderId: order.id,
+      ...extendThread(context, { role: 'resourceOrder', api: 'TMF652', resource: 'resourceOrder', id: String(order.id), via: 'externalReference (ServiceOrder)' }),
+    };
+  },
+};

@@ -1,0 +1,55 @@
+import type { Doc } from '../../store/port.js';
+import type { StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/**
+ * The channel orders a change to a product the customer already has (TMF622): one item with
+ * `action` modify (to the target offering) or delete (a cease), naming the product instance.
+ */
+export const placeChangeOrder: StepDefinition = {
+  id: 'place-change-order',
+  actor: 'channel',
+  title: 'Place the change order (TMF622 modify / delete)',
+  async run({ call, context }) {
+    const action = String(context.orderAction);
+    const modify = action === 'modify';
+    const order = await call<Doc>({
+      from: 'channel',
+      method: 'POST',
+      path: tmfPath('TMF622', 'productOrder'),
+      body: {
+        category: 'residential',
+        description: modify
+          ? `Change ${String(context.productId)} to ${String(context.offeringName)} for ${String(context.customerName)}`
+          : `Cease ${String(context.productId)} for ${String(context.customerName)}`,
+        channel: [{ id: 'web', name: 'Web self-service', role: 'sales channel' }],
+        relatedParty: [customerParty(context)],
+        ...(context.billingAccountId !== undefined && { billingAccount: { id: context.billingAccountId, '@referredType': 'BillingAccount' } }),
+        productOrderItem: [
+          {
+            id: '1',
+            action,
+            quantity: 1,
+            ...(modify && { productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' } }),
+            ...(context.appointmentId !== undefined && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
+            product: {
+              id: context.productId,
+              href: tmfPath('TMF637', 'product', String(context.productId)),
+              ...(modify && { productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' } }),
+            },
+          },
+        ],
+      },
+    });
+    return {
+      productOrderId: order.id,
+      ...extendThread(
+        context,
+        { role: 'productOrder', api: 'TMF622', resource: 'productOrder', id: String(order.id), via: 'relatedParty (customer)' },
+        { role: 'product', api: 'TMF637', resource: 'product', id: String(context.productId), via: `productOrderItem.product (${action})` },
+      ),
+    };
+  },
+};

@@ -1,0 +1,61 @@
+import { subscriberReservationItems } from '../../network/reservation-plan.js';
+import type { Technology } from '../../network/optical-budget.js';
+import type { Doc } from '../../store/port.js';
+import type { DiffChange } from '../diff/index.js';
+import { JourneyStopped, type StepDefinition } from '../flow.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
+import { customerParty } from './refs.js';
+
+/**
+ * ROM reserves only what the diff adds (TMF685): the same per-subscriber plan a provision uses, for
+ * the target technology, narrowed to the added slots; an availability check first. The resource
+ * order's add items then name the instances reserved.
+ */
+export const reserveAddedResources: StepDefinition = {
+  id: 'reserve-added-resources',
+  actor: 'rom',
+  title: 'Reserve the added resources (TMF685)',
+  async run({ call, context }) {
+    const added = new Set((context.changes as DiffChange[]).filter((c) => c.layer === 'resource' && c.action === 'add').map((c) => c.slot));
+    if (!added.size) return { addedResources: {} };
+    const reservationItem = subscriberReservationItems(String(context.addressId), context.networkTechnology as Technology).filter((item) => added.has(String(item.id)));
+    const check = await call<Doc>({ from: 'rom', method: 'POST', path: tmfPath('TMF685', 'availabilityCheck'), body: { reservationItem } });
+    const unavailable = (check.reservationItem as Doc[]).filter((item) => item.state !== 'completed');
+    if (unavailable.length) throw new JourneyStopped('AAR', `not available: ${unavailable.map((i) => String(i.id)).join(', ')}`);
+    const reservation = await call<Doc>({
+      from: 'rom',
+      method: 'POST',
+      path: tmfPath('TMF685', 'reservation'),
+      body: { description: `Resources added by ${String(context.resourceOrderId)}`, relatedParty: [customerParty(context)], reservationItem },
+    });
+    const addedResources: Record<string, string> = {};
+    for (const item of reservation.reservationItem as Doc[]) {
+      addedResources[String(item.id)] = String((item.relatedEntity as Doc[]).find((e) => e.role === 'reservedResource')?.id);
+    }
+    const path = tmfPath('TMF652', 'resourceOrder', String(context.resourceOrderId));
+    const order = await call<Doc>({ from: 'rom', method: 'GET', path });
+    await call({
+      from: 'rom',
+      method: 'PATCH',
+      path,
+      body: {
+        orderItem: (order.orderItem as Doc[]).map((item) => {
+          const slot = String(item.id).replace(/^add-/, '');
+          return item.action === 'add' && addedResources[slot]
+            ? { ...item, resource: { id: addedResources[slot], href: tmfPath('TMF639', 'resource', addedResources[slot]), '@referredType': 'Resource' } }
+            : item;
+        }),
+      },
+    });
+    return {
+      addedReservationId: reservation.id,
+      addedResources,
+      ...extendThread(
+        context,
+        { role: 'reservation', api: 'TMF685', resource: 'reservation', id: String(reservation.id), via: 'ROM availability check + reservation' },
+        ...Object.entries(addedResources).map(([slot, id]) => ({ role: `resource:${slot}`, api: 'TMF639', resource: 'resource', id, via: 'reservationItem.relatedEntity (reservedResource)' })),
+      ),
+    };
+  },
+};

@@ -1,0 +1,30 @@
+import type { StepDefinition } from '../flow.js';
+import { tmfPath } from '../tmf-caller.js';
+import { resourcesAfter } from './activate-changed-resources.js';
+
+/** The orchestrator records the change on the customer's product (TMF637): the new offering and what realises it. */
+export const updateProduct: StepDefinition = {
+  id: 'update-product',
+  actor: 'orchestrator',
+  title: 'Product changed (TMF637)',
+  async run({ call, context }) {
+    const path = tmfPath('TMF637', 'product', String(context.productId));
+    const product = await call<Record<string, unknown>>({ from: 'orchestrator', method: 'GET', path });
+    const resources = resourcesAfter(context);
+    await call({
+      from: 'orchestrator',
+      method: 'PATCH',
+      path,
+      body: {
+        name: context.offeringName,
+        productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' },
+        productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' },
+        productOrderItem: [
+          ...((product.productOrderItem as unknown[] | undefined) ?? []),
+          { productOrderId: context.productOrderId, orderItemId: '1', orderItemAction: 'modify', role: 'modification' },
+        ],
+        ...(resources.cpe && { realizingResource: [{ id: resources.cpe, '@referredType': 'Resource' }] }),
+      },
+    });
+  },
+};

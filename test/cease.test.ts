@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { json } from './support/build.js';
+import { capacity, demoApp, get, POOL, RESOURCE, runScenario, type Doc } from './support/change-journeys.js';
+
+// A cease over HTTP: everything the provision took is given back, and a new provision can take it again.
+
+describe('gpon-cease', () => {
+  it('terminates product and services, returns all five resources to idle, and a second provision reuses them', async () => {
+    const app = await demoApp();
+    const provision = await runScenario(app, 'gpon-ftth');
+    expect(provision.run.status).toBe('completed');
+    const resources = provision.run.context.resources as Record<string, string>;
+    const portInUse = capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'inUse');
+
+    const cease = await runScenario(app, 'gpon-cease');
+    expect(cease.run.status, cease.run.error).toBe('completed');
+
+    const product = await get(app, `/tmf-api/productInventory/v4/product/${provision.run.context.productId}`);
+    expect(product.status).toBe('terminated');
+    const productStates = (cease.events as Doc[]).filter((e) => e.eventType === 'ProductStateChangeEvent').map((e) => e.event?.product?.status);
+    expect(productStates).toEqual(['pendingTerminate', 'terminated']);
+    for (const id of Object.values(provision.run.context.serviceIds as Record<string, string>)) {
+      expect((await get(app, `/tmf-api/serviceInventory/v4/service/${id}`)).state, id).toBe('terminated');
+    }
+    const order = await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${cease.run.context.productOrderId}`);
+    expect([order.state, order.productOrderItem[0].action]).toEqual(['completed', 'delete']);
+    const resourceOrder = await get(app, `/tmf-api/resourceOrderingManagement/v4/resourceOrder/${cease.run.context.resourceOrderId}`);
+    expect((resourceOrder.orderItem as Doc[]).map((i) => `${i.action} ${i.resource.id}`).sort()).toEqual(Object.values(resources).map((id) => `delete ${id}`).sort());
+
+    // Every per-subscriber resource is off the network and free; the port has its slot back.
+    for (const slot of ['cpe', 'vlanPair', 'drop', 'bngSession']) {
+      const resource = await get(app, `${RESOURCE}/${resources[slot]}`);
+      expect([slot, resource.usageState, resource.resourceStatus]).toEqual([slot, 'idle', 'available']);
+    }
+    expect(capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'inUse')).toBe(`${Number.parseInt(portInUse) - 1} ONT`);
+    expect((await get(app, `${RESOURCE}/${resources.accessPort}`)).usageState).toBe(portInUse.startsWith('32') ? 'busy' : 'active');
+    const activations = await get(app, `/tmf-api/ResourceActivationAndConfiguration/v4/resource?administrativeState=unlocked`);
+    expect(activations).toEqual([]);
+    expect(new Set((cease.events as Doc[]).map((e) => e.correlationId))).toEqual(new Set([cease.run.correlationId]));
+
+    // With the product gone a further cease is refused, and a new provision takes the same resources.
+    const again = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-cease/runs?wait=true', ...json({}) });
+    expect(again.statusCode).toBe(409);
+    const second = await runScenario(app, 'gpon-ftth');
+    expect(second.run.status, second.run.error).toBe('completed');
+    expect(second.run.context.resources).toEqual(resources);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { json } from './support/build.js';
+import { demoApp, get, report, runScenario, type Doc } from './support/change-journeys.js';
+
+// When the customer must choose the visit slot the order is pending (TMF622: waiting on the requester)
+// with an InformationRequired event, not held.
+
+const WORK_ORDER = '/tmf-api/workOrderManagement/v4/workOrder';
+const APPOINTMENT = '/tmf-api/appointment/v4/appointment';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out');
+}
+
+describe('gpon-pending-slot', () => {
+  it('waits pending for the customer to choose a slot, then held for the technician, then completes', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+
+    const waiting = await runScenario(app, 'gpon-pending-slot');
+    expect(waiting.run.status).toBe('held');
+    expect(waiting.run.error).toMatch(/waiting for the customer to choose a visit slot/);
+    const { productOrderId } = waiting.run.context;
+    const orderPath = `/tmf-api/productOrderingManagement/v4/productOrder/${productOrderId}`;
+    expect((await get(app, orderPath)).state).toBe('pending');
+    const asked = (waiting.events as Doc[]).find((e) => e.eventType === 'ProductOrderInformationRequiredEvent');
+    expect(asked).toMatchObject({ correlationId: waiting.run.correlationId, title: 'Choose a visit slot' });
+
+    // The customer books one of the offered slots and names it on the order.
+    const search = await get(app, `/tmf-api/appointment/v4/searchTimeSlot/${waiting.run.context.slotSearchId}`);
+    const slot = search.availableTimeSlot[1];
+    const booked = await app.inject({
+      method: 'POST',
+      url: APPOINTMENT,
+      ...json({ category: 'installation', description: 'ONT swap', validFor: slot.validFor, relatedPlace: { id: 'addr-tor-42-maple-ave', role: 'installationAddress', '@referredType': 'GeographicAddress' } }),
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const order = await get(app, orderPath);
+    const chosen = await app.inject({
+      method: 'PATCH',
+      url: orderPath,
+      ...json({ productOrderItem: (order.productOrderItem as Doc[]).map((item) => ({ ...item, appointment: { id: booked.json().id, '@referredType': 'Appointment' } })) }),
+    });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+
+    // Now the provider waits: the order held, the run held on the work order.
+    await until(async () => (await report(app, waiting.run.id)).run.error?.includes('work order') ?? false);
+    const held = await report(app, waiting.run.id);
+    expect(held.run.status).toBe('held');
+    expect((await get(app, orderPath)).state).toBe('held');
+    const workOrderId = held.run.context.workOrderId;
+    expect((await get(app, `${WORK_ORDER}/${workOrderId}`)).appointment.id).toBe(booked.json().id);
+
+    for (const state of ['inProgress', 'completed']) {
+      const current = await get(app, `${WORK_ORDER}/${workOrderId}`);
+      const patch = await app.inject({ method: 'PATCH', url: `${WORK_ORDER}/${workOrderId}`, ...json({ state, workOrderItem: (current.workOrderItem as Doc[]).map((item) => ({ ...item, state })) }) });
+      expect(patch.statusCode, patch.body).toBe(200);
+    }
+    await until(async () => ['completed', 'failed'].includes((await report(app, waiting.run.id)).run.status));
+    const done = await report(app, waiting.run.id);
+    expect(done.run.status, done.run.error).toBe('completed');
+    const states = (done.events as Doc[]).filter((e) => e.eventType === 'ProductOrderStateChangeEvent').map((e) => e.event?.productOrder?.state);
+    expect(states).toEqual(['pending', 'inProgress', 'held', 'inProgress', 'completed']);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { json } from './support/build.js';
+import { demoApp, get, report, runScenario, type Doc } from './support/change-journeys.js';
+
+// The upgrade with an ONT swap by a technician: held until the field app completes the work order.
+
+const WORK_ORDER = '/tmf-api/workOrderManagement/v4/workOrder';
+
+async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out');
+}
+
+describe('gpon-held-field-visit', () => {
+  it('stays held until the work order is completed over TMF697, then completes', async () => {
+    const app = await demoApp();
+    const provision = await runScenario(app, 'gpon-ftth');
+    expect(provision.run.status).toBe('completed');
+
+    const held = await runScenario(app, 'gpon-held-field-visit');
+    expect(held.run.status, held.run.error).toBe('held');
+    expect(held.run.error).toMatch(/work order .* waiting for the technician/);
+    const { productOrderId, workOrderId, appointmentId } = held.run.context;
+    const orderPath = `/tmf-api/productOrderingManagement/v4/productOrder/${productOrderId}`;
+    expect((await get(app, orderPath)).state).toBe('held');
+    const workOrder = await get(app, `${WORK_ORDER}/${workOrderId}`);
+    expect(workOrder.appointment.id).toBe(appointmentId);
+    expect((await get(app, `/tmf-api/appointment/v4/appointment/${appointmentId}`)).status).toBe('confirmed');
+
+    // Time passes; nothing moves while the technician has not closed the work order.
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect((await report(app, held.run.id)).run.status).toBe('held');
+    expect((await get(app, orderPath)).state).toBe('held');
+
+    // One change at a time: the product cannot be ceased while the upgrade is held.
+    const cease = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-cease/runs', ...json({}) });
+    expect([cease.statusCode, cease.json().message]).toEqual([409, expect.stringContaining(`has order ${productOrderId} held`)]);
+
+    // The field app closes the work order through the TMF697 API.
+    for (const state of ['inProgress', 'completed']) {
+      const current = await get(app, `${WORK_ORDER}/${workOrderId}`);
+      const patch = await app.inject({
+        method: 'PATCH',
+        url: `${WORK_ORDER}/${workOrderId}`,
+        ...json({ state, workOrderItem: (current.workOrderItem as Doc[]).map((item) => ({ ...item, state })) }),
+      });
+      expect(patch.statusCode, patch.body).toBe(200);
+    }
+
+    await until(async () => ['completed', 'failed'].includes((await report(app, held.run.id)).run.status));
+    const done = await report(app, held.run.id);
+    expect(done.run.status, done.run.error).toBe('completed');
+    expect((await get(app, orderPath)).state).toBe('completed');
+    expect((await get(app, `/tmf-api/appointment/v4/appointment/${appointmentId}`)).status).toBe('completed');
+
+    // The order's path: acknowledged → inProgress → held → inProgress → completed.
+    const orderStates = (done.events as Doc[])
+      .filter((e) => e.eventType === 'ProductOrderStateChangeEvent')
+      .map((e) => e.event?.productOrder?.state);
+    expect(orderStates).toEqual(['inProgress', 'held', 'inProgress', 'completed']);
+    expect(new Set((done.events as Doc[]).map((e) => e.correlationId))).toEqual(new Set([done.run.correlationId]));
+  });
+});
