@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { subscriberReservationItems } from './reservation-plan.js';
+import { demoNetwork } from './topology.js';
 
 const poolOf = (item: Record<string, any>) => item.relatedEntity[0].id;
 
 describe('subscriberReservationItems', () => {
   it('asks for the five per-subscriber resources of the serving route at 42 Maple Ave', () => {
-    const items = subscriberReservationItems('addr-tor-42-maple-ave', 'GPON');
+    const items = subscriberReservationItems('addr-tor-42-maple-ave', 'GPON', demoNetwork);
     expect(items.map((i) => [i.id, poolOf(i)])).toEqual([
       ['accessPort', 'pool-olt-port-04-12'],
       ['cpe', 'pool-ont-stock-gpon'],
@@ -16,12 +17,12 @@ describe('subscriberReservationItems', () => {
   });
 
   it('takes XGS-PON ONTs from their own stock', () => {
-    const items = subscriberReservationItems('addr-tor-42-maple-ave', 'XGS-PON');
+    const items = subscriberReservationItems('addr-tor-42-maple-ave', 'XGS-PON', demoNetwork);
     expect(poolOf(items[0]!)).toBe('pool-olt-xgspon-05-04');
     expect(poolOf(items[1]!)).toBe('pool-ont-stock-xgspon');
   });
 
   it('refuses an address outside the footprint', () => {
-    expect(() => subscriberReservationItems('addr-mkm-8-cedar-lane', 'GPON')).toThrow(/not served/);
+    expect(() => subscriberReservationItems('addr-mkm-8-cedar-lane', 'GPON', demoNetwork)).toThrow(/not served/);
   });
 });

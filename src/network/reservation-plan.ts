@@ -9,7 +9,7 @@ import { networkPools, PoolKinds, portPoolId, ResourceSpecs, type PoolDef } from
 import { Technologies, type Technology } from './optical-budget.js';
 import { ItemRoles } from './reservation-items.js';
 import { servingPath } from './serving-path.js';
-import { demoNetwork, type Network } from './topology.js';
+import type { Network } from './topology.js';
 
 /** One reservation item per subscriber resource kind; the item id is the kind, so answers map back. */
 export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
@@ -19,7 +19,7 @@ export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
  * port, an ONT from the technology's stock, a C-VLAN under the serving OLT's S-VLAN, the premises
  * drop, and a session on the central office's BNG. CONFLICT when the address is not served.
  */
-export function subscriberReservationItems(addressId: string, technology: Technology, network: Network = demoNetwork): Doc[] {
+export function subscriberReservationItems(addressId: string, technology: Technology, network: Network): Doc[] {
   const path = servingPath(addressId, { network, technology });
   if (path.kind !== 'served') throw new TmfError('CONFLICT', `address ${addressId} is not served by ${technology} (${path.kind})`);
   const { port, drop, olt } = path.serving;

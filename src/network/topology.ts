@@ -129,6 +129,8 @@ export interface Network {
   onts: readonly Ont[];
   bngs: readonly Bng[];
   vlanPlan: VlanPlan;
+  /** Installation crews working each shift of the calendar (workforce/calendar.ts's when absent). */
+  installationCrews?: number;
 }
 
 /** The demo network: two OLTs in one east-Toronto central office, five splitters, five premises. */

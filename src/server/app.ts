@@ -6,6 +6,8 @@ import { EVENT_API } from '../events/publish.js';
 import { guardState } from '../lifecycle/guard.js';
 import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
+import { networkModel } from '../network/network-model.js';
+import { demoNetwork, type Network } from '../network/topology.js';
 import { qualificationBehaviours } from '../orchestrator/qualification/behaviours.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
@@ -35,6 +37,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Compiled schemas are cached per validator; tests share one across apps. */
   validator?: SchemaValidator;
+  /** The simulated network served (the demo network by default); a dataset loaded into the app must be on it. */
+  network?: Network;
 }
 
 /** What the running app shares with its owner (server, CLI, tests). */
@@ -73,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uuid: sources.uuid,
     guardState,
     behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
+    network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
   app.decorate('spine', { ctx, relay, runner });

@@ -15,9 +15,9 @@ export const reserveResources: StepDefinition = {
   id: 'reserve-resources',
   actor: 'rom',
   title: 'Availability check and reservation (TMF685)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const order = await moveOrder(call, 'rom', 'TMF652', 'resourceOrder', String(context.resourceOrderId), 'inProgress');
-    const reservationItem = subscriberReservationItems(String(context.addressId), context.networkTechnology as Technology);
+    const reservationItem = subscriberReservationItems(String(context.addressId), context.networkTechnology as Technology, tmf.network.network);
     const check = await call<Doc>({ from: 'rom', method: 'POST', path: tmfPath('TMF685', 'availabilityCheck'), body: { reservationItem } });
     const unavailable = (check.reservationItem as Doc[]).filter((item) => item.state !== 'completed');
     if (unavailable.length) throw new JourneyStopped('AAR', `not available: ${unavailable.map((i) => String(i.id)).join(', ')}`);
