@@ -17,7 +17,7 @@ import type { Technology } from '../optical-budget.js';
 import { RESOURCE_TARGET } from '../pools.js';
 import { usageStateOf, UsageStates } from '../serving-path.js';
 import type { Network } from '../topology.js';
-import { AccessTypes, BngAddressRanges, LineProfiles, OltUplinks, OntIdRange, Protocols, RateProfiles } from './network-config.js';
+import { AccessTypes, LineProfiles, OntIdRange, Protocols, RateProfiles } from './network-config.js';
 
 /** One parameter value of an activation (a TMF702 resourceCharacteristic value). */
 export type ParameterValue = string | number;
@@ -144,14 +144,14 @@ const vlanPair: Activator = {
   parameters: { sVlan: { type: 'number' }, cVlan: { type: 'number' } },
 
   // QinQ 1:1: the subscriber's C-VLAN inside its OLT's S-VLAN, configured towards the OLT's uplink.
-  async activate(_tx, pair, requested) {
+  async activate(_tx, pair, requested, network) {
     requireReservedAndIdle(pair);
     const sVlan = Number(characteristicValue(pair, 'sVlan'));
     const cVlan = Number(characteristicValue(pair, 'cVlan'));
     mustMatch('sVlan', requested.sVlan, sVlan, `the S-VLAN of ${String(pair.id)}`);
     mustMatch('cVlan', requested.cVlan, cVlan, `the C-VLAN of ${String(pair.id)}`);
     const olt = String(characteristicValue(pair, 'olt'));
-    const uplinkPort = OltUplinks[olt];
+    const uplinkPort = network.olts.find((o) => o.id === olt)?.uplinkPort;
     if (!uplinkPort) throw new TmfError('CONFLICT', `${olt} has no uplink to carry ${String(pair.name)}`);
     return {
       config: { sVlan, cVlan },
@@ -184,10 +184,10 @@ const bngSession: Activator = {
   },
 
   // The subscriber's RADIUS profile carries the rate; the session comes up with the lowest free address of the BNG's range.
-  async activate(tx, session, requested) {
+  async activate(tx, session, requested, network) {
     requireReservedAndIdle(session);
     const bng = String(characteristicValue(session, 'bng'));
-    const range = BngAddressRanges[bng];
+    const range = network.bngs.find((b) => b.id === bng)?.addressRange;
     if (!range) throw new TmfError('CONFLICT', `${bng} has no address range for new sessions`);
     const taken = (await sessionsOf(tx, bng)).map((s) => String(characteristicValue(s, 'ipv4Address')));
     const host = lowestFree(range.first, range.last, taken.filter((ip) => ip.startsWith(range.prefix)).map((ip) => Number(ip.slice(range.prefix.length))));
