@@ -8,7 +8,9 @@ import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
 import { networkModel } from '../network/network-model.js';
 import { demoNetwork, type Network } from '../network/topology.js';
+import { createQualificationWorker } from '../orchestrator/qualification/async-completion.js';
 import { qualificationBehaviours } from '../orchestrator/qualification/behaviours.js';
+import type { Worker } from '../events/worker.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
@@ -46,6 +48,8 @@ export interface Spine {
   ctx: TmfContext;
   relay: Relay;
   runner: Runner;
+  /** Answers the TMF679/TMF645 qualifications asked without instantSyncQualification. */
+  qualifications: Worker;
 }
 
 declare module 'fastify' {
@@ -80,7 +84,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
-  app.decorate('spine', { ctx, relay, runner });
+  const qualifications = createQualificationWorker({ tmf: ctx, logger: app.log });
+  app.decorate('spine', { ctx, relay, runner, qualifications });
 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -107,8 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     relay.start();
     runner.begin();
+    qualifications.start();
   });
   app.addHook('onClose', async () => {
+    await qualifications.stop();
     await runner.stop();
     await relay.stop();
   });
