@@ -17,16 +17,14 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { OfferingIds } from '../src/catalog/index.js';
-import { poolHolding } from '../src/network/pools.js';
 import { tmfPath } from '../src/orchestrator/tmf-caller.js';
 import { gponProvision } from '../src/orchestrator/flows/gpon-provision.js';
 import { DemoAddressIds } from '../src/scenarios/demo-data/addresses.js';
-import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { loadDataset } from '../src/scenarios/demo-dataset.js';
 import { buildApp } from '../src/server/app.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Doc, RunRecord, Store } from '../src/store/port.js';
-import { targetOf, upsertInTx } from '../src/tmf/resource-service.js';
-import { benchOntIds, benchPremises } from './network.js';
+import { benchDataset, benchNetwork, benchOntIds, benchPremises } from './network.js';
 
 export const SCENARIO = 'gpon-ftth';
 
@@ -60,17 +58,9 @@ export async function openJourneyApp(dir: string): Promise<JourneyApp> {
   const store = await openStore(dbPath);
   let offsetMs = 0;
   const now = () => Date.now() + offsetMs;
-  const app = await buildApp({ store, baseUrl: 'http://127.0.0.1', now: () => new Date(now()) });
+  const app = await buildApp({ store, baseUrl: 'http://127.0.0.1', now: () => new Date(now()), network: benchNetwork });
   await app.ready();
-  const ctx = app.spine.ctx;
-  await loadDemoDataset(ctx);
-  const addresses = targetOf('TMF673', 'geographicAddress');
-  await store.transaction(async (tx) => {
-    for (const premises of benchPremises) await upsertInTx(tx, ctx, addresses, premises.address, { correlationId: 'seed-bench' });
-  });
-  if (!benchOntIds.every((id) => poolHolding(id))) {
-    throw new Error('bench/network.js was imported after src/network/pools.js: the bench premises and ONTs are not in the pools');
-  }
+  await loadDataset(app.spine.ctx, benchDataset);
   return {
     app,
     store,

@@ -1,14 +1,12 @@
 // Bench premises: the demo network serves only two premises that qualify (42 Maple Ave and 350
 // Queen St E), each with one drop that a journey holds from reservation until it is released, and
-// has 4 GPON ONTs in stock. K concurrent journeys need K premises and K ONTs, so the bench appends
-// built drops to existing splitters (ports with free slots) and ONTs to the warehouse stock.
-//
-// The network is module data (`demoNetwork`): src/network/pools.ts derives its pools from it when it
-// is first evaluated, so this module must be imported before anything that imports the app
-// (bench/run.ts imports it first). `assertBenchNetwork` checks that the order held.
+// has 4 GPON ONTs in stock. K concurrent journeys need K premises and K ONTs, so the bench network is
+// the demo's with built drops added to existing splitters (ports with free slots) and ONTs added to
+// the warehouse stock; the bench app serves it (buildApp's `network`) and loads `benchDataset`.
 // Nothing else changes: ports, feeders, budgets, VLAN plan and BNG are the demo's.
 
-import type { DropRoute, Ont } from '../src/network/topology.js';
+import { demoDataset, type Dataset } from '../src/scenarios/demo-dataset.js';
+import type { DropRoute, Network, Ont } from '../src/network/topology.js';
 import { demoNetwork } from '../src/network/topology.js';
 import type { Doc } from '../src/store/port.js';
 
@@ -69,8 +67,15 @@ const onts: Ont[] = Array.from({ length: BENCH_ONTS }, (_, i) => {
   return { serial: `HWTC-${hex}`, resourceId: `res-inst-ont-hwtc-${hex.toLowerCase()}`, model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' };
 });
 
-(demoNetwork.drops as DropRoute[]).push(...drops);
-(demoNetwork.onts as Ont[]).push(...onts);
+/** The demo network with the bench premises' drops and the bench ONTs. */
+export const benchNetwork: Network = { ...demoNetwork, drops: [...demoNetwork.drops, ...drops], onts: [...demoNetwork.onts, ...onts] };
 
-/** The ONT resource ids the bench added (the GPON stock pool must list them). */
+/** The demo dataset on the bench network, with the bench premises' addresses. */
+export const benchDataset: Dataset = {
+  ...demoDataset,
+  network: benchNetwork,
+  addresses: [...demoDataset.addresses, ...benchPremises.map((p) => p.address)],
+};
+
+/** The ONT resource ids the bench added (the GPON stock pool lists them). */
 export const benchOntIds = onts.map((o) => o.resourceId);

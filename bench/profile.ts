@@ -7,7 +7,6 @@
 // PROFILE_WAVES (default 6) waves of PROFILE_K (default 16) journeys after a warm-up; between waves the
 // resources are released as in the bench (outside the windows). The windows (process.hrtime, µs, the
 // profile's clock) go to <cpu-prof-dir or cwd>/windows.json, with the SQL statements a journey runs.
-import './network.js';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

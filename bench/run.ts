@@ -2,8 +2,6 @@
 // machine, so the numbers mean something on any hardware. Loopback only, bounded in time.
 // BENCH_SECONDS (default 5): each measure's time budget. BENCH_JOURNEYS (default 200): most journeys per K.
 // BENCH_ONLY=journeys skips the HTTP measures.
-// First: the bench premises must be in the network data before src/network/pools.ts derives its pools.
-import './network.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -3,8 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { lifecycles } from '../src/lifecycle/index.js';
 import { Categories, nextStates, type Machine } from '../src/lifecycle/machine.js';
 import { findApi, type ApiResource, type TmfApi } from '../src/tmf/registry.js';
-import { build, json } from './support/build.js';
+import { build as buildApp, json } from './support/build.js';
 import { sampleOf } from './support/sample-body.js';
+
+// Every state move here is the client's: the worker that answers waiting qualifications stays out of them.
+async function build(): Promise<FastifyInstance> {
+  const app = await buildApp();
+  await app.spine.qualifications.stop();
+  return app;
+}
 
 // The lifecycle tables enforced through the TMF APIs: every legal move is accepted and announced,
 // illegal ones are refused with nothing changed.

@@ -16,7 +16,7 @@ export const availabilityCheckBehaviour: ResourceBehaviour = {
   async onCreate(tx, doc, env) {
     const results: Doc[] = [];
     for (const [index, item] of itemsOf(doc).entries()) {
-      const request = await readItem(tx, item, index);
+      const request = await readItem(tx, env.ctx.network, item, index);
       const { available, total, unit, candidates } = 'resource' in request
         ? single(request.resource)
         : request.memberId

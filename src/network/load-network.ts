@@ -4,32 +4,33 @@
 
 import type { Doc, Store } from '../store/port.js';
 import { hrefOf, upsertInTx, type RequestMeta, type TmfContext } from '../tmf/resource-service.js';
-import { networkPools, networkResources, numberedResourceId, PoolKinds, poolDoc, type PoolDef } from './inventory-model.js';
+import { networkResources, numberedResourceId, PoolKinds, poolDoc, type PoolDef } from './inventory-model.js';
 import { POOL_TARGET, RESOURCE_TARGET } from './pools.js';
-import { demoNetwork } from './topology.js';
+import type { Network } from './topology.js';
 
 /**
- * Upserts the demo network's resources, then its pools. A full port's 32 subscribers are its
+ * Upserts the resources of the app's network (ctx.network), then its pools. A full port's 32 subscribers are its
  * `connectedOnts` count (and the BNG pool's installed base), not 32 customer journeys.
  */
 export async function loadNetwork(tx: Store, ctx: TmfContext, meta: RequestMeta): Promise<void> {
+  const { network, pools } = ctx.network;
   const href = (id: string) => hrefOf(ctx, RESOURCE_TARGET, id);
-  const resources = networkResources(demoNetwork, href);
+  const resources = networkResources(network, href);
   for (const doc of resources) await upsertInTx(tx, ctx, RESOURCE_TARGET, doc, meta);
   const refOf = (id: string): Doc => {
     const doc = resources.find((r) => r.id === id);
     return { id, href: href(id), name: doc?.name, '@referredType': doc?.['@type'] };
   };
-  for (const pool of networkPools(demoNetwork)) {
-    const { inUse, members } = initialUse(pool);
-    await upsertInTx(tx, ctx, POOL_TARGET, poolDoc(demoNetwork, pool, inUse, members.map(refOf)), meta);
+  for (const pool of pools) {
+    const { inUse, members } = initialUse(network, pool);
+    await upsertInTx(tx, ctx, POOL_TARGET, poolDoc(network, pool, inUse, members.map(refOf)), meta);
   }
 }
 
-function initialUse(pool: PoolDef): { inUse: number; members: string[] } {
+function initialUse(network: Network, pool: PoolDef): { inUse: number; members: string[] } {
   switch (pool.kind) {
     case PoolKinds.port: {
-      const port = demoNetwork.ponPorts.find((p) => p.resourceId === pool.portId);
+      const port = network.ponPorts.find((p) => p.resourceId === pool.portId);
       return { inUse: port?.connectedOnts ?? 0, members: [pool.portId] };
     }
     case PoolKinds.stock:

@@ -8,7 +8,6 @@ import { TmfError } from '../tmf/errors.js';
 import { hrefOf, patchInTx, targetOf, upsertInTx, type BehaviourEnv } from '../tmf/resource-service.js';
 import {
   characteristicValue,
-  networkPools,
   numberedResourceDoc,
   numberedResourceId,
   PoolKinds,
@@ -19,14 +18,11 @@ import {
   type PoolDef,
 } from './inventory-model.js';
 import { usageStateOf, UsageStates } from './serving-path.js';
-import { demoNetwork } from './topology.js';
 
 /** Where TMF639 resources live. */
 export const RESOURCE_TARGET = targetOf('TMF639', 'resource');
 /** Where TMF685 pools live. */
 export const POOL_TARGET = targetOf('TMF685', 'resourcePool');
-
-const pools = networkPools(demoNetwork);
 
 type NumberedPool = Extract<PoolDef, { kind: 'numbered' }>;
 
@@ -38,21 +34,6 @@ export interface Availability {
   unit: string;
   /** Refs to the resources a reservation would take (numbered ones may not exist yet). */
   candidates: Doc[];
-}
-
-/** The pool with this id, if the simulated network has one. */
-export function findPool(id: string): PoolDef | undefined {
-  return pools.find((p) => p.id === id);
-}
-
-/** The pool a resource is drawn from (a PON port's slots, an ONT's stock), if any. */
-export function poolHolding(resourceId: string): PoolDef | undefined {
-  return pools.find((p) => (p.kind === PoolKinds.port && p.portId === resourceId) || (p.kind === PoolKinds.stock && p.memberIds.includes(resourceId)));
-}
-
-/** The pools whose resources follow a given specification. */
-export function poolsOfSpec(specId: string): PoolDef[] {
-  return pools.filter((p) => p.spec.id === specId);
 }
 
 /** A TMF639 resource as the reservation sees it, or a 400 naming what was asked for. */
@@ -69,7 +50,7 @@ export function refTo(doc: Doc): Doc {
 
 /** How much `pool` has left and what `quantity` more would be. */
 export async function availabilityOf(tx: Store, env: BehaviourEnv, pool: PoolDef, quantity: number): Promise<Availability> {
-  const total = poolTotal(demoNetwork, pool);
+  const total = poolTotal(env.ctx.network.network, pool);
   switch (pool.kind) {
     case PoolKinds.port: {
       const port = await requireResource(tx, pool.portId, pool.id);
@@ -178,7 +159,7 @@ function patchResource(tx: Store, env: BehaviourEnv, id: string, patch: Doc): Pr
 }
 
 async function syncPool(tx: Store, env: BehaviourEnv, pool: PoolDef, inUse: number, resource: readonly Doc[]): Promise<void> {
-  const { capacity } = poolDoc(demoNetwork, pool, inUse, resource);
+  const { capacity } = poolDoc(env.ctx.network.network, pool, inUse, resource);
   await patchInTx(tx, env.ctx, POOL_TARGET, pool.id, { capacity, resource }, env.meta);
 }
 
@@ -202,7 +183,7 @@ function nextNumbers(pool: NumberedPool, held: readonly Doc[], quantity: number)
 }
 
 function numberedDoc(env: BehaviourEnv, pool: NumberedPool, n: number): Doc {
-  const doc = numberedResourceDoc(demoNetwork, pool, n, (id) => hrefOf(env.ctx, RESOURCE_TARGET, id));
+  const doc = numberedResourceDoc(env.ctx.network.network, pool, n, (id) => hrefOf(env.ctx, RESOURCE_TARGET, id));
   return { ...doc, href: hrefOf(env.ctx, RESOURCE_TARGET, String(doc.id)) };
 }
 

@@ -7,7 +7,8 @@
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { DirectlyReservableSpecs, type PoolDef } from './inventory-model.js';
-import { findPool, poolHolding, poolsOfSpec, requireResource } from './pools.js';
+import { findPool, poolHolding, poolsOfSpec, type NetworkModel } from './network-model.js';
+import { requireResource } from './pools.js';
 
 /** The `role`s of an item's relatedEntity: what the client names, and what the server adds. */
 export const ItemRoles = {
@@ -37,7 +38,7 @@ export function itemsOf(doc: Doc): Doc[] {
 }
 
 /** What item `index` asks for, or a 400 saying why it cannot be understood. */
-export async function readItem(tx: Store, item: Doc, index: number): Promise<ItemRequest> {
+export async function readItem(tx: Store, model: NetworkModel, item: Doc, index: number): Promise<ItemRequest> {
   const at = `reservationItem[${index}]`;
   const quantity = item.quantity ?? 1;
   if (typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 1) throw new TmfError('INVALID_BODY', `${at}.quantity must be a positive integer`);
@@ -48,9 +49,9 @@ export async function readItem(tx: Store, item: Doc, index: number): Promise<Ite
   const resourceRef = refs.find((r) => RESOURCE_TYPES.includes(String(r['@referredType'])));
   const memberId = resourceRef ? String(resourceRef.id) : undefined;
 
-  const pool = poolRef ? namedPool(String(poolRef.id), at) : memberId ? poolHolding(memberId) : specRef ? onlyPoolOf(String(specRef.id), at) : undefined;
+  const pool = poolRef ? namedPool(model, String(poolRef.id), at) : memberId ? poolHolding(model, memberId) : specRef ? onlyPoolOf(model, String(specRef.id), at) : undefined;
   if (pool) {
-    if (memberId && poolHolding(memberId)?.id !== pool.id) throw new TmfError('INVALID_BODY', `${at}: resource ${memberId} is not drawn from ${pool.id}`);
+    if (memberId && poolHolding(model, memberId)?.id !== pool.id) throw new TmfError('INVALID_BODY', `${at}: resource ${memberId} is not drawn from ${pool.id}`);
     if (memberId && quantity !== 1) throw new TmfError('INVALID_BODY', `${at}: naming resource ${memberId} reserves exactly 1`);
     // A port's slots are interchangeable: naming the port just says which pool.
     return pool.kind === 'stock' && memberId ? { quantity, pool, memberId } : { quantity, pool };
@@ -87,14 +88,14 @@ export function poolEntity(pool: PoolDef): Doc {
   return { id: pool.id, name: pool.description, role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' };
 }
 
-function namedPool(id: string, at: string): PoolDef {
-  const pool = findPool(id);
+function namedPool(model: NetworkModel, id: string, at: string): PoolDef {
+  const pool = findPool(model, id);
   if (!pool) throw new TmfError('INVALID_BODY', `${at} names resourcePool ${id}, which the network does not have`);
   return pool;
 }
 
-function onlyPoolOf(specId: string, at: string): PoolDef {
-  const pools = poolsOfSpec(specId);
+function onlyPoolOf(model: NetworkModel, specId: string, at: string): PoolDef {
+  const pools = poolsOfSpec(model, specId);
   if (pools.length === 1) return pools[0];
   if (!pools.length) throw new TmfError('INVALID_BODY', `${at}: no resource pool holds ${specId}`);
   throw new TmfError('INVALID_BODY', `${at}: ${pools.length} pools hold ${specId} (${pools.map((p) => p.id).join(', ')}); name one as a ResourcePool`);

@@ -8,8 +8,8 @@ import { TmfError } from '../tmf/errors.js';
 import { networkPools, PoolKinds, portPoolId, ResourceSpecs, type PoolDef } from './inventory-model.js';
 import { Technologies, type Technology } from './optical-budget.js';
 import { ItemRoles } from './reservation-items.js';
-import { servingPath } from './serving-path.js';
-import { demoNetwork, type Network } from './topology.js';
+import { pathLegs, servingPath, type PathLeg } from './serving-path.js';
+import type { Network } from './topology.js';
 
 /** One reservation item per subscriber resource kind; the item id is the kind, so answers map back. */
 export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
@@ -19,10 +19,41 @@ export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
  * port, an ONT from the technology's stock, a C-VLAN under the serving OLT's S-VLAN, the premises
  * drop, and a session on the central office's BNG. CONFLICT when the address is not served.
  */
-export function subscriberReservationItems(addressId: string, technology: Technology, network: Network = demoNetwork): Doc[] {
+export function subscriberReservationItems(addressId: string, technology: Technology, network: Network): Doc[] {
+  return subscriberReservationPlan(addressId, technology, network).items;
+}
+
+/** A route and the reservation items that would put a subscriber on it. */
+export interface ReservationPlan {
+  leg: PathLeg;
+  items: Doc[];
+}
+
+/** The serving route of the address (the one qualification assesses) and its reservation items. */
+export function subscriberReservationPlan(addressId: string, technology: Technology, network: Network): ReservationPlan {
   const path = servingPath(addressId, { network, technology });
   if (path.kind !== 'served') throw new TmfError('CONFLICT', `address ${addressId} is not served by ${technology} (${path.kind})`);
-  const { port, drop, olt } = path.serving;
+  return { leg: path.serving, items: itemsForLeg(path.serving, technology, network) };
+}
+
+/**
+ * Other routes that could carry the subscriber when `portId` (its planned port) has filled up: another
+ * port of the same technology on the same OLT (so the same S-VLAN and C-VLAN pool), reaching the
+ * address over a built drop, within the optical budget of that port's optic; lowest loss first. Each
+ * comes with its items; whether the port has room is for the pools to say (an availability check).
+ */
+export function adjacentPortPlans(addressId: string, technology: Technology, network: Network, portId: string): ReservationPlan[] {
+  const planned = network.ponPorts.find((p) => p.resourceId === portId);
+  if (!planned) return [];
+  return pathLegs(addressId, { network, technology })
+    .filter((leg) => leg.port.technology === technology && leg.olt.id === planned.oltId && leg.port.resourceId !== portId)
+    .filter((leg) => leg.drop.resourceId !== undefined && leg.budget.withinBudget)
+    .sort((a, b) => a.budget.lossDb - b.budget.lossDb)
+    .map((leg) => ({ leg, items: itemsForLeg(leg, technology, network) }));
+}
+
+function itemsForLeg(leg: PathLeg, technology: Technology, network: Network): Doc[] {
+  const { port, drop, olt } = leg;
   const pools = networkPools(network);
   const poolWhere = (what: string, test: (pool: PoolDef) => boolean) => {
     const pool = pools.find(test);

@@ -8,7 +8,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { BehaviourEnv, ResourceBehaviour } from '../tmf/resource-service.js';
-import { findPool, holdResource, releaseResource, returnToPool, takeFromPool } from './pools.js';
+import { findPool } from './network-model.js';
+import { holdResource, releaseResource, returnToPool, takeFromPool } from './pools.js';
 import { clientRefs, ItemRoles, itemsOf, poolEntity, poolIdOf, readItem, refsWithRole, ReservationStates } from './reservation-items.js';
 
 /** Reserves on create, releases on cancel; refuses anything else that would unbalance the pools. */
@@ -71,7 +72,7 @@ async function releaseCancelledItems(tx: Store, current: Doc, next: Doc, env: Be
 }
 
 async function reserveItem(tx: Store, env: BehaviourEnv, item: Doc, index: number): Promise<Doc> {
-  const request = await readItem(tx, item, index);
+  const request = await readItem(tx, env.ctx.network, item, index);
   const named = clientRefs(item);
   const reserved = 'pool' in request
     ? await takeFromPool(tx, env, request.pool, request.quantity, request.memberId)
@@ -92,7 +93,7 @@ async function reserveItem(tx: Store, env: BehaviourEnv, item: Doc, index: numbe
 async function releaseItem(tx: Store, env: BehaviourEnv, item: Doc): Promise<void> {
   const reserved = refsWithRole(item, ItemRoles.reservedResource);
   const poolId = poolIdOf(item);
-  const pool = poolId ? findPool(poolId) : undefined;
+  const pool = poolId ? findPool(env.ctx.network, poolId) : undefined;
   if (pool) return returnToPool(tx, env, pool, Number(item.quantity ?? 1), reserved);
   for (const ref of reserved) await releaseResource(tx, env, String(ref.id));
 }

@@ -10,7 +10,7 @@ function served(path: ServingPath) {
 
 describe('servingPath over the demo network', () => {
   it("serves Jane Smith's 42 Maple Ave from OLT-EAST-TOR-001 GPON 1/4/12 via SPLIT-MAPLE-AVE-01, within B+ and with room", () => {
-    const path = served(servingPath(DemoAddressIds.janeSmith));
+    const path = served(servingPath(DemoAddressIds.janeSmith, { network: demoNetwork }));
     expect(path.serving.olt.id).toBe('OLT-EAST-TOR-001');
     expect(path.serving.label).toBe('OLT-EAST-TOR-001 GPON 1/4/12 via SPLIT-MAPLE-AVE-01');
     expect(path.serving.drop.resourceId).toBe('res-inst-drop-42-maple-ave');
@@ -21,7 +21,7 @@ describe('servingPath over the demo network', () => {
   });
 
   it('finds 15 Birch St on a full port (32/32, busy) and proposes the adjacent OLT-EAST-TOR-002, which has room', () => {
-    const path = served(servingPath(DemoAddressIds.fullPort));
+    const path = served(servingPath(DemoAddressIds.fullPort, { network: demoNetwork }));
     expect(path.serving.label).toBe('OLT-EAST-TOR-001 GPON 1/4/11 via SPLIT-BIRCH-ST-01');
     expect(path.serving.usage).toEqual({ connectedOnts: 32, capacity: 32, free: 0, usageState: 'busy' });
     expect(path.serving.budget.withinBudget).toBe(true);
@@ -33,7 +33,7 @@ describe('servingPath over the demo network', () => {
   });
 
   it('computes 31.2 dB against 28.0 dB at 97 Maple Ave and proposes SPLIT-MAPLE-AVE-02 (or a C+ optic)', () => {
-    const path = served(servingPath(DemoAddressIds.overBudget));
+    const path = served(servingPath(DemoAddressIds.overBudget, { network: demoNetwork }));
     expect(path.serving.splitter.id).toBe('SPLIT-DANFORTH-AVE-01');
     expect(path.serving.drop).toMatchObject({ lengthM: 180, fibreType: 'G.652D' });
     // 1:64 21.0 + 10.4 km × 0.35 = 3.64 + 180 m × 0.35 = 0.063 + 5 × 0.5 + 10 × 0.1 + 3.0 = 31.203
@@ -47,21 +47,21 @@ describe('servingPath over the demo network', () => {
   });
 
   it('knows 8 Cedar Lane, Markham is outside the footprint', () => {
-    expect(servingPath(DemoAddressIds.outsideFootprint)).toEqual({ kind: 'outsideFootprint', addressId: DemoAddressIds.outsideFootprint });
+    expect(servingPath(DemoAddressIds.outsideFootprint, { network: demoNetwork })).toEqual({ kind: 'outsideFootprint', addressId: DemoAddressIds.outsideFootprint });
   });
 
   it('serves 42 Maple Ave over XGS-PON 1/5/4 through the coexistence element on the same splitter', () => {
-    const path = served(servingPath(DemoAddressIds.janeSmith, { technology: 'XGS-PON' }));
+    const path = served(servingPath(DemoAddressIds.janeSmith, { network: demoNetwork, technology: 'XGS-PON' }));
     expect(path.serving.label).toBe('OLT-EAST-TOR-001 XGS-PON 1/5/4 via SPLIT-MAPLE-AVE-01');
     expect(path.serving.budget).toMatchObject({ lossDb: 25.736, maxDb: 29, withinBudget: true });
   });
 
   it('says when the splitter carries no port of the asked technology', () => {
-    expect(servingPath(DemoAddressIds.fullPort, { technology: 'XGS-PON' }).kind).toBe('technologyUnavailable');
+    expect(servingPath(DemoAddressIds.fullPort, { network: demoNetwork, technology: 'XGS-PON' }).kind).toBe('technologyUnavailable');
   });
 
   it("takes the inventory's live occupancy over the data's installed base", () => {
-    const path = served(servingPath(DemoAddressIds.janeSmith, { connectedOnts: { 'res-inst-olt-port-04-12': 32 } }));
+    const path = served(servingPath(DemoAddressIds.janeSmith, { network: demoNetwork, connectedOnts: { 'res-inst-olt-port-04-12': 32 } }));
     expect(path.problems).toEqual([PathProblems.portFull]);
     expect(path.alternatives).toEqual([]);
   });

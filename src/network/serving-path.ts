@@ -3,7 +3,7 @@
 // routes would work when the serving one does not (TECH-001 port full, TECH-002 over budget).
 
 import { OpticClasses, opticalBudget, Technologies, type OpticalBudget, type OpticClass, type Technology } from './optical-budget.js';
-import { demoNetwork, portLabel, type DropRoute, type Feeder, type Network, type Olt, type PonPort, type Splitter } from './topology.js';
+import { portLabel, type DropRoute, type Feeder, type Network, type Olt, type PonPort, type Splitter } from './topology.js';
 
 /** TMF639 v4 usage states (TMF-DOMAIN.md §4.5): idle = none used, active = some, busy = no spare capacity. */
 export const UsageStates = { idle: 'idle', active: 'active', busy: 'busy' } as const;
@@ -55,9 +55,9 @@ export type ServingPath =
       opticUpgrade?: OpticUpgrade;
     };
 
-/** Inputs beyond the address: the network (demo by default), technology, and live port occupancy from TMF639. */
+/** Inputs beyond the address: the network, technology, and live port occupancy from TMF639. */
 export interface ServingPathOptions {
-  network?: Network;
+  network: Network;
   technology?: Technology;
   /** ONTs per port resource id as inventory shows them now; the data's installed base otherwise. */
   connectedOnts?: Readonly<Record<string, number>>;
@@ -75,8 +75,8 @@ export function usageStateOf(used: number, capacity: number): UsageState {
 }
 
 /** Every route reaching the address (one per drop route and feeding port), in data order. */
-export function pathLegs(addressId: string, options: ServingPathOptions = {}): PathLeg[] {
-  const network = options.network ?? demoNetwork;
+export function pathLegs(addressId: string, options: ServingPathOptions): PathLeg[] {
+  const { network } = options;
   return network.drops
     .filter((drop) => drop.addressId === addressId)
     .flatMap((drop) => {
@@ -89,7 +89,7 @@ export function pathLegs(addressId: string, options: ServingPathOptions = {}): P
  * Which route serves the address for a technology (the built drop, else the first planned route),
  * what is wrong with it, and what would work instead.
  */
-export function servingPath(addressId: string, options: ServingPathOptions = {}): ServingPath {
+export function servingPath(addressId: string, options: ServingPathOptions): ServingPath {
   const technology = options.technology ?? Technologies.gpon;
   const legs = pathLegs(addressId, options);
   if (!legs.length) return { kind: 'outsideFootprint', addressId };

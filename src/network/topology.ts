@@ -35,6 +35,8 @@ export interface Olt {
   centralOfficeId: string;
   sVlan: number;
   boards: readonly OltBoard[];
+  /** The network-facing port where the QinQ-tagged subscriber VLANs leave towards the BNG. */
+  uplinkPort: string;
 }
 
 /**
@@ -110,6 +112,19 @@ export interface Bng {
   model: string;
   centralOfficeId: string;
   sessionCapacity: number;
+  /**
+   * The IPv4 addresses it hands to new subscribers' IPoE sessions, lowest free first. The installed
+   * base's sessions use an older block that Spine does not model.
+   */
+  addressRange: BngAddressRange;
+}
+
+/** A block of IPv4 addresses: `prefix` + `first`..`last`, with the subscribers' default gateway. */
+export interface BngAddressRange {
+  prefix: string;
+  first: number;
+  last: number;
+  gateway: string;
 }
 
 /** Ranges of the QinQ plan: S-VLANs (one per OLT) and the C-VLANs new subscribers get, per S-VLAN. */
@@ -129,6 +144,8 @@ export interface Network {
   onts: readonly Ont[];
   bngs: readonly Bng[];
   vlanPlan: VlanPlan;
+  /** Installation crews working each shift of the calendar (workforce/calendar.ts's when absent). */
+  installationCrews?: number;
 }
 
 /** The demo network: two OLTs in one east-Toronto central office, five splitters, five premises. */
@@ -137,7 +154,7 @@ export const demoNetwork: Network = {
   olts: [
     {
       id: 'OLT-EAST-TOR-001', resourceId: 'res-inst-olt-east-tor-001', vendor: 'Huawei', model: 'MA5800-X7',
-      centralOfficeId: 'CO-EAST-TOR', sVlan: 100,
+      centralOfficeId: 'CO-EAST-TOR', sVlan: 100, uplinkPort: '0/9/0',
       boards: [
         { frame: 1, slot: 4, technology: 'GPON', portCount: 16 },
         { frame: 1, slot: 5, technology: 'XGS-PON', portCount: 8 },
@@ -145,7 +162,7 @@ export const demoNetwork: Network = {
     },
     {
       id: 'OLT-EAST-TOR-002', resourceId: 'res-inst-olt-east-tor-002', vendor: 'Huawei', model: 'MA5800-X7',
-      centralOfficeId: 'CO-EAST-TOR', sVlan: 101,
+      centralOfficeId: 'CO-EAST-TOR', sVlan: 101, uplinkPort: '0/9/0',
       boards: [
         { frame: 1, slot: 2, technology: 'GPON', portCount: 16 },
         { frame: 1, slot: 3, technology: 'XGS-PON', portCount: 8 },
@@ -218,7 +235,11 @@ export const demoNetwork: Network = {
     { serial: 'HWTC-B9C8D7E6', resourceId: 'res-inst-ont-hwtc-b9c8', model: 'HN8145XR', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-B7E21A05', resourceId: 'res-inst-ont-hwtc-b7e2', model: 'HN8145XR', stockLocation: 'CO-EAST-TOR' },
   ],
-  bngs: [{ id: 'BNG-TOR-01', resourceId: 'res-inst-bng-tor-01', model: 'vBNG', centralOfficeId: 'CO-EAST-TOR', sessionCapacity: 64000 }],
+  bngs: [{
+    id: 'BNG-TOR-01', resourceId: 'res-inst-bng-tor-01', model: 'vBNG', centralOfficeId: 'CO-EAST-TOR', sessionCapacity: 64000,
+    // TEST-NET-3 (RFC 5737).
+    addressRange: { prefix: '203.0.113.', first: 10, last: 250, gateway: '203.0.113.1' },
+  }],
   vlanPlan: { sVlan: { from: 100, to: 163 }, cVlan: { from: 2042, to: 4094 } },
 };
 

@@ -6,7 +6,11 @@ import { EVENT_API } from '../events/publish.js';
 import { guardState } from '../lifecycle/guard.js';
 import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
+import { networkModel } from '../network/network-model.js';
+import { demoNetwork, type Network } from '../network/topology.js';
+import { createQualificationWorker } from '../orchestrator/qualification/async-completion.js';
 import { qualificationBehaviours } from '../orchestrator/qualification/behaviours.js';
+import type { Worker } from '../events/worker.js';
 import type { Store } from '../store/port.js';
 import { apis, findApi } from '../tmf/registry.js';
 import type { TmfContext } from '../tmf/resource-service.js';
@@ -36,6 +40,8 @@ export interface AppOptions {
   bodyLimit?: number;
   /** Compiled schemas are cached per validator; tests share one across apps. */
   validator?: SchemaValidator;
+  /** The simulated network served (the demo network by default); a dataset loaded into the app must be on it. */
+  network?: Network;
 }
 
 /** What the running app shares with its owner (server, CLI, tests). */
@@ -43,6 +49,8 @@ export interface Spine {
   ctx: TmfContext;
   relay: Relay;
   runner: Runner;
+  /** Answers the TMF679/TMF645 qualifications asked without instantSyncQualification. */
+  qualifications: Worker;
 }
 
 declare module 'fastify' {
@@ -74,9 +82,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uuid: sources.uuid,
     guardState,
     behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
+    network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
-  app.decorate('spine', { ctx, relay, runner });
+  const qualifications = createQualificationWorker({ tmf: ctx, logger: app.log });
+  app.decorate('spine', { ctx, relay, runner, qualifications });
 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -104,8 +114,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onReady', async () => {
     relay.start();
     runner.begin();
+    qualifications.start();
   });
   app.addHook('onClose', async () => {
+    await qualifications.stop();
     await runner.stop();
     await relay.stop();
   });

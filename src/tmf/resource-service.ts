@@ -6,6 +6,7 @@ import { isPlainObject, mergePatch } from './merge-patch.js';
 import { applyListQuery, type ListQuery } from './query/index.js';
 import { findApi, type ApiResource, type TmfApi } from './registry.js';
 import type { IdGenerator } from './ids.js';
+import type { NetworkModel } from '../network/network-model.js';
 import { describeIssues, type SchemaValidator } from './schemas.js';
 
 /** What the TMF630 uniform contract needs to serve any resource of any API. */
@@ -22,6 +23,8 @@ export interface TmfContext {
   guardState?: StateGuard;
   /** Domain behaviour of a resource, keyed `TMF685/reservation`. */
   behaviours?: Record<string, ResourceBehaviour>;
+  /** The simulated network the behaviours serve (TMF639/685/645/702) and the journeys plan on. */
+  network: NetworkModel;
 }
 
 /** Per-request facts that end up on the events the request causes. */

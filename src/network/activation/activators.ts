@@ -16,8 +16,8 @@ import {
 import type { Technology } from '../optical-budget.js';
 import { RESOURCE_TARGET } from '../pools.js';
 import { usageStateOf, UsageStates } from '../serving-path.js';
-import { demoNetwork } from '../topology.js';
-import { AccessTypes, BngAddressRanges, LineProfiles, OltUplinks, OntIdRange, Protocols, RateProfiles } from './network-config.js';
+import type { Network } from '../topology.js';
+import { AccessTypes, LineProfiles, OntIdRange, Protocols, RateProfiles } from './network-config.js';
 
 /** One parameter value of an activation (a TMF702 resourceCharacteristic value). */
 export type ParameterValue = string | number;
@@ -51,8 +51,9 @@ export interface NetworkChange {
 /** Configures one kind of TMF639 resource on the network (activate) and takes the configuration off again (deactivate). */
 export interface Activator {
   parameters: Readonly<Record<string, ParameterSpec>>;
-  activate(tx: Store, resource: Doc, requested: Config): Promise<NetworkChange>;
-  deactivate(tx: Store, resource: Doc, config: Config): Promise<NetworkChange>;
+  /** `network` is the plant the resource belongs to (its installed base is counted there). */
+  activate(tx: Store, resource: Doc, requested: Config, network: Network): Promise<NetworkChange>;
+  deactivate(tx: Store, resource: Doc, config: Config, network: Network): Promise<NetworkChange>;
 }
 
 /** One ONT registered on a PON port by Spine, as the port's `registeredOnts` characteristic lists it. */
@@ -74,7 +75,7 @@ const ont: Activator = {
 
   // Ranging: the ONT is registered by serial on its PON port with the lowest free ONT-ID, in a slot
   // its reservation already counted in the port's connectedOnts.
-  async activate(tx, device, requested) {
+  async activate(tx, device, requested, network) {
     requireReservedAndIdle(device);
     const port = await requirePort(tx, String(requested.ponPort));
     const technology = String(characteristicValue(device, 'technology')) as Technology;
@@ -87,7 +88,7 @@ const ont: Activator = {
     const lineProfile = LineProfiles[technology];
     mustMatch('lineProfile', requested.lineProfile, lineProfile, `the line profile of ${technology} ONTs`);
     const registered = registrationsOf(port);
-    const installed = installedBaseOf(port);
+    const installed = installedBaseOf(network, port);
     const connected = Number(characteristicValue(port, 'connectedOnts'));
     if (connected - installed - registered.length < 1) {
       throw new TmfError(
@@ -143,14 +144,14 @@ const vlanPair: Activator = {
   parameters: { sVlan: { type: 'number' }, cVlan: { type: 'number' } },
 
   // QinQ 1:1: the subscriber's C-VLAN inside its OLT's S-VLAN, configured towards the OLT's uplink.
-  async activate(_tx, pair, requested) {
+  async activate(_tx, pair, requested, network) {
     requireReservedAndIdle(pair);
     const sVlan = Number(characteristicValue(pair, 'sVlan'));
     const cVlan = Number(characteristicValue(pair, 'cVlan'));
     mustMatch('sVlan', requested.sVlan, sVlan, `the S-VLAN of ${String(pair.id)}`);
     mustMatch('cVlan', requested.cVlan, cVlan, `the C-VLAN of ${String(pair.id)}`);
     const olt = String(characteristicValue(pair, 'olt'));
-    const uplinkPort = OltUplinks[olt];
+    const uplinkPort = network.olts.find((o) => o.id === olt)?.uplinkPort;
     if (!uplinkPort) throw new TmfError('CONFLICT', `${olt} has no uplink to carry ${String(pair.name)}`);
     return {
       config: { sVlan, cVlan },
@@ -183,10 +184,10 @@ const bngSession: Activator = {
   },
 
   // The subscriber's RADIUS profile carries the rate; the session comes up with the lowest free address of the BNG's range.
-  async activate(tx, session, requested) {
+  async activate(tx, session, requested, network) {
     requireReservedAndIdle(session);
     const bng = String(characteristicValue(session, 'bng'));
-    const range = BngAddressRanges[bng];
+    const range = network.bngs.find((b) => b.id === bng)?.addressRange;
     if (!range) throw new TmfError('CONFLICT', `${bng} has no address range for new sessions`);
     const taken = (await sessionsOf(tx, bng)).map((s) => String(characteristicValue(s, 'ipv4Address')));
     const host = lowestFree(range.first, range.last, taken.filter((ip) => ip.startsWith(range.prefix)).map((ip) => Number(ip.slice(range.prefix.length))));
@@ -264,10 +265,10 @@ const ponPort: Activator = {
 
   // Shared by many subscribers: activating it needs a slot reserved beyond its installed base, puts
   // it in service if it was not, and leaves its usage to its occupancy.
-  async activate(_tx, port, _requested) {
+  async activate(_tx, port, _requested, network) {
     const connectedOnts = Number(characteristicValue(port, 'connectedOnts'));
     const capacity = Number(characteristicValue(port, 'capacity'));
-    const installed = installedBaseOf(port);
+    const installed = installedBaseOf(network, port);
     if (connectedOnts <= installed) {
       throw new TmfError(
         'CONFLICT',
@@ -349,8 +350,8 @@ function registrationsOf(port: Doc): Registration[] {
 }
 
 // The installed base's ONTs hold the port's lowest ONT-IDs; it is counted in the data, not listed.
-function installedBaseOf(port: Doc): number {
-  return demoNetwork.ponPorts.find((p) => p.resourceId === port.id)?.connectedOnts ?? 0;
+function installedBaseOf(network: Network, port: Doc): number {
+  return network.ponPorts.find((p) => p.resourceId === port.id)?.connectedOnts ?? 0;
 }
 
 async function sessionsOf(tx: Store, bng: string): Promise<Doc[]> {

@@ -39,7 +39,7 @@ export const resourceActivationBehaviour: ResourceBehaviour = {
     if (targetId === undefined) return doc;
     const resource = await inventoryResource(tx, targetId, `the target of ${String(doc.id)}`);
     const activator = activatorOf(resource);
-    const change = await activator.activate(tx, resource, requestedConfig(activator, doc, resource));
+    const change = await activator.activate(tx, resource, requestedConfig(activator, doc, resource), env.ctx.network.network);
     return applied(tx, env, { ...doc, ...describedAs(env, doc, resource) }, targetId, change, ActivationStates.unlocked);
   },
 
@@ -60,9 +60,9 @@ export const resourceActivationBehaviour: ResourceBehaviour = {
     const config = storedConfig(activator, current);
     switch (next.administrativeState) {
       case ActivationStates.locked:
-        return applied(tx, env, next, targetId, await activator.deactivate(tx, resource, config), ActivationStates.locked);
+        return applied(tx, env, next, targetId, await activator.deactivate(tx, resource, config, env.ctx.network.network), ActivationStates.locked);
       case ActivationStates.unlocked:
-        return applied(tx, env, next, targetId, await activator.activate(tx, resource, config), ActivationStates.unlocked);
+        return applied(tx, env, next, targetId, await activator.activate(tx, resource, config, env.ctx.network.network), ActivationStates.unlocked);
       default:
         throw new TmfError('INVALID_BODY', `administrativeState ${String(next.administrativeState)}: an activation is ${ActivationStates.unlocked} (configured) or ${ActivationStates.locked} (taken off the network)`);
     }
@@ -73,7 +73,7 @@ export const resourceActivationBehaviour: ResourceBehaviour = {
     if (targetId === undefined || current.administrativeState === ActivationStates.locked) return;
     const resource = await inventoryResource(tx, targetId, `the target of ${String(current.id)}`);
     const activator = activatorOf(resource);
-    await apply(tx, env, String(current.href), await activator.deactivate(tx, resource, storedConfig(activator, current)));
+    await apply(tx, env, String(current.href), await activator.deactivate(tx, resource, storedConfig(activator, current), env.ctx.network.network));
   },
 };
 

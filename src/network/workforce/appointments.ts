@@ -6,7 +6,7 @@
 
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
-import { targetOf, type ResourceBehaviour } from '../../tmf/resource-service.js';
+import { targetOf, type BehaviourEnv, type ResourceBehaviour } from '../../tmf/resource-service.js';
 import { instant, InstallationCalendar, slotMatching, slotsAfter } from './calendar.js';
 
 // TMF646 SearchTimeSlotStateType and searchResult values Spine answers with.
@@ -23,7 +23,7 @@ export const searchTimeSlotBehaviour: ResourceBehaviour = {
     const windows = requestedWindows(doc);
     const held = await heldSlots(tx);
     const offered = slotsAfter(new Date(env.at))
-      .filter((slot) => (held.get(periodKey(slot)!) ?? 0) < InstallationCalendar.crews)
+      .filter((slot) => (held.get(periodKey(slot)!) ?? 0) < crewsOf(env))
       .filter((slot) => !windows.length || windows.some((w) => (!w.start || slot.startDateTime >= w.start) && (!w.end || slot.endDateTime <= w.end)))
       .slice(0, InstallationCalendar.slotsOffered);
     return {
@@ -37,20 +37,25 @@ export const searchTimeSlotBehaviour: ResourceBehaviour = {
 
 /** Keeps a calendar slot to as many appointments as there are crews, on booking and on reschedule. */
 export const appointmentBehaviour: ResourceBehaviour = {
-  async onCreate(tx, doc) {
-    await requireFreeSlot(tx, doc);
+  async onCreate(tx, doc, env) {
+    await requireFreeSlot(tx, doc, crewsOf(env));
   },
-  async onPatch(tx, current, next) {
-    if (periodKey(next.validFor) !== periodKey(current.validFor)) await requireFreeSlot(tx, next);
+  async onPatch(tx, current, next, env) {
+    if (periodKey(next.validFor) !== periodKey(current.validFor)) await requireFreeSlot(tx, next, crewsOf(env));
   },
 };
 
-async function requireFreeSlot(tx: Store, appointment: Doc): Promise<void> {
+// Crews per shift: the served network's own count, else the calendar's.
+function crewsOf(env: BehaviourEnv): number {
+  return env.ctx.network.network.installationCrews ?? InstallationCalendar.crews;
+}
+
+async function requireFreeSlot(tx: Store, appointment: Doc, crews: number): Promise<void> {
   const slot = slotMatching(appointment.validFor);
   if (!slot) return;
   const held = (await heldSlots(tx, String(appointment.id))).get(periodKey(slot)!) ?? 0;
-  if (held >= InstallationCalendar.crews) {
-    throw new TmfError('CONFLICT', `time slot ${slot.id} (${slot.startDateTime} to ${slot.endDateTime}) is fully booked: ${held} of ${InstallationCalendar.crews} crews`);
+  if (held >= crews) {
+    throw new TmfError('CONFLICT', `time slot ${slot.id} (${slot.startDateTime} to ${slot.endDateTime}) is fully booked: ${held} of ${crews} crews`);
   }
 }
 

@@ -6,8 +6,8 @@
 export const QualificationResults = { qualified: 'qualified', alternate: 'alternate', unqualified: 'unqualified' } as const;
 export type QualificationResult = (typeof QualificationResults)[keyof typeof QualificationResults];
 
-/** The task states a qualification moves through when answered at once (TaskStateType of TMF645/679/673). */
-export const TaskStates = { inProgress: 'inProgress', done: 'done' } as const;
+/** The task states a qualification moves through (TaskStateType of TMF645/679/673). */
+export const TaskStates = { inProgress: 'inProgress', done: 'done', terminatedWithError: 'terminatedWithError' } as const;
 
 /**
  * Every reason a gate can give, cheapest gate first. COMM-* come from TMF679 (gate 1, commercial),

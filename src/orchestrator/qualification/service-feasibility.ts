@@ -9,9 +9,10 @@
 import { AccessTechnologies } from '../../catalog/data/ids.js';
 import { characteristicsOf, characteristicValue, ResourceCategories, ResourceSpecs } from '../../network/inventory-model.js';
 import { Technologies, type Technology } from '../../network/optical-budget.js';
-import { availabilityOf, poolsOfSpec, refTo, RESOURCE_TARGET } from '../../network/pools.js';
+import { poolsOfSpec } from '../../network/network-model.js';
+import { availabilityOf, refTo, RESOURCE_TARGET } from '../../network/pools.js';
 import { pathLegs, PathProblems, servingPath, type PathLeg } from '../../network/serving-path.js';
-import { demoNetwork, fspOf, portLabel } from '../../network/topology.js';
+import { fspOf, portLabel } from '../../network/topology.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -162,7 +163,8 @@ function requestedAccess(service: Doc, at: string): { access: AccessTechnology; 
 
 async function assess({ tx, env, inventory }: RequestContext, address: Doc, technology: Technology): Promise<Assessment> {
   const addressId = String(address.id);
-  const path = servingPath(addressId, { technology, connectedOnts: inventory.connectedOnts });
+  const { network } = env.ctx.network;
+  const path = servingPath(addressId, { network, technology, connectedOnts: inventory.connectedOnts });
   if (path.kind === 'outsideFootprint') {
     return {
       ok: false,
@@ -172,7 +174,7 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
     };
   }
   if (path.kind === 'technologyUnavailable') {
-    const legs = pathLegs(addressId, { connectedOnts: inventory.connectedOnts });
+    const legs = pathLegs(addressId, { network, connectedOnts: inventory.connectedOnts });
     const technologies = [...new Set(legs.map((leg) => leg.port.technology))];
     return {
       ok: false,
@@ -183,7 +185,7 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
   }
   const { serving, alternatives } = path;
   if (path.problems.includes(PathProblems.portFull)) {
-    const freeOnSplitter = pathLegs(addressId, { technology, connectedOnts: inventory.connectedOnts })
+    const freeOnSplitter = pathLegs(addressId, { network, technology, connectedOnts: inventory.connectedOnts })
       .filter((leg) => leg.splitter.id === serving.splitter.id && leg.port.technology === technology && leg.usage.free > 0).length;
     return {
       ok: false,
@@ -217,7 +219,7 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
       ],
     };
   }
-  const [pool] = poolsOfSpec(ONT_SPECS[technology]);
+  const [pool] = poolsOfSpec(env.ctx.network, ONT_SPECS[technology]);
   if (!pool) throw new Error(`network data: no ONT stock pool for ${technology}`);
   const stock = await availabilityOf(tx, env, pool, 1);
   if (stock.available < 1) {
@@ -255,7 +257,7 @@ async function alternates(context: RequestContext, address: Doc, asked: AccessTe
 async function reaches(context: RequestContext, address: Doc, access: AccessTechnology): Promise<boolean> {
   const check = ACCESS[access];
   if ('pon' in check) return (await assess(context, address, check.pon)).ok;
-  return demoNetwork.centralOffices.some((office) => office.city === address.city);
+  return context.env.ctx.network.network.centralOffices.some((office) => office.city === address.city);
 }
 
 // The requested service with what was found: the facts as characteristics (replacing any of the same

@@ -2,11 +2,7 @@
 // transaction (afterCreate), moved to done with its results through patchInTx, so the journey's event
 // stream holds the CreateEvent and the StateChangeEvent (done) and the merged document is validated
 // against the official schema. Any other request is stored as the API's initial state
-// (acknowledged/accepted) with no result.
-//
-// NOT DONE: completing a non-instant task. It needs a job runner that picks acknowledged tasks up
-// and runs the same `answer` later; none is wired, so such a task stays acknowledged. Nothing here
-// pretends otherwise.
+// (acknowledged/accepted) with no result; async-completion.ts answers it later with the same `answer`.
 
 import type { Doc, Store } from '../../store/port.js';
 import { patchInTx, type BehaviourEnv, type ResourceBehaviour, type Target } from '../../tmf/resource-service.js';

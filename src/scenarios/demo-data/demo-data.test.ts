@@ -15,7 +15,7 @@ describe('the demo parties and addresses', () => {
 
   it('puts one customer on each outcome the network produces', () => {
     const outcome = (addressId: string) => {
-      const path = servingPath(addressId);
+      const path = servingPath(addressId, { network: demoNetwork });
       return path.kind === 'served' ? path.problems.join(',') || 'qualifies' : path.kind;
     };
     expect(demoCustomers.map((c) => [c.customerId, c.segment, outcome(c.addressId)])).toEqual([

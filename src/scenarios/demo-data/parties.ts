@@ -59,9 +59,9 @@ export function customerName(customer: DemoCustomer): string {
   return customer.party.kind === 'Individual' ? `${customer.party.givenName} ${customer.party.familyName}` : customer.party.legalName;
 }
 
-/** TMF632 Individual or Organization document of a demo customer. */
-export function partyDoc(customer: DemoCustomer): Doc {
-  const contactMedium = contactMediaOf(customer);
+/** TMF632 Individual or Organization document of a demo customer (`addresses` hold its service address). */
+export function partyDoc(customer: DemoCustomer, addresses: readonly Doc[] = demoAddresses): Doc {
+  const contactMedium = contactMediaOf(customer, addresses);
   if (customer.party.kind === 'Individual') {
     return {
       id: customer.partyId, '@type': 'Individual', givenName: customer.party.givenName, familyName: customer.party.familyName,
@@ -75,7 +75,7 @@ export function partyDoc(customer: DemoCustomer): Doc {
 }
 
 /** TMF629 Customer document: engaged party, segment and service address characteristics, billing account. */
-export function customerDoc(customer: DemoCustomer): Doc {
+export function customerDoc(customer: DemoCustomer, addresses: readonly Doc[] = demoAddresses): Doc {
   const name = customerName(customer);
   return {
     id: customer.customerId,
@@ -87,7 +87,7 @@ export function customerDoc(customer: DemoCustomer): Doc {
       { name: CustomerCharacteristics.marketSegment, valueType: 'string', value: customer.segment },
       { name: CustomerCharacteristics.serviceAddress, valueType: 'string', value: customer.addressId },
     ],
-    contactMedium: contactMediaOf(customer),
+    contactMedium: contactMediaOf(customer, addresses),
     account: [{ id: customer.billingAccountId, name: `${name} billing account`, '@referredType': 'BillingAccount' }],
   };
 }
@@ -109,8 +109,8 @@ export function billingAccountDoc(customer: DemoCustomer): Doc {
   };
 }
 
-function contactMediaOf(customer: DemoCustomer): Doc[] {
-  const address = demoAddresses.find((a) => a.id === customer.addressId);
+function contactMediaOf(customer: DemoCustomer, addresses: readonly Doc[]): Doc[] {
+  const address = addresses.find((a) => a.id === customer.addressId);
   return [
     { mediumType: 'email', preferred: true, characteristic: { contactType: 'email', emailAddress: customer.email } },
     { mediumType: 'phone', preferred: false, characteristic: { contactType: 'mobile', phoneNumber: customer.phone } },
