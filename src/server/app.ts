@@ -18,6 +18,8 @@ import { mountCatalogRoutes } from './catalog-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
+import { mountFailureRoutes } from './failure-routes.js';
+import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { mountTmfApi } from './tmf-routes.js';
@@ -42,6 +44,7 @@ export interface Spine {
   ctx: TmfContext;
   relay: Relay;
   runner: Runner;
+  faults: FaultBoard;
 }
 
 declare module 'fastify' {
@@ -64,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sources = options.deterministic ? deterministicSources(options.deterministic) : { ...systemSources(), ...(options.now && { now: options.now }) };
   // Delivery retries are scheduled on the real clock even in deterministic mode: they are not part of a run's record.
   const relay = createRelay({ store: options.store, now: options.now, policy: options.relay, logger: app.log });
+  const faults = createFaultBoard();
   const ctx: TmfContext = {
     store: options.store,
     validator: options.validator ?? createSchemaValidator(),
@@ -72,10 +76,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
-    behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours }, faults),
   };
-  const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
-  app.decorate('spine', { ctx, relay, runner });
+  const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });
+  app.decorate('spine', { ctx, relay, runner, faults });
 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -97,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
+  mountFailureRoutes(app, ctx, runner, faults);
   await app.register(docsPlugin);
 
   app.addHook('onReady', async () => {
