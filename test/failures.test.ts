@@ -40,6 +40,17 @@ async function inventory(app: FastifyInstance): Promise<Doc[]> {
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
+/**
+ * Every resource is as it was; pool members first taken by the run (materialised in TMF639 on first
+ * use) are back in their pool: idle and available.
+ */
+async function expectCapacityRestored(app: FastifyInstance, before: Doc[]): Promise<void> {
+  const after = await inventory(app);
+  const known = new Set(before.map((r) => r.id));
+  expect(after.filter((r) => known.has(r.id))).toEqual(before);
+  for (const added of after.filter((r) => !known.has(r.id))) expect(added, added.id).toMatchObject({ usageState: 'idle', resourceStatus: 'available' });
+}
+
 /** Reservations still holding capacity. */
 async function liveReservations(app: FastifyInstance): Promise<Doc[]> {
   return ((await get(app, api.reservations)) as Doc[]).filter((r) => r.state !== 'cancelled');
@@ -95,15 +106,16 @@ describe('failure scenarios', () => {
     expect(report.run.context.pointOfNoReturn).toBeUndefined();
     expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([['undo:reserve-resources', 'done']]);
     const { productOrderId, serviceOrderId, resourceOrderId, reservationId, resources } = report.run.context;
+    const { accessPort: _shared, ...perSubscriber } = resources as Record<string, string>;
     expect((await get(app, api.po(productOrderId))).state).toBe('failed');
     expect((await get(app, api.so(serviceOrderId))).state).toBe('failed');
     expect((await get(app, api.ro(resourceOrderId))).state).toBe('failed');
     expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
-    for (const id of Object.values(resources as Record<string, string>)) {
+    for (const id of Object.values(perSubscriber)) {
       expect((await get(app, `/tmf-api/resourceInventoryManagement/v4/resource/${id}`)).usageState, id).toBe('idle');
     }
     // Capacity counts are back where they were, and nothing holds capacity without a live order.
-    expect(await inventory(app)).toEqual(before);
+    await expectCapacityRestored(app, before);
     expect(await liveReservations(app)).toEqual([]);
     const states = report.events.filter((e: Doc) => e.eventType === 'ProductOrderStateChangeEvent').map((e: Doc) => e.event.productOrder.state);
     expect(states.at(-1)).toBe('failed');
@@ -117,7 +129,7 @@ describe('failure scenarios', () => {
     expect(report.run.status).toBe('failed');
     expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'conflict-at-reservation', error: { status: 409 } });
     expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
-    expect(await inventory(app)).toEqual(before);
+    await expectCapacityRestored(app, before);
     expect(await liveReservations(app)).toEqual([]);
   });
 
@@ -145,13 +157,14 @@ describe('failure scenarios', () => {
     expect(again.statusCode).toBe(409);
   });
 
-  it('aborting a fallout ends the orders partial', async () => {
+  it('aborting a fallout ends the orders failed', async () => {
     const app = await demoApp();
     const report = await run(app, 'activation-after-ponr');
     const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/abort` });
     expect(aborted.statusCode, aborted.body).toBe(200);
     expect(aborted.json().status).toBe('failed');
-    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('partial');
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
+    expect((await get(app, '/spine/v1/fallout'))[0]).toMatchObject({ status: 'aborted', resolution: { action: 'abort' } });
   });
 
   for (const [scenario, code] of [['reject-comm-003', 'COMM-003'], ['reject-tech-001', 'TECH-001'], ['reject-tech-002', 'TECH-002']] as const) {
@@ -163,7 +176,7 @@ describe('failure scenarios', () => {
       expect(report.run.context.policy).toMatchObject({ policy: 'reject' });
       expect(JSON.stringify(report.exchanges)).toContain(code);
       expect(report.run.context.productOrderId).toBeUndefined();
-      expect(await inventory(app)).toEqual(before);
+      await expectCapacityRestored(app, before);
       expect(await liveReservations(app)).toEqual([]);
     });
   }

@@ -6,6 +6,8 @@ import { moveOrder } from '../steps/order-state.js';
 import { pointOfNoReturn } from './matrix.js';
 import { tmfPath } from '../tmf-caller.js';
 
+const ITEMS: Record<string, string> = { TMF622: 'productOrderItem', TMF641: 'serviceOrderItem', TMF652: 'orderItem' };
+
 /** The journey's orders, outermost last, as the context names them. */
 const ORDERS = [
   { key: 'resourceOrderId', api: 'TMF652', resource: 'resourceOrder', actor: 'rom' },
@@ -13,7 +15,11 @@ const ORDERS = [
   { key: 'productOrderId', api: 'TMF622', resource: 'productOrder', actor: 'com' },
 ] as const;
 
-/** Moves every order of the journey that is in one of `from` to `to` (the others are left as they are). */
+/**
+ * Moves every order of the journey that is in one of `from` to `to` (the others are left as they
+ * are). Items follow the order, except that an order ending `partial` marks its unfinished items
+ * `failed` (an item has no partial state) and keeps the completed ones.
+ */
 export async function moveOrders(call: TmfCall, context: Doc, from: readonly string[], to: string): Promise<string[]> {
   const moved: string[] = [];
   for (const order of ORDERS) {
@@ -21,7 +27,11 @@ export async function moveOrders(call: TmfCall, context: Doc, from: readonly str
     if (typeof id !== 'string') continue;
     const current = await call<Doc>({ from: order.actor, method: 'GET', path: tmfPath(order.api, order.resource, id) });
     if (!from.includes(String(current.state))) continue;
-    await moveOrder(call, order.actor, order.api, order.resource, id, to);
+    if (to === 'partial') {
+      const key = ITEMS[order.api]!;
+      const items = ((current[key] as Doc[] | undefined) ?? []).map((item) => ({ ...item, state: item.state === 'completed' ? 'completed' : 'failed' }));
+      await call({ from: order.actor, method: 'PATCH', path: tmfPath(order.api, order.resource, id), body: { state: to, [key]: items } });
+    } else await moveOrder(call, order.actor, order.api, order.resource, id, to);
     moved.push(id);
   }
   return moved;

@@ -1,7 +1,7 @@
 // The fallout queue's operator actions on a held run (TMF-DOMAIN §11: Retry / Resume / Stop).
 //   retry:  run the failed step again (the orders go back to inProgress);
 //   resume: the operator did the step's work by hand: carry on with the next step;
-//   abort:  stop here, keep what succeeded: the orders end partial (after the point of no return).
+//   abort:  stop here: the orders end failed; what the network already carries stays, for a follow-up order.
 
 import type { Doc, RunRecord, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
@@ -32,7 +32,7 @@ export async function resolveFallout(tx: Store, ctx: TmfContext, flows: Readonly
     if (next) await tx.insertRunStep({ runId: run.id, position: position + 1, step: next.id, status: StepStatus.pending, nextRunAt: at });
     else status = RunStatus.completed;
   } else {
-    await moveOrders(call, run.context, ['inProgress'], 'partial');
+    await moveOrders(call, run.context, ['inProgress'], 'failed');
     status = RunStatus.failed;
   }
   const context = { ...run.context, fallout: { ...fallout, status: action === 'abort' ? 'aborted' : 'resolved', resolution: { action, at } } };
