@@ -36,7 +36,15 @@ const api = {
 async function inventory(app: FastifyInstance): Promise<Doc[]> {
   const list = (await get(app, api.resources)) as Doc[];
   return list
-    .map((r) => ({ id: r.id, usageState: r.usageState, resourceStatus: r.resourceStatus, administrativeState: r.administrativeState, operationalState: r.operationalState, characteristic: r.resourceCharacteristic }))
+    .map((r) => ({
+      id: r.id,
+      usageState: r.usageState,
+      resourceStatus: r.resourceStatus,
+      administrativeState: r.administrativeState,
+      operationalState: r.operationalState,
+      // A PON port keeps an empty registeredOnts list once its last ONT is deregistered: the same count as none.
+      characteristic: (r.resourceCharacteristic ?? []).filter((c: Doc) => !(Array.isArray(c.value) && c.value.length === 0)),
+    }))
     .sort((a, b) => a.id.localeCompare(b.id));
 }
 
@@ -102,9 +110,18 @@ describe('failure scenarios', () => {
     const before = await inventory(app);
     const report = await run(app, 'activation-rollback');
     expect(report.run.status).toBe('failed');
-    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'refused-before-ponr', step: 'activate-resources', error: { status: 422 } });
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'refused-before-ponr', step: 'complete-resource-order', error: { status: 422 } });
     expect(report.run.context.pointOfNoReturn).toBeUndefined();
-    expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([['undo:reserve-resources', 'done']]);
+    // Compensations run in reverse: the network configuration comes off before the reservation is released.
+    expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([
+      ['undo:activate-resources', 'done'],
+      ['undo:reserve-resources', 'done'],
+    ]);
+    const undoCalls = report.exchanges.filter((e: Doc) => e.step.startsWith('undo:') && e.method === 'PATCH').map((e: Doc) => e.api);
+    expect(undoCalls).toEqual(['TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF685']);
+    for (const id of Object.values(report.run.context.activations as Record<string, string>)) {
+      expect((await get(app, `/tmf-api/ResourceActivationAndConfiguration/v4/resource/${id}`)).administrativeState).toBe('locked');
+    }
     const { productOrderId, serviceOrderId, resourceOrderId, reservationId, resources } = report.run.context;
     const { accessPort: _shared, ...perSubscriber } = resources as Record<string, string>;
     expect((await get(app, api.po(productOrderId))).state).toBe('failed');

@@ -25,14 +25,14 @@ export const activationRetry = variant(
 export const activationRollback = variant(
   'activation-rollback',
   'Activation failure rolled back (compensate)',
-  'The ONT does not range at TMF702 activation, before the point of no return: the done steps are compensated in reverse order, the reservation released and the orders failed.',
+  'The five resources are configured, but the post-activation line test fails and ROM cannot complete the resource order, before the point of no return: the done steps are compensated in reverse order (TMF702 activations locked, then the TMF685 reservation cancelled) and the orders failed.',
   {
-    divergence: ['activate-resources: TMF702 POST for the ONT answers 422 (ranging failure)', 'policy compensate (before PONR): TMF685 reservation cancelled, resources back to idle', 'resource, service and product orders → failed'],
+    divergence: ['complete-resource-order: TMF652 PATCH state completed answers 422 (line test fails)', 'policy compensate (before PONR): TMF702 activations locked, BNG session first', 'TMF685 reservation cancelled: resources back to idle, pool capacity restored', 'resource, service and product orders → failed'],
     apis: ['TMF702', 'TMF685', 'TMF639', 'TMF652', 'TMF641', 'TMF622'],
     policy: 'compensate',
     endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', reservation: 'cancelled', resources: 'idle' },
   },
-  { faults: [{ fault: 'ont-ranging', times: 1 }] },
+  { faults: [{ fault: 'activation-verification', times: 1 }] },
 );
 
 export const reservationConflict = variant(

@@ -45,6 +45,15 @@ export const faultCatalog: readonly FaultDefinition[] = [
     applies: async (tx, doc) => (await activationCategory(tx, doc)) === 'ont',
   },
   {
+    id: 'activation-verification',
+    title: 'Activation fails verification: ROM cannot complete the resource order (TMF652)',
+    target: 'TMF652/resourceOrder',
+    operation: 'patch',
+    step: 'complete-resource-order',
+    answer: { kind: 'NETWORK_REFUSED', message: 'the post-activation line test fails: the ONT ranged but its received optical power is below sensitivity' },
+    applies: async (_tx, doc) => doc.state === 'completed',
+  },
+  {
     id: 'reservation-conflict',
     title: 'Resource conflict at TMF685 reservation',
     target: 'TMF685/reservation',
