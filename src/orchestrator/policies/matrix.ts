@@ -105,6 +105,13 @@ export const decisionMatrix: readonly MatrixRow[] = [
     rationale: 'Service qualification does not allocate (TMFC009), so races are expected; release what the journey holds so it can be re-planned.',
   },
   {
+    id: 'field-visit',
+    scenario: 'Field visit required / appointment missed',
+    match: { kind: 'refused', steps: ['book-appointment', 'dispatch-technician', 'complete-field-work'] },
+    policy: 'hold',
+    rationale: 'Human-dependent: nothing is wrong with what was done; the orders wait (held) until the visit is rebooked and done, then the journey resumes.',
+  },
+  {
     id: 'refused-before-ponr',
     scenario: 'Activation refused (ONT ranging, partial activation) before the point of no return',
     match: { kind: 'refused', ponr: 'before' },
