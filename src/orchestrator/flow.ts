@@ -55,7 +55,7 @@ export interface Flow {
   pointOfNoReturn?: string;
 }
 
-export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held' } as const;
+export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held', cancelled: 'cancelled' } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
 export const StepStatus = { pending: 'pending', done: 'done', failed: 'failed' } as const;

@@ -6,7 +6,8 @@ import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
 import type { FaultBoard } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
-import { moveOrders, recordPointOfNoReturn } from './policies/effects.js';
+import { cancelOrders, moveOrders, recordPointOfNoReturn } from './policies/effects.js';
+import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
 
 /** How a failing step is retried before its failure is escalated (overrides the matrix's retry bounds). */
 export interface RetryPolicy {
@@ -111,6 +112,7 @@ export function createRunner(deps: {
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         if (job.step.startsWith(UNDO)) return undo(tx, run, flow, job, startedAt);
+        if (job.step === CANCEL_STEP) return cancel(tx, run, flow, job, startedAt);
         const step = flow.steps[job.position]!;
         let output: Doc;
         try {
@@ -135,6 +137,12 @@ export function createRunner(deps: {
           startedAt,
           endedAt: at,
         });
+        // The step's calls may have cancelled this very journey (a cancelProductOrder accepted): the rollback takes over.
+        const fresh = (await tx.getRun(run.id))!;
+        if (fresh.context.cancellation && !run.context.cancellation) {
+          await tx.updateRun(run.id, { context: { ...fresh.context, ...output }, updatedAt: at });
+          return;
+        }
         let context = { ...run.context, ...output };
         const next = flow.steps[job.position + 1];
         // The point of no return is recorded on the orders with the checkpoint before the step that passes it.
@@ -164,6 +172,17 @@ export function createRunner(deps: {
     await continueCompensation(tx, run, flow, job.position + 1, at);
   }
 
+  // A cancellation accepted before the point of no return: the policy of its matrix row is a rollback.
+  async function cancel(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, startedAt: string): Promise<void> {
+    const at = now();
+    const row = decide({ kind: 'cancel', step: CANCEL_STEP, ponrPassed: false });
+    const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: CANCEL_STEP, error: { message: 'the customer cancelled the order' }, at };
+    const cancelled = { ...run, context: { ...run.context, policy } };
+    await tx.updateRunStep(job.runId, job.position, { status: StepStatus.done, attempts: job.attempts + 1, output: {}, error: null, startedAt, endedAt: at });
+    await tx.updateRun(run.id, { context: cancelled.context, updatedAt: at });
+    await continueCompensation(tx, cancelled, flow, job.position + 1, at);
+  }
+
   // The next done step (before the failed one) that has a compensation, latest first; none left → orders failed, run failed.
   async function continueCompensation(tx: Store, run: RunRecord, flow: Flow, position: number, at: string): Promise<void> {
     const steps = await tx.listRunSteps(run.id);
@@ -179,7 +198,15 @@ export function createRunner(deps: {
       await tx.updateRun(run.id, { status: RunStatus.running, updatedAt: at });
       return;
     }
-    await moveOrders(inProcessCaller(tx, tmf, run, 'compensate'), run.context, LIVE_ORDER_STATES, 'failed');
+    const call = inProcessCaller(tx, tmf, run, 'compensate');
+    const cancellation = run.context.cancellation as { taskId: string } | undefined;
+    if (cancellation) {
+      await cancelOrders(call, run.context);
+      await completeCancelTask(tx, { ctx: tmf, meta: { correlationId: run.correlationId }, at }, cancellation.taskId);
+      await tx.updateRun(run.id, { status: RunStatus.cancelled, error: null, updatedAt: at });
+      return;
+    }
+    await moveOrders(call, run.context, LIVE_ORDER_STATES, 'failed');
     const policy = run.context.policy as AppliedPolicy | undefined;
     await tx.updateRun(run.id, { status: RunStatus.failed, error: policy ? `rolled back: ${policy.error.message}` : 'rolled back', updatedAt: at });
   }

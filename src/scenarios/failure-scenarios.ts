@@ -2,12 +2,45 @@
 // qualification gate rejects. Each diverges from the happy path by data only (a fault, an address,
 // an offering); the orchestrator handles what the systems really answer with the policy of the matrix.
 
-import type { Flow, ScenarioCard } from '../orchestrator/flow.js';
+import type { Flow, ScenarioCard, StepDefinition } from '../orchestrator/flow.js';
+import { requestCancellation } from '../orchestrator/steps/request-cancellation.js';
 import { gponProvision } from '../orchestrator/flows/gpon-provision.js';
 
-function variant(scenario: string, title: string, description: string, card: ScenarioCard, extra: Pick<Flow, 'faults' | 'input'>): Flow {
+function variant(scenario: string, title: string, description: string, card: ScenarioCard, extra: Partial<Pick<Flow, 'faults' | 'input' | 'steps'>>): Flow {
   return { ...gponProvision, scenario, title, description, card, ...extra };
 }
+
+/** The provision's steps with one inserted after `after`. */
+function withStepAfter(after: string, step: StepDefinition): readonly StepDefinition[] {
+  const at = gponProvision.steps.findIndex((s) => s.id === after) + 1;
+  return [...gponProvision.steps.slice(0, at), step, ...gponProvision.steps.slice(at)];
+}
+
+export const cancelBeforePonr = variant(
+  'cancel-before-ponr',
+  'Cancellation before the point of no return',
+  'The customer cancels while the technician is on the way: COM accepts the TMF622 cancelProductOrder, the journey stops, what was done is undone and every order ends cancelled.',
+  {
+    divergence: ['request-cancellation: POST TMF622 cancelProductOrder (task inProgress)', 'product order acknowledged/inProgress → assessingCancellation → pendingCancellation', 'policy compensate: TMF685 reservation cancelled, resources idle', 'orders → cancelled; cancel task → done'],
+    apis: ['TMF622', 'TMF685', 'TMF639', 'TMF641', 'TMF652'],
+    policy: 'compensate',
+    endStates: { productOrder: 'cancelled', serviceOrder: 'cancelled', resourceOrder: 'cancelled', cancelProductOrder: 'done', resources: 'idle' },
+  },
+  { steps: withStepAfter('dispatch-technician', requestCancellation) },
+);
+
+export const cancelAfterPonr = variant(
+  'cancel-after-ponr',
+  'Cancellation refused after the point of no return',
+  'The customer asks to cancel once the services are live: COM denies it with a TMF error, the order is untouched and delivery completes.',
+  {
+    divergence: ['request-cancellation after activate-services: POST TMF622 cancelProductOrder answers 409', 'the order keeps its state; the journey completes'],
+    apis: ['TMF622'],
+    policy: 'reject',
+    endStates: { productOrder: 'completed', cancelProductOrder: 'none' },
+  },
+  { steps: withStepAfter('activate-services', requestCancellation) },
+);
 
 export const activationRetry = variant(
   'activation-retry',
@@ -90,4 +123,4 @@ export const qualificationRejections: readonly Flow[] = [
   rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
 ];
 
-export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, appointmentMissed, ...qualificationRejections];
+export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];

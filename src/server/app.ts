@@ -19,6 +19,7 @@ import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
+import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
 import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
@@ -76,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
-    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours }, faults),
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour }, faults),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });
   app.decorate('spine', { ctx, relay, runner, faults });

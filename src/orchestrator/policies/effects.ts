@@ -52,3 +52,10 @@ export async function recordPointOfNoReturn(call: TmfCall, context: Doc, at: str
   }
   return { pointOfNoReturn: { step: pointOfNoReturn.step, at } };
 }
+
+/** Cancels every order of the journey still in delivery: assessingCancellation → pendingCancellation → cancelled. */
+export async function cancelOrders(call: TmfCall, context: Doc): Promise<void> {
+  await moveOrders(call, context, ['acknowledged', 'pending', 'held', 'inProgress'], 'assessingCancellation');
+  await moveOrders(call, context, ['assessingCancellation'], 'pendingCancellation');
+  await moveOrders(call, context, ['pendingCancellation'], 'cancelled');
+}

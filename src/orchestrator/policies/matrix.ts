@@ -62,7 +62,7 @@ export const policies: Record<PolicyId, Policy> = {
 /** What a matrix row matches: the kind of failure, where it happened, and the point of no return. */
 export interface FailureMatch {
   /** transient: 5xx or timeout; refused: 4xx from the called system; answer: a business answer that stops the journey. */
-  kind: 'transient' | 'refused' | 'answer';
+  kind: 'transient' | 'refused' | 'answer' | 'cancel';
   /** Only failures at these steps (any step when absent). */
   steps?: readonly string[];
   /** Before or after the point of no return (either when absent). */
@@ -124,6 +124,20 @@ export const decisionMatrix: readonly MatrixRow[] = [
     match: { kind: 'refused', ponr: 'after' },
     policy: 'hold',
     rationale: 'The customer already sees the service: hold in fallout for an operator to resume, retry or abort.',
+  },
+  {
+    id: 'cancel-before-ponr',
+    scenario: 'Cancel request (TMF622 cancelProductOrder) before the point of no return',
+    match: { kind: 'cancel', ponr: 'before' },
+    policy: 'compensate',
+    rationale: 'Nothing customer-visible has happened: undo the work and cancel the orders (assessingCancellation → pendingCancellation → cancelled).',
+  },
+  {
+    id: 'cancel-after-ponr',
+    scenario: 'Cancel request after the point of no return',
+    match: { kind: 'cancel', ponr: 'after' },
+    policy: 'reject',
+    rationale: 'Deny: the work cannot be unwound; the order stays as it was (a cease order undoes a delivered service).',
   },
   {
     id: 'business-rule',
