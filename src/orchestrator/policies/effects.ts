@@ -6,6 +6,12 @@ import { moveOrder } from '../steps/order-state.js';
 import { pointOfNoReturn } from './matrix.js';
 import { tmfPath } from '../tmf-caller.js';
 
+// The order lifecycle has no direct way from a held or pending order to an outcome: delivery resumes
+// first (→ inProgress). An order not yet started cannot fail: it is rejected (infeasible).
+function waypoints(from: string, to: string): string[] {
+  return ['held', 'pending'].includes(from) && ['failed', 'partial', 'completed'].includes(to) ? ['inProgress'] : [];
+}
+
 const ITEMS: Record<string, string> = { TMF622: 'productOrderItem', TMF641: 'serviceOrderItem', TMF652: 'orderItem' };
 
 /** The journey's orders, outermost last, as the context names them. */
@@ -27,7 +33,10 @@ export async function moveOrders(call: TmfCall, context: Doc, from: readonly str
     if (typeof id !== 'string') continue;
     const current = await call<Doc>({ from: order.actor, method: 'GET', path: tmfPath(order.api, order.resource, id) });
     if (!from.includes(String(current.state))) continue;
-    if (to === 'partial') {
+    for (const step of waypoints(String(current.state), to)) await moveOrder(call, order.actor, order.api, order.resource, id, step);
+    const target = String(current.state) === 'acknowledged' && to === 'failed' ? 'rejected' : to;
+    if (target !== to) await moveOrder(call, order.actor, order.api, order.resource, id, target);
+    else if (to === 'partial') {
       const key = ITEMS[order.api]!;
       const items = ((current[key] as Doc[] | undefined) ?? []).map((item) => ({ ...item, state: item.state === 'completed' ? 'completed' : 'failed' }));
       await call({ from: order.actor, method: 'PATCH', path: tmfPath(order.api, order.resource, id), body: { state: to, [key]: items } });
