@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
@@ -85,5 +87,26 @@ describe('fault injection', () => {
     const app = await demoApp();
     await arm(app, { fault: 'ont-ranging', correlationId: 'journey-somebody-else' });
     expect((await gpon(app)).run.status).toBe('completed');
+  });
+});
+
+describe('spine run --fault', () => {
+  const BIN = join(import.meta.dirname, '..', 'bin', 'spine.js');
+
+  it('arms the fault before the run and shows the policy applied', () => {
+    const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:', '--fault', 'ont-ranging:1', '--json'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.run.status).toBe('failed');
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', step: 'activate-resources' });
+  });
+
+  it('refuses an unknown fault or a bad count before anything runs', () => {
+    for (const spec of ['no-such-fault', 'bng-timeout:-1', 'bng-timeout:x']) {
+      const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:', '--fault', spec], { encoding: 'utf8' });
+      expect(result.status, spec).not.toBe(0);
+      expect(result.stderr).toMatch(/fault|times/);
+      expect(result.stdout).not.toContain('run run-');
+    }
   });
 });
