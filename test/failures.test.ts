@@ -159,27 +159,30 @@ describe('failure scenarios', () => {
     expect((await get(app, api.po(productOrderId))).state).toBe('held');
     expect((await get(app, api.so(serviceOrderId))).state).toBe('held');
     const fallout = (await get(app, '/spine/v1/fallout')) as Doc[];
-    expect(fallout).toEqual([expect.objectContaining({ id: report.run.id, status: 'open', step: 'activate-services', error: expect.objectContaining({ status: 422, code: 'SPN-422-NETWORK-REFUSED' }) })]);
+    const falloutId = report.run.context.fallout.id;
+    expect(fallout).toEqual([
+      expect.objectContaining({ id: falloutId, runId: report.run.id, status: 'open', step: 'activate-services', orders: [serviceOrderId, productOrderId], error: expect.objectContaining({ status: 422, code: 'SPN-422-NETWORK-REFUSED' }) }),
+    ]);
     // The reservation stays: it belongs to a live (held) order.
     expect((await liveReservations(app)).map((r) => r.id)).toEqual([report.run.context.reservationId]);
     sameCorrelation(report);
 
-    const retried = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/retry` });
+    const retried = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` });
     expect(retried.statusCode, retried.body).toBe(200);
     await app.spine.runner.drain();
     expect((await get(app, `/spine/v1/runs/${report.run.id}`)).run.status).toBe('completed');
     expect((await get(app, api.po(productOrderId))).state).toBe('completed');
     // Resolved: a second action is refused.
-    const again = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/abort` });
+    const again = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` });
     expect(again.statusCode).toBe(409);
   });
 
   it('aborting a fallout ends the orders failed', async () => {
     const app = await demoApp();
     const report = await run(app, 'activation-after-ponr');
-    const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/abort` });
+    const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.context.fallout.id}/abort` });
     expect(aborted.statusCode, aborted.body).toBe(200);
-    expect(aborted.json().status).toBe('failed');
+    expect(aborted.json()).toMatchObject({ status: 'aborted', runStatus: 'failed' });
     expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
     expect((await get(app, '/spine/v1/fallout'))[0]).toMatchObject({ status: 'aborted', resolution: { action: 'abort' } });
   });

@@ -26,15 +26,16 @@ describe('fallout', () => {
     const app = await demoApp();
     const report = await heldRun(app, 'appointment-missed');
     expect(report.run.context.policy).toMatchObject({ policy: 'hold', step: 'complete-field-work', error: { status: 409 } });
-    const entry = (await app.inject({ method: 'GET', url: `/spine/v1/fallout/${report.run.id}` })).json();
+    const falloutId = report.run.context.fallout.id;
+    const entry = (await app.inject({ method: 'GET', url: `/spine/v1/fallout/${falloutId}` })).json();
     expect(entry).toMatchObject({ status: 'open', step: 'complete-field-work', orders: expect.arrayContaining([report.run.context.productOrderId]) });
     const po = `/tmf-api/productOrderingManagement/v4/productOrder/${report.run.context.productOrderId}`;
     expect((await app.inject({ method: 'GET', url: po })).json().state).toBe('held');
 
     // The technician came back and did the work; the operator resumes with the next step.
-    const resumed = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/resume` });
+    const resumed = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/resume` });
     expect(resumed.statusCode, resumed.body).toBe(200);
-    expect(resumed.json().status).toBe('running');
+    expect(resumed.json()).toMatchObject({ status: 'resolved', runStatus: 'running', resolution: { action: 'resume' } });
     expect((await app.inject({ method: 'GET', url: po })).json().state).toBe('inProgress');
     await app.spine.runner.drain();
     const done = (await app.inject({ method: 'GET', url: `/spine/v1/runs/${report.run.id}` })).json();
@@ -45,20 +46,29 @@ describe('fallout', () => {
 
   it('refuses unknown fallout, unknown actions and actions on a resolved entry, changing nothing', async () => {
     const app = await demoApp();
-    const unknown = await app.inject({ method: 'POST', url: '/spine/v1/fallout/run-nope/retry' });
+    const unknown = await app.inject({ method: 'POST', url: '/spine/v1/fallout/fo-nope/retry' });
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()['@type']).toBe('Error');
-    expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout/run-nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout/fo-nope' })).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=weird' })).statusCode).toBe(400);
 
     const report = await heldRun(app, 'activation-after-ponr');
-    const illegal = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/explode` });
+    const falloutId = report.run.context.fallout.id;
+    const illegal = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/explode` });
     expect(illegal.statusCode).toBe(404);
     expect(illegal.json()).toMatchObject({ '@type': 'Error', code: 'SPN-404-NO-SUCH-PATH' });
-    expect((await app.inject({ method: 'GET', url: `/spine/v1/fallout/${report.run.id}` })).json().status).toBe('open');
+    expect((await app.inject({ method: 'GET', url: `/spine/v1/fallout/${falloutId}` })).json().status).toBe('open');
+    const po = `/tmf-api/productOrderingManagement/v4/productOrder/${report.run.context.productOrderId}`;
+    expect((await app.inject({ method: 'GET', url: po })).json().state).toBe('held');
 
-    // A completed journey has no fallout entry.
-    const ok = (await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', ...json({}) })).json();
-    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${ok.run.id}/retry` })).statusCode).toBe(404);
+    // Resolved once; a second action is refused and changes nothing.
+    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` })).statusCode).toBe(200);
+    const twice = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-ILLEGAL-TRANSITION' });
+    expect((await app.inject({ method: 'GET', url: po })).json().state).toBe('failed');
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=open' })).json()).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=aborted' })).json()).toEqual([expect.objectContaining({ id: falloutId })]);
   });
 
   it('a held run survives a restart and can be retried by the new process', async () => {
@@ -68,8 +78,8 @@ describe('fallout', () => {
     const report = await heldRun(first, 'activation-after-ponr');
     await first.close();
     const second = await build({ dbPath });
-    expect((await second.inject({ method: 'GET', url: '/spine/v1/fallout' })).json()).toEqual([expect.objectContaining({ id: report.run.id, status: 'open' })]);
-    expect((await second.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.id}/retry` })).statusCode).toBe(200);
+    expect((await second.inject({ method: 'GET', url: '/spine/v1/fallout' })).json()).toEqual([expect.objectContaining({ id: report.run.context.fallout.id, runId: report.run.id, status: 'open' })]);
+    expect((await second.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.context.fallout.id}/retry` })).statusCode).toBe(200);
     await second.spine.runner.drain();
     expect((await second.inject({ method: 'GET', url: `/spine/v1/runs/${report.run.id}` })).json().run.status).toBe('completed');
   });

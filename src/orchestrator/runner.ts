@@ -275,8 +275,21 @@ export function createRunner(deps: {
       case 'reject': {
         // Held for an operator: the orders say so, the run keeps the failed step and the structured error.
         const orders = await moveOrders(call, run.context, ['inProgress'], 'held');
-        const fallout = { id: run.id, step: job.step, position: job.position, orders, error: applied.error, heldAt: at, status: 'open' };
-        await tx.updateRun(run.id, { status: RunStatus.held, error: applied.error.message, context: { ...run.context, fallout }, updatedAt: at });
+        const fallout = {
+          id: `fo-${tmf.uuid()}`,
+          status: 'open',
+          runId: run.id,
+          scenario: run.scenario,
+          correlationId: run.correlationId,
+          step: job.step,
+          position: job.position,
+          orders,
+          error: applied.error,
+          policy: applied,
+          heldAt: at,
+        };
+        await tx.putFallout({ id: fallout.id, runId: run.id, status: fallout.status, entry: fallout, createdAt: at, updatedAt: at });
+        await tx.updateRun(run.id, { status: RunStatus.held, error: applied.error.message, context: { ...run.context, fallout: { id: fallout.id, status: fallout.status } }, updatedAt: at });
         return;
       }
     }

@@ -51,24 +51,24 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
     return reply.code(204).send();
   });
 
-  app.get('/spine/v1/fallout', async () => {
-    const runs = await ctx.store.listRuns({ limit: 500 });
-    return runs
-      .filter((run) => run.context.fallout)
-      .map((run) => ({ ...(run.context.fallout as object), runId: run.id, scenario: run.scenario, correlationId: run.correlationId, runStatus: run.status, policy: run.context.policy }));
+  app.get<{ Querystring: { status?: string; limit?: string } }>('/spine/v1/fallout', async (request) => {
+    const { status, limit } = request.query;
+    if (status !== undefined && !['open', 'resolved', 'aborted'].includes(status)) throw new TmfError('INVALID_QUERY', `status ${status}: use open, resolved or aborted`);
+    const records = await ctx.store.listFallout({ status, limit: Math.min(Number(limit ?? 100) || 100, 1000) });
+    return records.map((r) => r.entry);
   });
 
   app.get<{ Params: { id: string } }>('/spine/v1/fallout/:id', async (request) => {
-    const run = await ctx.store.getRun(request.params.id);
-    if (!run?.context.fallout) throw new TmfError('NOT_FOUND', `no fallout ${request.params.id}`);
-    return { ...(run.context.fallout as object), runId: run.id, runStatus: run.status, policy: run.context.policy };
+    const record = await ctx.store.getFallout(request.params.id);
+    if (!record) throw new TmfError('NOT_FOUND', `no fallout ${request.params.id}`);
+    return record.entry;
   });
 
   app.post<{ Params: { id: string; action: string } }>('/spine/v1/fallout/:id/:action', async (request) => {
     const { id, action } = request.params;
     if (action !== 'resume' && action !== 'retry' && action !== 'abort') throw new TmfError('NO_SUCH_PATH', `no fallout action ${action}; use resume, retry or abort`);
-    const run = await ctx.store.transaction((tx) => resolveFallout(tx, ctx, runner.flows, id, action));
-    if (run.status === RunStatus.running) runner.kick();
-    return run;
+    const entry = await ctx.store.transaction((tx) => resolveFallout(tx, ctx, runner.flows, id, action));
+    if (entry.runStatus === RunStatus.running) runner.kick();
+    return entry;
   });
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
-import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable, Schema } from './schema.js';
+import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable, Schema } from './schema.js';
 
 /** The SQL adapter of the store port, on any Kysely dialect (SQLite today). */
 export function createSqlStore(db: Kysely<Schema>): Store {
@@ -279,6 +279,25 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       return (await q.selectFrom('run_step').selectAll().where('run_id', '=', runId).orderBy('position').execute()).map(toRunStep);
     },
 
+    async putFallout(record) {
+      const row = { id: record.id, run_id: record.runId, status: record.status, entry: JSON.stringify(record.entry), created_at: record.createdAt, updated_at: record.updatedAt };
+      await q
+        .insertInto('fallout')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, entry: row.entry, updated_at: row.updated_at }))
+        .execute();
+    },
+    async getFallout(id) {
+      const row = await q.selectFrom('fallout').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toFallout(row);
+    },
+    async listFallout({ status, limit }) {
+      let query = q.selectFrom('fallout').selectAll();
+      if (status) query = query.where('status', '=', status);
+      if (limit !== undefined) query = query.limit(limit);
+      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toFallout);
+    },
+
     async appendExchange(exchange) {
       const row = await q
         .insertInto('exchange')
@@ -394,6 +413,10 @@ function toEvent(row: Selectable<EventTable>): EventRecord {
 
 function toHub(row: Selectable<HubTable>): HubRecord {
   return { id: row.id, api: row.api, topicId: row.topic_id, callback: row.callback, query: row.query, createdAt: row.created_at };
+}
+
+function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
+  return { id: row.id, runId: row.run_id, status: row.status, entry: JSON.parse(row.entry), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 function toRun(row: Selectable<RunTable>): RunRecord {

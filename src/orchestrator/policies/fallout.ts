@@ -3,7 +3,7 @@
 //   resume: the operator did the step's work by hand: carry on with the next step;
 //   abort:  stop here: the orders end failed; what the network already carries stays, for a follow-up order.
 
-import type { Doc, RunRecord, Store } from '../../store/port.js';
+import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import type { TmfContext } from '../../tmf/resource-service.js';
 import { RunStatus, StepStatus, type Flow } from '../flow.js';
@@ -12,11 +12,12 @@ import { moveOrders } from './effects.js';
 
 export type FalloutAction = 'resume' | 'retry' | 'abort';
 
-export async function resolveFallout(tx: Store, ctx: TmfContext, flows: ReadonlyMap<string, Flow>, id: string, action: FalloutAction): Promise<RunRecord> {
-  const run = await tx.getRun(id);
-  const fallout = run?.context.fallout as Doc | undefined;
-  if (!run || !fallout) throw new TmfError('NOT_FOUND', `no fallout ${id}`);
-  if (fallout.status !== 'open' || run.status !== RunStatus.held) throw new TmfError('ILLEGAL_TRANSITION', `fallout ${id} is ${String(fallout.status)}: only an open fallout can be resumed, retried or aborted`);
+export async function resolveFallout(tx: Store, ctx: TmfContext, flows: ReadonlyMap<string, Flow>, id: string, action: FalloutAction): Promise<Doc> {
+  const record = await tx.getFallout(id);
+  if (!record) throw new TmfError('NOT_FOUND', `no fallout ${id}`);
+  const fallout = record.entry;
+  const run = await tx.getRun(record.runId);
+  if (record.status !== 'open' || run?.status !== RunStatus.held) throw new TmfError('ILLEGAL_TRANSITION', `fallout ${id} is ${record.status}: only an open fallout can be resumed, retried or aborted`);
   const flow = flows.get(run.scenario);
   if (!flow) throw new TmfError('CONFLICT', `scenario ${run.scenario} is not run here`);
   const at = ctx.now().toISOString();
@@ -35,7 +36,9 @@ export async function resolveFallout(tx: Store, ctx: TmfContext, flows: Readonly
     await moveOrders(call, run.context, ['inProgress'], 'failed');
     status = RunStatus.failed;
   }
-  const context = { ...run.context, fallout: { ...fallout, status: action === 'abort' ? 'aborted' : 'resolved', resolution: { action, at } } };
-  await tx.updateRun(run.id, { status, context, error: action === 'abort' ? `aborted: ${String((fallout.error as Doc).message)}` : null, updatedAt: at });
-  return (await tx.getRun(run.id))!;
+  const resolved = action === 'abort' ? 'aborted' : 'resolved';
+  const entry = { ...fallout, status: resolved, resolution: { action, at } };
+  await tx.putFallout({ ...record, status: resolved, entry, updatedAt: at });
+  await tx.updateRun(run.id, { status, context: { ...run.context, fallout: { id, status: resolved } }, error: action === 'abort' ? `aborted: ${String((fallout.error as Doc).message)}` : null, updatedAt: at });
+  return { ...entry, runStatus: status };
 }
