@@ -64,6 +64,24 @@ describe('cancellation', () => {
     expect(states).not.toContain('assessingCancellation');
   });
 
+  it('a journey held before the point of no return can be cancelled: the fallout entry is resolved, everything released', async () => {
+    const app = await demoApp();
+    const held = await run(app, 'appointment-missed');
+    expect(held.run.status).toBe('held');
+    const { productOrderId, reservationId } = held.run.context;
+    const cancel = await app.inject({ method: 'POST', url: CANCEL, ...json({ productOrder: { id: productOrderId } }) });
+    expect(cancel.statusCode, cancel.body).toBe(201);
+    expect(cancel.json().state).toBe('inProgress');
+    await app.spine.runner.drain();
+    const report = await get(app, `/spine/v1/runs/${held.run.id}`);
+    expect(report.run.status, JSON.stringify(report.steps.slice(-3))).toBe('cancelled');
+    expect((await get(app, `${PO}/${productOrderId}`)).state).toBe('cancelled');
+    expect((await get(app, `${CANCEL}/${cancel.json().id}`)).state).toBe('done');
+    expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
+    expect(await get(app, '/spine/v1/fallout?status=open')).toEqual([]);
+    expect((await get(app, `/spine/v1/fallout/${held.run.context.fallout.id}`)).resolution).toMatchObject({ action: 'cancelled' });
+  });
+
   it('refuses a cancellation of an unknown or finished order, creating nothing', async () => {
     const app = await demoApp();
     const unknown = await app.inject({ method: 'POST', url: CANCEL, ...json({ productOrder: { id: 'po-nope' } }) });

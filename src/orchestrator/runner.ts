@@ -188,7 +188,8 @@ export function createRunner(deps: {
     const steps = await tx.listRunSteps(run.id);
     const undone = new Set(steps.filter((s) => s.step.startsWith(UNDO)).map((s) => s.step.slice(UNDO.length)));
     const pending = steps
-      .filter((s) => !s.step.startsWith(UNDO) && s.status === StepStatus.done && !undone.has(s.step))
+      // Only the flow's own steps (not the cancel or undo jobs that follow them), each undone once.
+      .filter((s) => s.step === flow.steps[s.position]?.id && s.status === StepStatus.done && !undone.has(s.step))
       .map((s) => flow.steps[s.position]!)
       .filter((s): s is StepDefinition => Boolean(s?.compensate))
       .reverse();

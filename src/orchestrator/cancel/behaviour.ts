@@ -39,10 +39,17 @@ export const cancelProductOrderBehaviour: ResourceBehaviour = {
       await moveProductOrder(tx, env, orderId, 'cancelled');
       return { ...doc, state: 'done', effectiveCancellationDate: env.at };
     }
+    // A journey held in fallout is taken out of the queue: the cancellation resolves it.
+    const held = run.context.fallout as { id: string; status: string } | undefined;
+    const fallout = held?.status === 'open' ? await tx.getFallout(held.id) : undefined;
+    if (fallout) {
+      const resolution = { action: 'cancelled', at: env.at, cancelProductOrder: doc.id };
+      await tx.putFallout({ ...fallout, status: 'resolved', entry: { ...fallout.entry, status: 'resolved', resolution }, updatedAt: env.at });
+    }
     const steps = await tx.listRunSteps(run.id);
     for (const step of steps.filter((s) => s.status === StepStatus.pending)) await tx.updateRunStep(run.id, step.position, { status: 'cancelled', endedAt: env.at });
     await tx.insertRunStep({ runId: run.id, position: Math.max(...steps.map((s) => s.position)) + 1, step: CANCEL_STEP, status: StepStatus.pending, nextRunAt: env.at });
-    await tx.updateRun(run.id, { status: RunStatus.running, context: { ...run.context, cancellation: { taskId: doc.id, requestedAt: env.at, reason: doc.cancellationReason ?? null } }, updatedAt: env.at });
+    await tx.updateRun(run.id, { status: RunStatus.running, context: { ...run.context, ...(fallout && { fallout: { id: fallout.id, status: 'resolved' } }), cancellation: { taskId: doc.id, requestedAt: env.at, reason: doc.cancellationReason ?? null } }, updatedAt: env.at });
     return { ...doc, state: 'inProgress' };
   },
 };
