@@ -1,3 +1,4 @@
+import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { apis, type ApiResource, type TmfApi } from '../src/tmf/registry.js';
@@ -14,6 +15,16 @@ const reservationItem = [{ quantity: 1, relatedEntity: [{ id: 'pool-olt-port-04-
 const meaningfulBodies: Record<string, Record<string, unknown>> = {
   'TMF685/reservation': { relatedParty: [{ id: 'cust-56789', '@referredType': 'Customer' }], reservationItem },
   'TMF685/availabilityCheck': { reservationItem },
+};
+
+/** Resources whose create needs something to act on: each POST gets a fresh one. */
+const bodyFactories: Record<string, (app: FastifyInstance) => Promise<Record<string, unknown>>> = {
+  // A cancellation names an order still in delivery; one order can be cancelled once.
+  'TMF622/cancelProductOrder': async (app) => {
+    const api = apis.find((a) => a.id === 'TMF622')!;
+    const order = await app.inject({ method: 'POST', url: `${api.basePath}/productOrder`, ...json(sampleOf(api.specFile, 'ProductOrder_Create')) });
+    return { productOrder: { id: order.json().id, href: order.json().href }, cancellationReason: 'contract test' };
+  },
 };
 
 const creatable = apis.flatMap((api) =>
@@ -51,9 +62,11 @@ describe.each(creatable)('%s', (_name, api, resource) => {
     const base = `${api.basePath}/${resource.name}`;
     const meaningful = meaningfulBodies[`${api.id}/${resource.name}`];
     if (meaningful) await loadDemoDataset(app.spine.ctx);
+    const factory = bodyFactories[`${api.id}/${resource.name}`];
     const body = meaningful ?? sampleOf(api.specFile, resource.createSchema!);
+    const nextBody = async () => (factory ? factory(app) : body);
 
-    const created = await app.inject({ method: 'POST', url: base, ...json(body) });
+    const created = await app.inject({ method: 'POST', url: base, ...json(await nextBody()) });
     expect(created.statusCode, created.body).toBe(201);
     const doc = created.json();
     expect(doc.id).toEqual(expect.any(String));
@@ -68,7 +81,7 @@ describe.each(creatable)('%s', (_name, api, resource) => {
     expect(fetched.json()).toEqual(doc);
 
     if (resource.operations.includes('list')) {
-      await app.inject({ method: 'POST', url: base, ...json(body) });
+      await app.inject({ method: 'POST', url: base, ...json(await nextBody()) });
       const listed = await app.inject({ method: 'GET', url: `${base}?id=${encodeURIComponent(doc.id)}` });
       expect(listed.statusCode).toBe(200);
       expect(listed.headers['x-total-count']).toBe('1');

@@ -11,6 +11,8 @@ export interface JourneySource {
   start(scenario: string, input: Doc): Promise<Doc>;
   report(runId: string): Promise<Doc>;
   trace(id: string): Promise<Doc>;
+  /** Arms a fault (POST /spine/v1/faults) before a run. */
+  armFault(fault: string, times: number): Promise<Doc>;
   close(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export function serverSource(server: string): JourneySource {
     start: (scenario, input) => call('POST', `/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs`, input),
     report: (runId) => call('GET', `/spine/v1/runs/${encodeURIComponent(runId)}`),
     trace: (id) => call('GET', `/spine/v1/trace/${encodeURIComponent(id)}`),
+    armFault: (fault, times) => call('POST', '/spine/v1/faults', { fault, times }),
     close: async () => undefined,
   };
 }
@@ -54,6 +57,7 @@ function viaInject(app: FastifyInstance): JourneySource {
     start: (scenario, input) => call('POST', `/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs`, input),
     report: (runId) => call('GET', `/spine/v1/runs/${encodeURIComponent(runId)}`),
     trace: (id) => call('GET', `/spine/v1/trace/${encodeURIComponent(id)}`),
+    armFault: (fault, times) => call('POST', '/spine/v1/faults', { fault, times }),
     close: () => app.close(),
   };
 }

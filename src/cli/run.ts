@@ -25,7 +25,8 @@ export function runCommand(): Command {
     .addOption(new Option('--seed <dataset>', 'dataset for a new in-process database').default('demo').choices(Object.keys(SeedChoices)))
     .option('--deterministic', 'virtual clock and counter ids: the same run on a fresh database gives the same records')
     .option('--json', 'print the whole run report as JSON instead of progress lines')
-    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; product?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean }) => {
+    .option('--fault <fault[:times]>', 'arm a fault before the run (repeatable), e.g. bng-timeout:2; GET /spine/v1/faults lists them', (value: string, all: string[]) => [...all, value], [] as string[])
+    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; product?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean; fault: string[] }) => {
       if (options.server && options.deterministic) throw new Error('--deterministic applies to in-process runs; start the server with spine serve --deterministic');
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed, options.deterministic ? DETERMINISTIC_START : undefined);
       try {
@@ -35,6 +36,12 @@ export function runCommand(): Command {
           ...(options.offering && { offeringId: options.offering }),
           ...(options.product && { productId: options.product }),
         };
+        for (const spec of options.fault) {
+          const [fault, times = '1'] = spec.split(':');
+          if (!/^\d+$/.test(times)) throw new Error(`--fault ${spec}: times must be a whole number (e.g. bng-timeout:2)`);
+          const armed = await source.armFault(fault!, Number(times));
+          if (!options.json) process.stdout.write(`fault ${String(armed.id)}  ${String(armed.fault)} ×${String(armed.times)}  at ${String(armed.target)} (${String(armed.step)})\n`);
+        }
         const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));

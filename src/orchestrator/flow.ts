@@ -23,6 +23,19 @@ export interface StepDefinition {
   actor: Actor;
   title: string;
   run(step: StepContext): Promise<Doc | void>;
+  /**
+   * Undoes what `run` did, when a later failure is compensated (policy `compensate`, before the
+   * point of no return). Runs in its own transaction with the run's context; durable like a step.
+   */
+  compensate?(step: StepContext): Promise<Doc | void>;
+}
+
+/** What a failure scenario shows: where it diverges from the happy path and how it ends. */
+export interface ScenarioCard {
+  divergence: readonly string[];
+  apis: readonly string[];
+  policy: string;
+  endStates: Readonly<Record<string, string>>;
 }
 
 /** A runnable journey: a named, ordered list of steps. */
@@ -33,9 +46,16 @@ export interface Flow {
   steps: readonly StepDefinition[];
   /** Turns the caller's input into the run's initial context (defaults, validation). */
   prepare?(input: Doc, tx: Store): Promise<Doc>;
+  /** Input this scenario always runs with (a qualification rejection's address or offering). */
+  input?: Doc;
+  /** Faults armed for this scenario's own run (its correlationId) when it starts. */
+  faults?: readonly { fault: string; times?: number }[];
+  card?: ScenarioCard;
+  /** The step from which work is customer-visible: its milestone is recorded before it runs. */
+  pointOfNoReturn?: string;
 }
 
-export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held' } as const;
+export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held', cancelled: 'cancelled' } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
 export const StepStatus = { pending: 'pending', done: 'done', failed: 'failed' } as const;

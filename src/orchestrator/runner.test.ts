@@ -83,10 +83,12 @@ describe('the durable runner', () => {
     const store = app.spine.ctx.store;
     expect(await store.getRun(run.id)).toMatchObject({ status: 'failed', error: expect.stringContaining('400') });
     const exchanges = await store.listExchanges({ runId: run.id });
-    expect(exchanges.at(-1)).toMatchObject({ status: 400, response: { '@type': 'Error' } });
-    // The PATCH of the failed step was rolled back with it.
+    expect(exchanges.find((e) => e.status === 400)).toMatchObject({ response: { '@type': 'Error' } });
+    // The PATCH of the failed step was rolled back with it; the compensate policy of the matrix then
+    // ended the order, which had not started: rejected.
+    expect(exchanges.filter((e) => e.step === 'compensate' && e.method === 'PATCH').map((e) => e.request)).toEqual([expect.objectContaining({ state: 'rejected' })]);
     const order = await store.getResource('TMF622', 'productOrder', String((await store.getRun(run.id))!.context.productOrderId));
-    expect(order?.doc.state).toBe('acknowledged');
+    expect(order?.doc.state).toBe('rejected');
   });
 
   it('picks up a journey left in flight by a stopped process', async () => {

@@ -1,11 +1,15 @@
 import type { Doc, RunRecord, RunStepRecord, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { TmfContext } from '../tmf/resource-service.js';
-import { JourneyStopped, RunStatus, StepStatus, StepWaiting, type Flow } from './flow.js';
+import { JourneyStopped, RunStatus, StepStatus, StepWaiting, type Flow, type StepDefinition } from './flow.js';
 import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
+import type { FaultBoard } from './faults/board.js';
+import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
+import { cancelOrders, moveOrders, recordPointOfNoReturn } from './policies/effects.js';
+import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
 
-/** How a failing step is retried before its run fails. */
+/** How a failing step is retried before its failure is escalated (overrides the matrix's retry bounds). */
 export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
@@ -13,7 +17,13 @@ export interface RetryPolicy {
 
 const IDLE_POLL_MS = 50;
 
-export const defaultRetryPolicy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 200 };
+export const defaultRetryPolicy: RetryPolicy = { maxAttempts: policies.retry.retry!.maxAttempts, baseDelayMs: policies.retry.retry!.baseDelayMs };
+
+/** Compensation jobs are run steps named `undo:<step id>`, after the flow's own positions. */
+const UNDO = 'undo:';
+
+/** Order states a compensation or a hold moves on from. */
+const LIVE_ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held'] as const;
 
 export interface Runner {
   /** Starts a journey: the run and its first job commit together; returns at once. */
@@ -23,24 +33,39 @@ export interface Runner {
   /** Runs due steps until none is left; for tests, the CLI and shutdown. */
   drain(): Promise<void>;
   stop(): Promise<void>;
+  /** Wakes the worker (after an operator re-queued a held step). */
+  kick(): void;
   flows: ReadonlyMap<string, Flow>;
+}
+
+/** The failure a run was stopped with and the policy applied to it: what fallout and the explorer show. */
+export interface AppliedPolicy {
+  policy: PolicyId;
+  matrixRow: string;
+  rationale: string;
+  step: string;
+  error: { message: string; status?: number; code?: string };
+  at: string;
 }
 
 /**
  * The durable engine: steps are rows in `run_step`; a worker loop takes due ones and runs each in
  * one transaction with its checkpoint and the next job. A crash rolls back the step in flight, so
  * after a restart it runs again from a clean state — nothing is done twice, nothing is lost.
+ * A failure is handled by the policy the decision matrix gives (policies/matrix.ts): retry with
+ * jittered backoff, compensate (undo jobs in reverse order, each durable), hold, or partial.
  */
 export function createRunner(deps: {
   tmf: TmfContext;
   flows: readonly Flow[];
   retry?: RetryPolicy;
+  faults?: FaultBoard;
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
 }): Runner {
   const { tmf } = deps;
   const store = tmf.store;
-  const retry = deps.retry ?? defaultRetryPolicy;
+  const bounds: RetryBounds = { ...policies.retry.retry!, ...deps.retry };
   const flows = new Map(deps.flows.map((f) => [f.scenario, f]));
   const batchSize = deps.batchSize ?? 16;
 
@@ -49,16 +74,18 @@ export function createRunner(deps: {
   async function startRun(scenario: string, input: Doc): Promise<RunRecord> {
     const flow = flows.get(scenario);
     if (!flow) throw new TmfError('NOT_FOUND', `no scenario ${scenario}; known: ${[...flows.keys()].join(', ')}`);
+    if (flow.faults?.length && !deps.faults) throw new TmfError('INVALID_BODY', `scenario ${scenario} needs fault injection, which this runner has not got`);
     const run = await store.transaction(async (tx) => {
       const at = now();
+      const given = { ...input, ...flow.input };
       const record: RunRecord = {
         id: `run-${tmf.uuid()}`,
         scenario,
         status: RunStatus.running,
         // One correlationId per journey, minted before any order exists (TMF-DOMAIN §5).
         correlationId: `journey-${tmf.uuid()}`,
-        input,
-        context: flow.prepare ? await flow.prepare(input, tx) : input,
+        input: given,
+        context: flow.prepare ? await flow.prepare(given, tx) : given,
         error: null,
         createdAt: at,
         updatedAt: at,
@@ -67,8 +94,13 @@ export function createRunner(deps: {
       await tx.insertRunStep({ runId: record.id, position: 0, step: flow.steps[0]!.id, status: StepStatus.pending, nextRunAt: at });
       return record;
     });
+    for (const fault of flow.faults ?? []) deps.faults!.arm({ ...fault, correlationId: run.correlationId }, now());
     worker.kick();
     return run;
+  }
+
+  function stepContext(tx: Store, run: RunRecord, name: string) {
+    return { tx, call: inProcessCaller(tx, tmf, run, name), run, context: run.context, tmf };
   }
 
   async function execute(db: Store, job: RunStepRecord): Promise<void> {
@@ -79,17 +111,21 @@ export function createRunner(deps: {
         const current = await tx.getRunStep(job.runId, job.position);
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
+        if (job.step.startsWith(UNDO)) return undo(tx, run, flow, job, startedAt);
+        if (job.step === CANCEL_STEP) return cancel(tx, run, flow, job, startedAt);
         const step = flow.steps[job.position]!;
         let output: Doc;
         try {
-          output = (await step.run({ tx, call: inProcessCaller(tx, tmf, run, step.id), run, context: run.context, tmf })) ?? {};
+          output = (await step.run(stepContext(tx, run, step.id))) ?? {};
         } catch (error) {
           if (!(error instanceof JourneyStopped)) throw error;
           // The calls succeeded and their answer stops the journey: what they recorded (an
           // unqualified task with its reasons) is real, so it commits with the failed step.
           const at = now();
+          const row = decide({ kind: 'answer', step: step.id, ponrPassed: false });
           await tx.updateRunStep(job.runId, job.position, { status: StepStatus.failed, attempts: job.attempts + 1, error: error.message, startedAt, endedAt: at });
-          await tx.updateRun(run.id, { status: RunStatus.failed, error: error.message, updatedAt: at });
+          const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: step.id, error: { message: error.message, code: error.code }, at };
+          await tx.updateRun(run.id, { status: RunStatus.failed, error: error.message, context: { ...run.context, policy }, updatedAt: at });
           return;
         }
         const at = now();
@@ -101,10 +137,21 @@ export function createRunner(deps: {
           startedAt,
           endedAt: at,
         });
+        // The step's calls may have cancelled this very journey (a cancelProductOrder accepted): the rollback takes over.
+        const fresh = (await tx.getRun(run.id))!;
+        if (fresh.context.cancellation && !run.context.cancellation) {
+          await tx.updateRun(run.id, { context: { ...fresh.context, ...output }, updatedAt: at });
+          return;
+        }
+        let context = { ...run.context, ...output };
         const next = flow.steps[job.position + 1];
+        // The point of no return is recorded on the orders with the checkpoint before the step that passes it.
+        if (next && next.id === flow.pointOfNoReturn && !context.pointOfNoReturn) {
+          context = { ...context, ...(await recordPointOfNoReturn(inProcessCaller(tx, tmf, run, step.id), context, at)) };
+        }
         if (next) await tx.insertRunStep({ runId: run.id, position: job.position + 1, step: next.id, status: StepStatus.pending, nextRunAt: at });
         await tx.updateRun(run.id, {
-          context: { ...run.context, ...output },
+          context,
           status: next ? RunStatus.running : RunStatus.completed,
           error: null,
           updatedAt: at,
@@ -114,6 +161,55 @@ export function createRunner(deps: {
       if (error instanceof StepWaiting) await recordWait(db, job, error);
       else await recordFailure(db, job, startedAt, error);
     }
+  }
+
+  // One compensation: undo one done step, then queue the next one or finish the rollback.
+  async function undo(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, startedAt: string): Promise<void> {
+    const step = flow.steps.find((s) => s.id === job.step.slice(UNDO.length))!;
+    const output = (await step.compensate!(stepContext(tx, run, job.step))) ?? {};
+    const at = now();
+    await tx.updateRunStep(job.runId, job.position, { status: StepStatus.done, attempts: job.attempts + 1, output, error: null, startedAt, endedAt: at });
+    await continueCompensation(tx, run, flow, job.position + 1, at);
+  }
+
+  // A cancellation accepted before the point of no return: the policy of its matrix row is a rollback.
+  async function cancel(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, startedAt: string): Promise<void> {
+    const at = now();
+    const row = decide({ kind: 'cancel', step: CANCEL_STEP, ponrPassed: false });
+    const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: CANCEL_STEP, error: { message: 'the customer cancelled the order' }, at };
+    const cancelled = { ...run, context: { ...run.context, policy } };
+    await tx.updateRunStep(job.runId, job.position, { status: StepStatus.done, attempts: job.attempts + 1, output: {}, error: null, startedAt, endedAt: at });
+    await tx.updateRun(run.id, { context: cancelled.context, updatedAt: at });
+    await continueCompensation(tx, cancelled, flow, job.position + 1, at);
+  }
+
+  // The next done step (before the failed one) that has a compensation, latest first; none left → orders failed, run failed.
+  async function continueCompensation(tx: Store, run: RunRecord, flow: Flow, position: number, at: string): Promise<void> {
+    const steps = await tx.listRunSteps(run.id);
+    const undone = new Set(steps.filter((s) => s.step.startsWith(UNDO)).map((s) => s.step.slice(UNDO.length)));
+    const pending = steps
+      // Only the flow's own steps (not the cancel or undo jobs that follow them), each undone once.
+      .filter((s) => s.step === flow.steps[s.position]?.id && s.status === StepStatus.done && !undone.has(s.step))
+      .map((s) => flow.steps[s.position]!)
+      .filter((s): s is StepDefinition => Boolean(s?.compensate))
+      .reverse();
+    const next = pending[0];
+    if (next) {
+      await tx.insertRunStep({ runId: run.id, position, step: `${UNDO}${next.id}`, status: StepStatus.pending, nextRunAt: at });
+      await tx.updateRun(run.id, { status: RunStatus.running, updatedAt: at });
+      return;
+    }
+    const call = inProcessCaller(tx, tmf, run, 'compensate');
+    const cancellation = run.context.cancellation as { taskId: string } | undefined;
+    if (cancellation) {
+      await cancelOrders(call, run.context);
+      await completeCancelTask(tx, { ctx: tmf, meta: { correlationId: run.correlationId }, at }, cancellation.taskId);
+      await tx.updateRun(run.id, { status: RunStatus.cancelled, error: null, updatedAt: at });
+      return;
+    }
+    await moveOrders(call, run.context, LIVE_ORDER_STATES, 'failed');
+    const policy = run.context.policy as AppliedPolicy | undefined;
+    await tx.updateRun(run.id, { status: RunStatus.failed, error: policy ? `rolled back: ${policy.error.message}` : 'rolled back', updatedAt: at });
   }
 
   async function recordWait(db: Store, job: RunStepRecord, wait: StepWaiting): Promise<void> {
@@ -127,22 +223,77 @@ export function createRunner(deps: {
   async function recordFailure(db: Store, job: RunStepRecord, startedAt: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = job.attempts + 1;
+    const compensating = job.step.startsWith(UNDO);
     // A client error (4xx) will not go away by retrying; anything else may be transient.
-    const permanent = error instanceof CallFailed && error.cause.status < 500;
-    const giveUp = permanent || attempts >= retry.maxAttempts;
+    const kind = error instanceof CallFailed && error.cause.status < 500 ? 'refused' : 'transient';
     await db.transaction(async (tx) => {
       if (error instanceof CallFailed) await tx.appendExchange(error.exchange);
+      const run = (await tx.getRun(job.runId))!;
+      const flow = flows.get(run.scenario)!;
       const at = now();
-      await tx.updateRunStep(job.runId, job.position, {
-        status: giveUp ? StepStatus.failed : StepStatus.pending,
-        attempts,
-        error: message,
-        startedAt,
-        endedAt: at,
-        nextRunAt: giveUp ? at : new Date(Date.parse(at) + retry.baseDelayMs * 2 ** (attempts - 1)).toISOString(),
-      });
-      if (giveUp) await tx.updateRun(job.runId, { status: RunStatus.failed, error: message, updatedAt: at });
+      const row: MatrixRow = compensating
+        ? { id: 'compensation-failed', scenario: 'A compensation keeps failing', match: { kind }, policy: 'retry', then: 'hold', rationale: 'A rollback that cannot finish needs an operator.' }
+        : decide({ kind, step: job.step, ponrPassed: Boolean(run.context.pointOfNoReturn) });
+      if (row.policy === 'retry' && attempts < bounds.maxAttempts) {
+        const delay = backoffDelay(bounds, attempts, jitterOf(`${job.runId}/${job.position}/${attempts}`));
+        const waited = Number((run.context.retryDelayMs as number | undefined) ?? 0) + delay;
+        await tx.updateRunStep(job.runId, job.position, { status: StepStatus.pending, attempts, error: message, startedAt, endedAt: at, nextRunAt: new Date(Date.parse(at) + delay).toISOString() });
+        const jeopardy = waited > bounds.jeopardyAfterMs && !run.context.jeopardy ? { jeopardy: { step: job.step, reason: `retries of ${job.step} exceed the ${bounds.jeopardyAfterMs} ms budget`, at } } : {};
+        await tx.updateRun(job.runId, { context: { ...run.context, retryDelayMs: waited, ...jeopardy }, updatedAt: at });
+        return;
+      }
+      await tx.updateRunStep(job.runId, job.position, { status: StepStatus.failed, attempts, error: message, startedAt, endedAt: at, nextRunAt: at });
+      const policyId = row.policy === 'retry' ? (row.then ?? 'hold') : row.policy;
+      const applied: AppliedPolicy = {
+        policy: policyId,
+        matrixRow: row.id,
+        rationale: row.rationale,
+        step: compensating ? job.step : job.step,
+        error: { message, ...(error instanceof CallFailed && { status: error.cause.status, code: error.cause.toBody().code }) },
+        at,
+      };
+      const failedRun = { ...run, context: { ...run.context, policy: applied } };
+      await tx.updateRun(run.id, { context: failedRun.context, updatedAt: at });
+      await applyPolicy(tx, failedRun, flow, job, applied, at);
     });
+  }
+
+  async function applyPolicy(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, applied: AppliedPolicy, at: string): Promise<void> {
+    const call = inProcessCaller(tx, tmf, run, applied.policy);
+    switch (applied.policy) {
+      case 'compensate': {
+        const last = Math.max(...(await tx.listRunSteps(run.id)).map((s) => s.position));
+        return continueCompensation(tx, run, flow, Math.max(last + 1, flow.steps.length), at);
+      }
+      case 'partial': {
+        await moveOrders(call, run.context, ['held'], 'inProgress');
+        await moveOrders(call, run.context, ['inProgress'], 'partial');
+        await tx.updateRun(run.id, { status: RunStatus.failed, error: `partial: ${applied.error.message}`, updatedAt: at });
+        return;
+      }
+      case 'hold':
+      case 'retry':
+      case 'reject': {
+        // Held for an operator: the orders say so, the run keeps the failed step and the structured error.
+        const orders = await moveOrders(call, run.context, ['inProgress'], 'held');
+        const fallout = {
+          id: `fo-${tmf.uuid()}`,
+          status: 'open',
+          runId: run.id,
+          scenario: run.scenario,
+          correlationId: run.correlationId,
+          step: job.step,
+          position: job.position,
+          orders,
+          error: applied.error,
+          policy: applied,
+          heldAt: at,
+        };
+        await tx.putFallout({ id: fallout.id, runId: run.id, status: fallout.status, entry: fallout, createdAt: at, updatedAt: at });
+        await tx.updateRun(run.id, { status: RunStatus.held, error: applied.error.message, context: { ...run.context, fallout: { id: fallout.id, status: fallout.status } }, updatedAt: at });
+        return;
+      }
+    }
   }
 
   async function pass(): Promise<number> {
@@ -167,5 +318,13 @@ export function createRunner(deps: {
     begin: worker.start,
     drain: worker.drain,
     stop: worker.stop,
+    kick: () => worker.kick(),
   };
+}
+
+// A jitter in [0, 1) that is the same for the same attempt of the same step (reproducible runs).
+function jitterOf(key: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) / 2 ** 32;
 }

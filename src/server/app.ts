@@ -23,6 +23,9 @@ import { mountCourseRoutes } from './course-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
+import { mountFailureRoutes } from './failure-routes.js';
+import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
+import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { mountTmfApi } from './tmf-routes.js';
@@ -51,6 +54,7 @@ export interface Spine {
   runner: Runner;
   /** Answers the TMF679/TMF645 qualifications asked without instantSyncQualification. */
   qualifications: Worker;
+  faults: FaultBoard;
 }
 
 declare module 'fastify' {
@@ -73,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const sources = options.deterministic ? deterministicSources(options.deterministic) : { ...systemSources(), ...(options.now && { now: options.now }) };
   // Delivery retries are scheduled on the real clock even in deterministic mode: they are not part of a run's record.
   const relay = createRelay({ store: options.store, now: options.now, policy: options.relay, logger: app.log });
+  const faults = createFaultBoard();
   const ctx: TmfContext = {
     store: options.store,
     validator: options.validator ?? createSchemaValidator(),
@@ -81,12 +86,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
-    behaviours: { ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours },
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour }, faults),
     network: networkModel(options.network ?? demoNetwork),
   };
-  const runner = createRunner({ tmf: ctx, flows: scenarios, logger: app.log });
+  const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });
   const qualifications = createQualificationWorker({ tmf: ctx, logger: app.log });
-  app.decorate('spine', { ctx, relay, runner, qualifications });
+  app.decorate('spine', { ctx, relay, runner, qualifications, faults });
 
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
     try {
@@ -109,6 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountLifecycleRoutes(app);
   mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
+  mountFailureRoutes(app, ctx, runner, faults);
   await app.register(docsPlugin);
 
   app.addHook('onReady', async () => {

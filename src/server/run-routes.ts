@@ -16,7 +16,11 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
       name: flow.scenario,
       title: flow.title,
       description: flow.description,
-      steps: flow.steps.map((s) => ({ id: s.id, actor: s.actor, title: s.title })),
+      steps: flow.steps.map((s) => ({ id: s.id, actor: s.actor, title: s.title, compensable: Boolean(s.compensate) })),
+      ...(flow.pointOfNoReturn && { pointOfNoReturn: flow.pointOfNoReturn }),
+      ...(flow.input && { input: flow.input }),
+      ...(flow.faults && { faults: flow.faults }),
+      ...(flow.card && { card: flow.card }),
       runs: `/spine/v1/scenarios/${flow.scenario}/runs`,
     })),
   );

@@ -73,6 +73,18 @@ export interface RunRecord {
   updatedAt: string;
 }
 
+/** A journey held for an operator: the run, where it stopped, why, and what it holds. */
+export interface FalloutRecord {
+  id: string;
+  runId: string;
+  /** open until an operator acts; then resolved (resume, retry) or aborted. */
+  status: string;
+  /** The structured error, step, orders and resolution, as the fallout API serves them. */
+  entry: Doc;
+  createdAt: string;
+  updatedAt: string;
+}
+
 /** One step of a run as a persisted job with its checkpoint. */
 export interface RunStepRecord {
   runId: string;
@@ -178,6 +190,12 @@ export interface Store {
 
   getIdempotentResponse(key: string): Promise<IdempotentResponse | undefined>;
   putIdempotentResponse(response: IdempotentResponse): Promise<void>;
+
+  /** Inserts or replaces a fallout entry. */
+  putFallout(record: FalloutRecord): Promise<void>;
+  getFallout(id: string): Promise<FalloutRecord | undefined>;
+  /** Newest first; only those with `status` when given. */
+  listFallout(selector: { status?: string; limit?: number }): Promise<FalloutRecord[]>;
 
   /** Calls `listener` after each commit that wrote deliveries (the relay's cue to run). */
   onDeliveriesCommitted(listener: () => void): void;

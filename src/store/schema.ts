@@ -107,7 +107,17 @@ export interface ExchangeTable {
   ended_at: string;
 }
 
+export interface FalloutTable {
+  id: string;
+  run_id: string;
+  status: string;
+  entry: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Schema {
+  fallout: FalloutTable;
   run: RunTable;
   run_step: RunStepTable;
   exchange: ExchangeTable;

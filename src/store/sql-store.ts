@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
-import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
+import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
@@ -286,6 +286,25 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
       return row && toRunStep(row);
     },
 
+    async putFallout(record) {
+      const row = { id: record.id, run_id: record.runId, status: record.status, entry: JSON.stringify(record.entry), created_at: record.createdAt, updated_at: record.updatedAt };
+      await q
+        .insertInto('fallout')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ status: row.status, entry: row.entry, updated_at: row.updated_at }))
+        .execute();
+    },
+    async getFallout(id) {
+      const row = await q.selectFrom('fallout').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toFallout(row);
+    },
+    async listFallout({ status, limit }) {
+      let query = q.selectFrom('fallout').selectAll();
+      if (status) query = query.where('status', '=', status);
+      if (limit !== undefined) query = query.limit(limit);
+      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toFallout);
+    },
+
     async appendExchange(exchange) {
       const { lastInsertRowid } = run(
         `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, status, started_at, ended_at)
@@ -387,6 +406,10 @@ function toEvent(row: Selectable<EventTable>): EventRecord {
 
 function toHub(row: Selectable<HubTable>): HubRecord {
   return { id: row.id, api: row.api, topicId: row.topic_id, callback: row.callback, query: row.query, createdAt: row.created_at };
+}
+
+function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
+  return { id: row.id, runId: row.run_id, status: row.status, entry: JSON.parse(row.entry), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
 function toRun(row: Selectable<RunTable>): RunRecord {

@@ -14,7 +14,10 @@ export const ErrorCodes = {
   ILLEGAL_TRANSITION: { code: 'SPN-409-ILLEGAL-TRANSITION', status: 409, reason: 'Illegal state transition' },
   BODY_TOO_LARGE: { code: 'SPN-413-TOO-LARGE', status: 413, reason: 'Request body too large' },
   UNSUPPORTED_MEDIA_TYPE: { code: 'SPN-415-MEDIA-TYPE', status: 415, reason: 'Unsupported media type' },
+  NETWORK_REFUSED: { code: 'SPN-422-NETWORK-REFUSED', status: 422, reason: 'The network refused the operation' },
   INTERNAL: { code: 'SPN-500-INTERNAL', status: 500, reason: 'Internal error' },
+  SERVICE_UNAVAILABLE: { code: 'SPN-503-UNAVAILABLE', status: 503, reason: 'Service unavailable' },
+  GATEWAY_TIMEOUT: { code: 'SPN-504-TIMEOUT', status: 504, reason: 'Gateway timeout' },
 } as const;
 
 export type ErrorKind = keyof typeof ErrorCodes;

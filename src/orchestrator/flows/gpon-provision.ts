@@ -3,6 +3,7 @@ import { Technologies, type Technology } from '../../network/optical-budget.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import type { Flow } from '../flow.js';
+import { pointOfNoReturn } from '../policies/matrix.js';
 import { activateResources } from '../steps/activate-resources.js';
 import { activateProduct } from '../steps/activate-product.js';
 import { activateServices } from '../steps/activate-services.js';
@@ -51,6 +52,7 @@ export const gponProvision: Flow = {
   title: 'New provision — GPON FTTH',
   description: 'Cart checkout, address validation, commercial and technical qualification, installation visit, product order, decomposition into service and resource orders, AAR, activation, inventories and first usage.',
   prepare: prepareGponProvision,
+  pointOfNoReturn: pointOfNoReturn.step,
   steps: [
     checkoutCart,
     validateAddress,

@@ -38,4 +38,11 @@ export const activateResources: StepDefinition = {
     }
     return { activations };
   },
+  // Takes the configuration off the network, last activated first (BNG session before the ONT).
+  async compensate({ call, context }) {
+    const activations = context.activations as Record<string, string>;
+    for (const slot of [...ACTIVATION_ORDER].reverse()) {
+      await call({ from: 'rom', method: 'PATCH', path: tmfPath('TMF702', 'resource', activations[slot]!), body: { administrativeState: 'locked' } });
+    }
+  },
 };

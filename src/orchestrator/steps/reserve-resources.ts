@@ -61,6 +61,10 @@ export const reserveResources: StepDefinition = {
       ),
     };
   },
+  // Cancelling the reservation gives the resources back (usageState idle) and the capacity to the pools.
+  async compensate({ call, context }) {
+    await call({ from: 'rom', method: 'PATCH', path: tmfPath('TMF685', 'reservation', String(context.reservationId)), body: { state: 'cancelled' } });
+  },
 };
 
 /** The plan the pools can give now: the serving route's, else an adjacent port's (with why), else the journey stops. */

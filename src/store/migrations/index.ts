@@ -5,6 +5,7 @@ import * as idSequence from './0003-id-sequence.js';
 import * as dataset from './0004-dataset.js';
 import * as idempotency from './0005-idempotency.js';
 import * as orchestration from './0006-orchestration.js';
+import * as fallout from './0007-fallout.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-dataset': dataset,
   '0005-idempotency': idempotency,
   '0006-orchestration': orchestration,
+  '0007-fallout': fallout,
 };

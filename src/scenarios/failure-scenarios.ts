@@ -1,0 +1,126 @@
+// Failure journeys: the GPON FTTH provision with a fault armed for the run, or with the input that a
+// qualification gate rejects. Each diverges from the happy path by data only (a fault, an address,
+// an offering); the orchestrator handles what the systems really answer with the policy of the matrix.
+
+import type { Flow, ScenarioCard, StepDefinition } from '../orchestrator/flow.js';
+import { requestCancellation } from '../orchestrator/steps/request-cancellation.js';
+import { gponProvision } from '../orchestrator/flows/gpon-provision.js';
+
+function variant(scenario: string, title: string, description: string, card: ScenarioCard, extra: Partial<Pick<Flow, 'faults' | 'input' | 'steps'>>): Flow {
+  return { ...gponProvision, scenario, title, description, card, ...extra };
+}
+
+/** The provision's steps with one inserted after `after`. */
+function withStepAfter(after: string, step: StepDefinition): readonly StepDefinition[] {
+  const at = gponProvision.steps.findIndex((s) => s.id === after) + 1;
+  return [...gponProvision.steps.slice(0, at), step, ...gponProvision.steps.slice(at)];
+}
+
+export const cancelBeforePonr = variant(
+  'cancel-before-ponr',
+  'Cancellation before the point of no return',
+  'The customer cancels while the technician is on the way: COM accepts the TMF622 cancelProductOrder, the journey stops, what was done is undone and every order ends cancelled.',
+  {
+    divergence: ['request-cancellation: POST TMF622 cancelProductOrder (task inProgress)', 'product order acknowledged/inProgress → assessingCancellation → pendingCancellation', 'policy compensate: TMF685 reservation cancelled, resources idle', 'orders → cancelled; cancel task → done'],
+    apis: ['TMF622', 'TMF685', 'TMF639', 'TMF641', 'TMF652'],
+    policy: 'compensate',
+    endStates: { productOrder: 'cancelled', serviceOrder: 'cancelled', resourceOrder: 'cancelled', cancelProductOrder: 'done', resources: 'idle' },
+  },
+  { steps: withStepAfter('dispatch-technician', requestCancellation) },
+);
+
+export const cancelAfterPonr = variant(
+  'cancel-after-ponr',
+  'Cancellation refused after the point of no return',
+  'The customer asks to cancel once the services are live: COM denies it with a TMF error, the order is untouched and delivery completes.',
+  {
+    divergence: ['request-cancellation after activate-services: POST TMF622 cancelProductOrder answers 409', 'the order keeps its state; the journey completes'],
+    apis: ['TMF622'],
+    policy: 'reject',
+    endStates: { productOrder: 'completed', cancelProductOrder: 'none' },
+  },
+  { steps: withStepAfter('activate-services', requestCancellation) },
+);
+
+export const activationRetry = variant(
+  'activation-retry',
+  'Transient activation failure recovered by retry',
+  'The BNG times out twice on the TMF702 activation of the subscriber session; the step is retried with jittered backoff and the third attempt succeeds.',
+  {
+    divergence: ['activate-resources: TMF702 POST for the BNG session answers 504 (×2)', 'the runner retries the step with backoff (nothing of a failed attempt commits)', 'third attempt succeeds; the journey completes'],
+    apis: ['TMF702', 'TMF639'],
+    policy: 'retry',
+    endStates: { productOrder: 'completed', serviceOrder: 'completed', resourceOrder: 'completed', resources: 'active' },
+  },
+  { faults: [{ fault: 'bng-timeout', times: 2 }] },
+);
+
+export const activationRollback = variant(
+  'activation-rollback',
+  'Activation failure rolled back (compensate)',
+  'The five resources are configured, but the post-activation line test fails and ROM cannot complete the resource order, before the point of no return: the done steps are compensated in reverse order (TMF702 activations locked, then the TMF685 reservation cancelled) and the orders failed.',
+  {
+    divergence: ['complete-resource-order: TMF652 PATCH state completed answers 422 (line test fails)', 'policy compensate (before PONR): TMF702 activations locked, BNG session first', 'TMF685 reservation cancelled: resources back to idle, pool capacity restored', 'resource, service and product orders → failed'],
+    apis: ['TMF702', 'TMF685', 'TMF639', 'TMF652', 'TMF641', 'TMF622'],
+    policy: 'compensate',
+    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', reservation: 'cancelled', resources: 'idle' },
+  },
+  { faults: [{ fault: 'activation-verification', times: 1 }] },
+);
+
+export const reservationConflict = variant(
+  'reservation-conflict',
+  'Resource conflict at reservation',
+  'The PON port was taken since qualification: TMF685 refuses the reservation with 409 and what the journey holds is released.',
+  {
+    divergence: ['reserve-resources: TMF685 POST reservation answers 409', 'policy compensate: nothing reserved, orders → failed'],
+    apis: ['TMF685', 'TMF652', 'TMF641', 'TMF622'],
+    policy: 'compensate',
+    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', resources: 'idle' },
+  },
+  { faults: [{ fault: 'reservation-conflict', times: 1 }] },
+);
+
+export const activationAfterPonr = variant(
+  'activation-after-ponr',
+  'Activation failure after the point of no return (fallout)',
+  'The network is configured and the point of no return passed; TMF638 refuses to activate the services. Nothing is undone: the orders are held and the run waits in the fallout queue for an operator (resume, retry or abort).',
+  {
+    divergence: ['point of no return milestone on the product and service orders', 'activate-services: TMF638 PATCH state active answers 422', 'policy hold: product and service orders → held; an entry in /spine/v1/fallout', 'operator: retry (step again), resume (done by hand) or abort (orders → partial)'],
+    apis: ['TMF638', 'TMF641', 'TMF622'],
+    policy: 'hold',
+    endStates: { productOrder: 'held', serviceOrder: 'held', resourceOrder: 'completed', resources: 'active' },
+  },
+  { faults: [{ fault: 'service-activation', times: 1 }] },
+);
+
+export const appointmentMissed = variant(
+  'appointment-missed',
+  'Installation appointment missed (hold)',
+  'Nobody is home when the technician comes: the work order cannot start, the orders are held until an operator rebooks and retries.',
+  {
+    divergence: ['complete-field-work: TMF697 PATCH state inProgress answers 409', 'policy hold (human-dependent): orders → held, fallout entry'],
+    apis: ['TMF697', 'TMF646', 'TMF622'],
+    policy: 'hold',
+    endStates: { productOrder: 'held', serviceOrder: 'held', resourceOrder: 'held' },
+  },
+  { faults: [{ fault: 'appointment-missed', times: 1 }] },
+);
+
+function rejection(scenario: string, title: string, code: string, gate: string, input: Flow['input']): Flow {
+  return variant(
+    scenario,
+    title,
+    `Rejected at ${gate} with ${code}: the journey stops before anything is ordered or reserved.`,
+    { divergence: [`${gate}: ${code}`, 'policy reject: no product order, no reservation'], apis: gate.startsWith('qualify-offering') ? ['TMF679'] : ['TMF645'], policy: 'reject', endStates: { qualification: code.startsWith('COMM') ? 'ineligible' : 'unqualified', productOrder: 'none' } },
+    { input },
+  );
+}
+
+export const qualificationRejections: readonly Flow[] = [
+  rejection('reject-comm-003', 'Enterprise offering for a residential customer (COMM-003)', 'COMM-003', 'qualify-offering (TMF679)', { customerId: 'cust-56789', offeringId: 'po-gpon-ftth-business' }),
+  rejection('reject-tech-001', 'PON port full at the address (TECH-001)', 'TECH-001', 'qualify-service (TMF645)', { addressId: 'addr-tor-15-birch-st' }),
+  rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
+];
+
+export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];

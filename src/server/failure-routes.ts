@@ -1,0 +1,74 @@
+import type { FastifyInstance } from 'fastify';
+import { faultCatalog } from '../orchestrator/faults/catalog.js';
+import type { FaultBoard } from '../orchestrator/faults/board.js';
+import { decisionMatrix, pointOfNoReturn, policies } from '../orchestrator/policies/matrix.js';
+import { resolveFallout } from '../orchestrator/policies/fallout.js';
+import type { Runner } from '../orchestrator/runner.js';
+import { TmfError } from '../tmf/errors.js';
+import { isPlainObject } from '../tmf/merge-patch.js';
+import type { TmfContext } from '../tmf/resource-service.js';
+import { RunStatus } from '../orchestrator/flow.js';
+
+/** Spine's failure handling: the policy matrix, fault injection and the fallout queue. */
+export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner: Runner, faults: FaultBoard): void {
+  app.get('/spine/v1/policies', async () => ({
+    policies: Object.values(policies),
+    matrix: decisionMatrix,
+    pointOfNoReturn,
+  }));
+
+  app.get('/spine/v1/faults', async () => ({
+    armed: faults.list(),
+    available: faultCatalog.map(({ applies: _applies, ...rest }) => rest),
+  }));
+
+  app.post('/spine/v1/faults', async (request, reply) => {
+    const body = request.body ?? {};
+    if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+    const unknown = Object.keys(body).filter((k) => !['fault', 'times', 'correlationId'].includes(k));
+    if (unknown.length) throw new TmfError('INVALID_BODY', `unknown field ${unknown.join(', ')}; use fault, times, correlationId`);
+    if (typeof body.fault !== 'string') throw new TmfError('INVALID_BODY', 'fault (a fault id) is required');
+    if (body.times !== undefined && typeof body.times !== 'number') throw new TmfError('INVALID_BODY', 'times must be a number');
+    if (body.correlationId !== undefined && typeof body.correlationId !== 'string') throw new TmfError('INVALID_BODY', 'correlationId must be a string');
+    const armed = faults.arm({ fault: body.fault, times: body.times as number | undefined, correlationId: body.correlationId as string | undefined }, ctx.now().toISOString());
+    reply.header('location', `/spine/v1/faults/${armed.id}`);
+    return reply.code(201).send(armed);
+  });
+
+  app.get<{ Params: { id: string } }>('/spine/v1/faults/:id', async (request) => {
+    const armed = faults.get(request.params.id);
+    if (!armed) throw new TmfError('NOT_FOUND', `no armed fault ${request.params.id}`);
+    return armed;
+  });
+
+  app.delete<{ Params: { id: string } }>('/spine/v1/faults/:id', async (request, reply) => {
+    if (!faults.clear(request.params.id)) throw new TmfError('NOT_FOUND', `no armed fault ${request.params.id}`);
+    return reply.code(204).send();
+  });
+
+  app.delete('/spine/v1/faults', async (_request, reply) => {
+    faults.clearAll();
+    return reply.code(204).send();
+  });
+
+  app.get<{ Querystring: { status?: string; limit?: string } }>('/spine/v1/fallout', async (request) => {
+    const { status, limit } = request.query;
+    if (status !== undefined && !['open', 'resolved', 'aborted'].includes(status)) throw new TmfError('INVALID_QUERY', `status ${status}: use open, resolved or aborted`);
+    const records = await ctx.store.listFallout({ status, limit: Math.min(Number(limit ?? 100) || 100, 1000) });
+    return records.map((r) => r.entry);
+  });
+
+  app.get<{ Params: { id: string } }>('/spine/v1/fallout/:id', async (request) => {
+    const record = await ctx.store.getFallout(request.params.id);
+    if (!record) throw new TmfError('NOT_FOUND', `no fallout ${request.params.id}`);
+    return record.entry;
+  });
+
+  app.post<{ Params: { id: string; action: string } }>('/spine/v1/fallout/:id/:action', async (request) => {
+    const { id, action } = request.params;
+    if (action !== 'resume' && action !== 'retry' && action !== 'abort') throw new TmfError('NO_SUCH_PATH', `no fallout action ${action}; use resume, retry or abort`);
+    const entry = await ctx.store.transaction((tx) => resolveFallout(tx, ctx, runner.flows, id, action));
+    if (entry.runStatus === RunStatus.running) runner.kick();
+    return entry;
+  });
+}

@@ -1,0 +1,203 @@
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { build, json } from './support/build.js';
+
+// Failure journeys over HTTP: a fault armed (by the scenario or the fault API), the policy of the
+// decision matrix applied, and nothing left half-done.
+
+type Doc = Record<string, any>;
+
+async function demoApp(): Promise<FastifyInstance> {
+  const app = await build();
+  await loadDemoDataset(app.spine.ctx);
+  return app;
+}
+
+async function run(app: FastifyInstance, scenario: string, input: Doc = {}): Promise<Doc> {
+  const response = await app.inject({ method: 'POST', url: `/spine/v1/scenarios/${scenario}/runs?wait=true`, ...json(input) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+async function get(app: FastifyInstance, path: string): Promise<any> {
+  return (await app.inject({ method: 'GET', url: path })).json();
+}
+
+const api = {
+  po: (id: string) => `/tmf-api/productOrderingManagement/v4/productOrder/${id}`,
+  so: (id: string) => `/tmf-api/serviceOrdering/v4/serviceOrder/${id}`,
+  ro: (id: string) => `/tmf-api/resourceOrderingManagement/v4/resourceOrder/${id}`,
+  resources: '/tmf-api/resourceInventoryManagement/v4/resource?limit=1000',
+  reservations: '/tmf-api/resourcePoolManagement/v4/reservation?limit=1000',
+};
+
+/** What capacity looks like: every inventory resource's states and characteristics. */
+async function inventory(app: FastifyInstance): Promise<Doc[]> {
+  const list = (await get(app, api.resources)) as Doc[];
+  return list
+    .map((r) => ({
+      id: r.id,
+      usageState: r.usageState,
+      resourceStatus: r.resourceStatus,
+      administrativeState: r.administrativeState,
+      operationalState: r.operationalState,
+      // A PON port keeps an empty registeredOnts list once its last ONT is deregistered: the same count as none.
+      characteristic: (r.resourceCharacteristic ?? []).filter((c: Doc) => !(Array.isArray(c.value) && c.value.length === 0)),
+    }))
+    .sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Every resource is as it was; pool members first taken by the run (materialised in TMF639 on first
+ * use) are back in their pool: idle and available.
+ */
+async function expectCapacityRestored(app: FastifyInstance, before: Doc[]): Promise<void> {
+  const after = await inventory(app);
+  const known = new Set(before.map((r) => r.id));
+  expect(after.filter((r) => known.has(r.id))).toEqual(before);
+  for (const added of after.filter((r) => !known.has(r.id))) expect(added, added.id).toMatchObject({ usageState: 'idle', resourceStatus: 'available' });
+}
+
+/** Reservations still holding capacity. */
+async function liveReservations(app: FastifyInstance): Promise<Doc[]> {
+  return ((await get(app, api.reservations)) as Doc[]).filter((r) => r.state !== 'cancelled');
+}
+
+function sameCorrelation(report: Doc): void {
+  expect(report.events.length).toBeGreaterThan(0);
+  for (const event of report.events) expect(event.correlationId).toBe(report.run.correlationId);
+}
+
+describe('failure scenarios', () => {
+  it('serves the policies and the decision matrix', async () => {
+    const app = await build();
+    const body = await get(app, '/spine/v1/policies');
+    expect(body.policies.map((p: Doc) => p.id)).toEqual(['retry', 'compensate', 'hold', 'partial', 'reject']);
+    expect(body.matrix.length).toBeGreaterThanOrEqual(5);
+    for (const row of body.matrix) expect(row).toMatchObject({ scenario: expect.any(String), policy: expect.any(String), rationale: expect.any(String) });
+    expect(body.pointOfNoReturn.step).toBe('activate-services');
+  });
+
+  it('lists each failure scenario with its card', async () => {
+    const app = await build();
+    const list = (await get(app, '/spine/v1/scenarios')) as Doc[];
+    const names = list.map((s) => s.name);
+    for (const name of ['activation-retry', 'activation-rollback', 'activation-after-ponr', 'reject-comm-003', 'reject-tech-001', 'reject-tech-002']) {
+      expect(names).toContain(name);
+      const card = list.find((s) => s.name === name)!.card;
+      expect(card).toMatchObject({ divergence: expect.any(Array), apis: expect.any(Array), policy: expect.any(String), endStates: expect.any(Object) });
+    }
+  });
+
+  it('recovers a BNG timeout ×2 by retrying the activation (retry)', async () => {
+    const app = await demoApp();
+    const report = await run(app, 'activation-retry');
+    expect(report.run.status).toBe('completed');
+    const step = report.steps.find((s: Doc) => s.step === 'activate-resources');
+    expect(step).toMatchObject({ status: 'done', attempts: 3 });
+    expect(report.exchanges.filter((e: Doc) => e.status === 504)).toHaveLength(2);
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('completed');
+    // The point of no return is a milestone on the orders.
+    expect((await get(app, api.po(report.run.context.productOrderId))).milestone).toEqual([expect.objectContaining({ name: 'pointOfNoReturn' })]);
+    expect((await get(app, api.so(report.run.context.serviceOrderId))).milestone).toEqual([expect.objectContaining({ name: 'pointOfNoReturn' })]);
+    expect((await get(app, '/spine/v1/faults')).armed).toEqual([]);
+    sameCorrelation(report);
+  });
+
+  it('rolls an activation failure back before the point of no return (compensate)', async () => {
+    const app = await demoApp();
+    const before = await inventory(app);
+    const report = await run(app, 'activation-rollback');
+    expect(report.run.status).toBe('failed');
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'refused-before-ponr', step: 'complete-resource-order', error: { status: 422 } });
+    expect(report.run.context.pointOfNoReturn).toBeUndefined();
+    // Compensations run in reverse: the network configuration comes off before the reservation is released.
+    expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([
+      ['undo:activate-resources', 'done'],
+      ['undo:reserve-resources', 'done'],
+    ]);
+    const undoCalls = report.exchanges.filter((e: Doc) => e.step.startsWith('undo:') && e.method === 'PATCH').map((e: Doc) => e.api);
+    expect(undoCalls).toEqual(['TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF685']);
+    for (const id of Object.values(report.run.context.activations as Record<string, string>)) {
+      expect((await get(app, `/tmf-api/ResourceActivationAndConfiguration/v4/resource/${id}`)).administrativeState).toBe('locked');
+    }
+    const { productOrderId, serviceOrderId, resourceOrderId, reservationId, resources } = report.run.context;
+    const { accessPort: _shared, ...perSubscriber } = resources as Record<string, string>;
+    expect((await get(app, api.po(productOrderId))).state).toBe('failed');
+    expect((await get(app, api.so(serviceOrderId))).state).toBe('failed');
+    expect((await get(app, api.ro(resourceOrderId))).state).toBe('failed');
+    expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
+    for (const id of Object.values(perSubscriber)) {
+      expect((await get(app, `/tmf-api/resourceInventoryManagement/v4/resource/${id}`)).usageState, id).toBe('idle');
+    }
+    // Capacity counts are back where they were, and nothing holds capacity without a live order.
+    await expectCapacityRestored(app, before);
+    expect(await liveReservations(app)).toEqual([]);
+    const states = report.events.filter((e: Doc) => e.eventType === 'ProductOrderStateChangeEvent').map((e: Doc) => e.event.productOrder.state);
+    expect(states.at(-1)).toBe('failed');
+    sameCorrelation(report);
+  });
+
+  it('releases what it holds on a resource conflict at reservation', async () => {
+    const app = await demoApp();
+    const before = await inventory(app);
+    const report = await run(app, 'reservation-conflict');
+    expect(report.run.status).toBe('failed');
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'conflict-at-reservation', error: { status: 409 } });
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
+    await expectCapacityRestored(app, before);
+    expect(await liveReservations(app)).toEqual([]);
+  });
+
+  it('holds an activation failure after the point of no return in fallout; retry completes it', async () => {
+    const app = await demoApp();
+    const report = await run(app, 'activation-after-ponr');
+    expect(report.run.status).toBe('held');
+    expect(report.run.context.policy).toMatchObject({ policy: 'hold', matrixRow: 'refused-after-ponr', step: 'activate-services' });
+    const { productOrderId, serviceOrderId } = report.run.context;
+    expect((await get(app, api.po(productOrderId))).state).toBe('held');
+    expect((await get(app, api.so(serviceOrderId))).state).toBe('held');
+    const fallout = (await get(app, '/spine/v1/fallout')) as Doc[];
+    const falloutId = report.run.context.fallout.id;
+    expect(fallout).toEqual([
+      expect.objectContaining({ id: falloutId, runId: report.run.id, status: 'open', step: 'activate-services', orders: [serviceOrderId, productOrderId], error: expect.objectContaining({ status: 422, code: 'SPN-422-NETWORK-REFUSED' }) }),
+    ]);
+    // The reservation stays: it belongs to a live (held) order.
+    expect((await liveReservations(app)).map((r) => r.id)).toEqual([report.run.context.reservationId]);
+    sameCorrelation(report);
+
+    const retried = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` });
+    expect(retried.statusCode, retried.body).toBe(200);
+    await app.spine.runner.drain();
+    expect((await get(app, `/spine/v1/runs/${report.run.id}`)).run.status).toBe('completed');
+    expect((await get(app, api.po(productOrderId))).state).toBe('completed');
+    // Resolved: a second action is refused.
+    const again = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('aborting a fallout ends the orders failed', async () => {
+    const app = await demoApp();
+    const report = await run(app, 'activation-after-ponr');
+    const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.context.fallout.id}/abort` });
+    expect(aborted.statusCode, aborted.body).toBe(200);
+    expect(aborted.json()).toMatchObject({ status: 'aborted', runStatus: 'failed' });
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
+    expect((await get(app, '/spine/v1/fallout'))[0]).toMatchObject({ status: 'aborted', resolution: { action: 'abort' } });
+  });
+
+  for (const [scenario, code] of [['reject-comm-003', 'COMM-003'], ['reject-tech-001', 'TECH-001'], ['reject-tech-002', 'TECH-002']] as const) {
+    it(`rejects early with ${code} (${scenario})`, async () => {
+      const app = await demoApp();
+      const before = await inventory(app);
+      const report = await run(app, scenario);
+      expect(report.run.status).toBe('failed');
+      expect(report.run.context.policy).toMatchObject({ policy: 'reject' });
+      expect(JSON.stringify(report.exchanges)).toContain(code);
+      expect(report.run.context.productOrderId).toBeUndefined();
+      await expectCapacityRestored(app, before);
+      expect(await liveReservations(app)).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,112 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { describe, expect, it } from 'vitest';
+import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { build, json } from './support/build.js';
+
+// The fault API: arm, see, clear; a fault armed makes the simulated system answer with the error and
+// the journey gets the policy of the matrix; with nothing armed the same journey succeeds.
+
+type Doc = Record<string, any>;
+
+async function demoApp(): Promise<FastifyInstance> {
+  const app = await build();
+  await loadDemoDataset(app.spine.ctx);
+  return app;
+}
+
+async function gpon(app: FastifyInstance): Promise<Doc> {
+  const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', ...json({}) });
+  expect(response.statusCode, response.body).toBe(201);
+  return response.json();
+}
+
+const arm = (app: FastifyInstance, body: unknown) => app.inject({ method: 'POST', url: '/spine/v1/faults', ...json(body) });
+
+describe('fault injection', () => {
+  it('has nothing armed by default, lists what can be armed, arms, shows and clears', async () => {
+    const app = await build();
+    const empty = (await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json();
+    expect(empty.armed).toEqual([]);
+    expect(empty.available.map((f: Doc) => f.id)).toEqual(expect.arrayContaining(['bng-timeout', 'ont-ranging', 'reservation-conflict', 'service-activation', 'appointment-missed']));
+    const armed = await arm(app, { fault: 'bng-timeout', times: 2 });
+    expect(armed.statusCode, armed.body).toBe(201);
+    expect(armed.json()).toMatchObject({ fault: 'bng-timeout', times: 2, remaining: 2, target: 'TMF702/resource' });
+    const id = armed.json().id;
+    expect((await app.inject({ method: 'GET', url: `/spine/v1/faults/${id}` })).json()).toMatchObject({ id, remaining: 2 });
+    expect((await app.inject({ method: 'DELETE', url: `/spine/v1/faults/${id}` })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
+    await arm(app, { fault: 'ont-ranging' });
+    expect((await app.inject({ method: 'DELETE', url: '/spine/v1/faults' })).statusCode).toBe(204);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
+  });
+
+  it('refuses bad input with a TMF error and arms nothing', async () => {
+    const app = await build();
+    for (const body of [{ fault: 'no-such-fault' }, { fault: 'bng-timeout', times: -1 }, { fault: 'bng-timeout', times: 0 }, { fault: 'bng-timeout', times: 1.5 }, { fault: 'bng-timeout', times: '2' }, {}, { fault: 'bng-timeout', colour: 'red' }, []]) {
+      const response = await arm(app, body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json()).toMatchObject({ '@type': 'Error', code: 'SPN-400-INVALID-BODY', status: '400' });
+    }
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
+    for (const [method, url] of [['GET', '/spine/v1/faults/flt-99'], ['DELETE', '/spine/v1/faults/flt-99']] as const) {
+      const response = await app.inject({ method, url });
+      expect(response.statusCode).toBe(404);
+      expect(response.json()['@type']).toBe('Error');
+    }
+  });
+
+  it('an ONT ranging fault armed through the API rolls the journey back; unarmed, the same journey completes', async () => {
+    const app = await demoApp();
+    expect((await arm(app, { fault: 'ont-ranging', times: 1 })).statusCode).toBe(201);
+    const failed = await gpon(app);
+    expect(failed.run.status).toBe('failed');
+    expect(failed.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'refused-before-ponr', step: 'activate-resources' });
+    const refused = failed.exchanges.find((e: Doc) => e.status === 422);
+    expect(refused).toMatchObject({ api: 'TMF702', method: 'POST', response: { code: 'SPN-422-NETWORK-REFUSED' } });
+    expect((await app.inject({ method: 'GET', url: `/tmf-api/productOrderingManagement/v4/productOrder/${failed.run.context.productOrderId}` })).json().state).toBe('failed');
+    // Used up: nothing armed any more, and the same journey now succeeds.
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
+    const ok = await gpon(app);
+    expect(ok.run.status).toBe('completed');
+  });
+
+  it('a BNG timeout that outlasts the retries is escalated to compensate, with a jeopardy alert on the run', async () => {
+    const app = await demoApp();
+    await arm(app, { fault: 'bng-timeout', times: 10 });
+    const report = await gpon(app);
+    expect(report.run.status).toBe('failed');
+    expect(report.steps.find((s: Doc) => s.step === 'activate-resources')).toMatchObject({ status: 'failed', attempts: 4 });
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'transient-before-ponr', error: { status: 504 } });
+    expect(report.run.context.jeopardy).toMatchObject({ step: 'activate-resources' });
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([expect.objectContaining({ fault: 'bng-timeout', remaining: 6 })]);
+  });
+
+  it('a fault armed for another journey leaves this one alone', async () => {
+    const app = await demoApp();
+    await arm(app, { fault: 'ont-ranging', correlationId: 'journey-somebody-else' });
+    expect((await gpon(app)).run.status).toBe('completed');
+  });
+});
+
+describe('spine run --fault', () => {
+  const BIN = join(import.meta.dirname, '..', 'bin', 'spine.js');
+
+  it('arms the fault before the run and shows the policy applied', () => {
+    const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:', '--fault', 'ont-ranging:1', '--json'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout);
+    expect(report.run.status).toBe('failed');
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', step: 'activate-resources' });
+  });
+
+  it('refuses an unknown fault or a bad count before anything runs', () => {
+    for (const spec of ['no-such-fault', 'bng-timeout:-1', 'bng-timeout:x']) {
+      const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:', '--fault', spec], { encoding: 'utf8' });
+      expect(result.status, spec).not.toBe(0);
+      expect(result.stderr).toMatch(/fault|times/);
+      expect(result.stdout).not.toContain('run run-');
+    }
+  });
+});
