@@ -15,6 +15,8 @@ import { deterministicSources, systemSources } from '../tmf/sources.js';
 import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
+import { mountExplorerRoutes } from './explorer-routes.js';
+import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
@@ -97,7 +99,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
+  mountRegistryRoutes(app);
   await app.register(docsPlugin);
+  mountExplorerRoutes(app);
 
   app.addHook('onReady', async () => {
     relay.start();
