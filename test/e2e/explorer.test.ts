@@ -90,6 +90,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
   it('opens every view, shows it and its inspector, and writes a 1440×900 screenshot', async () => {
     await page.goto(`${base}/`);
     await page.evaluate(() => localStorage.setItem('spine.mode', 'architect'));
+    await page.reload();
     for (const view of VIEWS) {
       await open(view);
       await page.waitForTimeout(view === 'idchain' ? 1500 : 600);

@@ -39,6 +39,7 @@ export function Overview() {
         {registry?.domains.map((d) => (
           <div key={d.id} className="domain">
             <h3>{d.name}</h3>
+            {!registry.apis.some((a) => a.domain === d.id && visibleApi(a.id)) && <p className="muted">No spine API here: switch to Architect to see them.</p>}
             {registry.apis.filter((a) => a.domain === d.id && visibleApi(a.id)).map((a) => (
               <button type="button" key={a.id} className={`chip api${a.spine ? ' spine-api' : ''}`} onClick={() => select(`api:${a.id}`)}>
                 {a.id} {a.name}
@@ -94,6 +95,9 @@ export function Swimlane() {
     return () => clearInterval(t);
   }, [playing, speed, exchanges.length]);
   const visible = live ? exchanges : exchanges.slice(0, shown);
+  useEffect(() => {
+    if (playing || live) document.querySelector('.call.latest')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [visible.length, playing, live]);
   const actors = [...new Set(all.flatMap((x) => [x.from, x.to]))].sort((a, b) => (ACTOR_ORDER.indexOf(a) + 99) % 99 - (ACTOR_ORDER.indexOf(b) + 99) % 99);
   const [customer, setCustomer] = useState('cust-56789');
   const [address, setAddress] = useState('addr-tor-42-maple-ave');
@@ -152,19 +156,22 @@ export function Swimlane() {
         {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
         <button type="button" data-testid="run-scenario" onClick={run}>Run scenario</button>
       </fieldset>
-      <div className="lanes" role="list">
-        {actors.map((a) => (
-          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="listitem">
-            <div className="actor">{a}</div>
-            <div className="calls">
-              {visible.map((x, i) => x.from === a ? (
-                <button type="button" key={x.seq} className={`chip call${x.status >= 400 ? ' bad' : ''}`} data-testid="swimlane-chip" title={`${x.from} → ${x.to}`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
-                  <small>{i + 1}</small> {x.method} {x.api} → {x.to}{mode === 'payload' ? ` ${x.path}` : ''}
-                </button>
-              ) : null)}
-            </div>
+      <div className="lanes" role="table" aria-label="Swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
+        {actors.map((a, row) => (
+          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }}>
+            <div className="actor" role="rowheader">{a}{a === 'orchestrator' ? ' (engine)' : ''}</div>
           </div>
         ))}
+        {visible.map((x, i) => {
+          const fromRow = actors.indexOf(x.from) + 1;
+          const toRow = actors.indexOf(x.to) + 1;
+          return [
+            <button type="button" key={`c${x.seq}`} style={{ gridColumn: i + 2, gridRow: fromRow }} className={`chip call${mode === 'payload' ? ' wide' : ''}${x.status >= 400 ? ' bad' : ''}${i === visible.length - 1 ? ' latest' : ''}`} data-testid="swimlane-chip" title={`${x.from} → ${x.to}: ${x.method} ${x.path} (${x.status})`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
+              <small>{i + 1}</small> {x.method}<br />{x.api}{mode === 'payload' ? <span className="path"> {x.path}</span> : null}
+            </button>,
+            toRow !== fromRow ? <span key={`t${x.seq}`} aria-hidden="true" className={`target ${toRow > fromRow ? 'down' : 'up'}`} style={{ gridColumn: i + 2, gridRow: toRow }}>{toRow > fromRow ? '▼' : '▲'} {x.status}</span> : null,
+          ];
+        })}
       </div>
     </section>
   );
@@ -197,7 +204,7 @@ export function LifecycleView() {
                     <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={{ background: colour(m.states[s]!.category) }} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
                   ))}</td>
                 ))}
-                <td className="muted">{m.within ? `item of ${m.within}` : ''}{m.source ? ` ${m.source}` : ''}</td>
+                <td className="muted notes">{m.within ? `item of ${m.within}` : ''}{m.source ? ` ${m.source}` : ''}</td>
               </tr>
             );
           })}
@@ -288,7 +295,7 @@ export function Qualification() {
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
-                  <pre className="small">{JSON.stringify(((x.response as Record<string, unknown[]>).serviceQualificationItem ?? (x.response as Record<string, unknown[]>).productOfferingQualificationItem ?? [])[0], null, 2)}</pre>
+                  <pre className="small">{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
               ) : <p>No run has produced {g.code} yet.</p>}
             </div>
@@ -297,6 +304,13 @@ export function Qualification() {
       </div>
     </section>
   );
+}
+
+/** The result, reasons and alternatives of the first qualification item, as the server answered them. */
+function rejection(response: unknown): Record<string, unknown> {
+  const r = response as Record<string, Record<string, unknown>[] | undefined>;
+  const item = (r.serviceQualificationItem ?? r.productOfferingQualificationItem ?? [])[0] ?? {};
+  return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
 }
 
 export function Failures() {
