@@ -313,15 +313,51 @@ function rejection(response: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
 }
 
+/** Rows of objects as a table with their own keys as columns (the shape comes from the server). */
+function DataTable({ rows }: { rows: Record<string, unknown>[] }) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return (
+    <table>
+      <thead><tr>{keys.map((k) => <th key={k}>{k}</th>)}</tr></thead>
+      <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '')}</td>)}</tr>)}</tbody>
+    </table>
+  );
+}
+
 export function Failures() {
+  const { runs, select } = useApp();
   const policies = useFetch<unknown>('/spine/v1/policies');
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const failed = runs.filter((r) => r.status === 'failed');
+  const [last, setLast] = useState<Record<string, Exchange | undefined>>({});
+  useEffect(() => {
+    Promise.all(failed.slice(0, 12).map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((rep) => [r.id, rep.exchanges.at(-1)] as const)))
+      .then((pairs) => setLast(Object.fromEntries(pairs)), () => undefined);
+  }, [runs]);
+  const rows = Array.isArray(policies.data) ? policies.data : (policies.data as { policies?: unknown[] } | null)?.policies;
   return (
     <section>
       <h1>Failure flows</h1>
-      <div className="cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p></div>)}</div>
+      <h2>Scenarios the server can run</h2>
+      <div className="cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
+      {scenarios && scenarios.length < 2 && <NotBuiltYet what="Failure scenarios (cancel, fallout, compensation)" />}
+      <h2>Runs that left the happy path</h2>
+      {failed.length === 0 ? <p>No failed run yet: the Qualification view can start the rejected journeys.</p> : (
+        <div className="cards">
+          {failed.slice(0, 12).map((r) => {
+            const x = last[r.id];
+            return (
+              <div className="card" key={r.id}>
+                <h3>{String(r.context?.customerName ?? r.context?.customerId ?? r.id)}</h3>
+                <p className="warn">{typeof r.error === 'string' ? r.error : JSON.stringify(r.error)}</p>
+                {x && <button type="button" className="link" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>last call: {x.method} {x.api} ({x.step})</button>}
+              </div>
+            );
+          })}
+        </div>
+      )}
       <h2>Policy decision matrix</h2>
-      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
+      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : rows ? <DataTable rows={rows as Record<string, unknown>[]} /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
     </section>
   );
 }
