@@ -88,9 +88,9 @@ afterAll(async () => {
 
 describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
   it('opens every view, shows it and its inspector, and writes a 1440×900 screenshot', async () => {
-    await page.goto(`${base}/`);
+    await page.goto(`${base}/`, { waitUntil: 'networkidle' });
     await page.evaluate(() => localStorage.setItem('spine.mode', 'architect'));
-    await page.reload();
+    await page.reload({ waitUntil: 'networkidle' });
     for (const view of VIEWS) {
       await open(view);
       await page.waitForTimeout(view === 'idchain' ? 1500 : 600);
@@ -114,6 +114,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     const beginner = await page.locator('.domain .chip.api').count();
     expect(beginner).toBeGreaterThan(0);
     expect(beginner).toBeLessThan(26);
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await page.waitForSelector('.domain .chip.api');
     expect(await page.getAttribute('button[data-mode="beginner"]', 'aria-pressed')).toBe('true');
@@ -163,6 +164,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.goForward();
     await page.waitForSelector('[data-view="events"]');
     await page.goto(link);
+    await page.waitForLoadState('networkidle');
     await page.reload();
     await page.waitForSelector('[data-testid="inspector-json"]');
     expect(await inspectorText()).toContain('Response');

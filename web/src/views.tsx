@@ -204,7 +204,7 @@ export function LifecycleView() {
                     <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={{ background: colour(m.states[s]!.category) }} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
                   ))}</td>
                 ))}
-                <td className="muted notes">{m.within ? `item of ${m.within}` : ''}{m.source ? ` ${m.source}` : ''}</td>
+                <td className="muted notes"><div className="clamp" title={m.source}>{m.within ? `item of ${m.within}. ` : ''}{m.source}</div></td>
               </tr>
             );
           })}
