@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { NotBuilt, getJson, startRun } from './api';
 import { go, useApp } from './state';
+
+const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
 
 function NotBuiltYet({ what }: { what: string }) {
   return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
@@ -178,10 +180,13 @@ export function Swimlane() {
 }
 
 export function LifecycleView() {
-  const { lifecycles, report, select, visibleApi } = useApp();
+  const { lifecycles, report, select, visibleApi, route } = useApp();
+  const [chosen, setChosen] = useState('');
   if (!lifecycles) return <p>Loading…</p>;
+  const selected = route.params.get('sel')?.startsWith('state:') ? route.params.get('sel')!.slice(6).split('/')[0]! : '';
   const machines = lifecycles.machines.filter((m) => visibleApi(m.api));
   const colour = (c: string) => lifecycles.categories.find((x) => x.id === c)?.colour;
+  const diagram = machines.find((m) => m.id === (chosen || selected)) ?? machines.find((m) => m.id === 'product-order') ?? machines[0]!;
   const path = (api: string, field: string) => new Set(report?.transitions.filter((t) => t.api === api && t.field === field).map((t) => t.to));
   const byCat = (m: (typeof machines)[0], cat: string) => Object.entries(m.states).filter(([, s]) => s.category === cat).map(([n]) => n);
   const so = report?.transitions.filter((t) => t.resource === 'serviceOrder') ?? [];
@@ -210,6 +215,15 @@ export function LifecycleView() {
           })}
         </tbody>
       </table>
+      <h2>
+        Diagram{' '}
+        <select aria-label="State machine" value={diagram.id} onChange={(e) => setChosen(e.target.value)}>
+          {machines.map((m) => <option key={m.id} value={m.id}>{m.entity}{m.field !== 'state' ? ` · ${m.field}` : ''} ({m.api})</option>)}
+        </select>
+      </h2>
+      <Suspense fallback={<p>Loading diagram…</p>}>
+        <LifecycleDiagram machine={diagram} lifecycles={lifecycles} took={path(diagram.api, diagram.field)} onSelect={(s) => select(`state:${diagram.id}/${s}`)} />
+      </Suspense>
       <h2>Order states vs service states</h2>
       <p>Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
       <ul>
