@@ -20,6 +20,8 @@ import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
 import { mountCourseRoutes } from './course-routes.js';
+import { mountExplorerRoutes } from './explorer-routes.js';
+import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
@@ -115,7 +117,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
   mountFailureRoutes(app, ctx, runner, faults);
+  mountRegistryRoutes(app);
   await app.register(docsPlugin);
+  mountExplorerRoutes(app);
 
   app.addHook('onReady', async () => {
     relay.start();

@@ -1,0 +1,51 @@
+// Everything the explorer shows is fetched from the server; nothing here is hand-typed data.
+export interface Exchange {
+  seq: number; runId: string; step: string; correlationId: string; from: string; to: string; api: string;
+  method: string; path: string; request: unknown; response: unknown; status: number; startedAt: string; endedAt: string;
+}
+export interface SpineEvent { seq: number; api: string; resource: string; resourceId: string; eventId: string; eventType: string; eventTime: string; correlationId: string; event: Record<string, unknown>; [k: string]: unknown }
+export interface Transition { eventId: string; at: string; api: string; resource: string; resourceId: string; field: string; from: string | null; to: string }
+export interface Step { runId: string; position: number; step: string; status: string; attempts: number; output: unknown; error: unknown; startedAt: string | null; endedAt: string | null }
+export interface Run { id: string; scenario: string; status: string; correlationId: string; input: Record<string, unknown>; context: Record<string, unknown>; error?: unknown; createdAt?: string; [k: string]: unknown }
+export interface RunReport { run: Run; steps: Step[]; exchanges: Exchange[]; events: SpineEvent[]; transitions: Transition[] }
+export interface ChainLink { role: string; api: string; resource: string; id: string; via?: string; exists: boolean; state: string | null; href: string; owner?: { actor: string; api: string; name: string } }
+export interface Trace { query: string; runId: string; scenario: string; status: string; correlationId: string; chain: ChainLink[]; otherRuns: unknown[] }
+export interface ApiInfo { id: string; name: string; domain: string; version: string; basePath: string; spine: boolean; docs: string; resources: { name: string; entity: string; kind: string; operations: string[]; stateField: string | null }[] }
+export interface Registry { domains: { id: string; name: string }[]; apis: ApiInfo[] }
+export interface StateInfo { category: string; meaning: string; to: { state: string; trigger: string }[] }
+export interface Machine { id: string; entity: string; api: string; resource: string; field: string; states: Record<string, StateInfo>; initial: string; terminal: string[]; within?: string; aliases?: Record<string, string>; source?: string }
+export interface Lifecycles { categories: { id: string; label: string; legend: string; colour: string }[]; machines: Machine[] }
+export interface Scenario { name: string; title: string; description: string; steps: { id: string; actor: string; title: string }[]; runs: string }
+
+export class NotBuilt extends Error {}
+
+export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
+  if (response.status === 404 && !init?.method) throw new NotBuilt(path);
+  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** A TMF href as a same-origin path, whatever public URL the server stamped on it. */
+export function hrefPath(href: string): string {
+  try {
+    const url = new URL(href, location.origin);
+    return url.pathname + url.search;
+  } catch {
+    return href;
+  }
+}
+
+const cache = new Map<string, Promise<unknown>>();
+/** Cached GET for data that does not change while the page is open. */
+export function cached<T>(path: string): Promise<T> {
+  if (!cache.has(path)) {
+    const p = getJson<T>(path);
+    p.catch(() => cache.delete(path));
+    cache.set(path, p);
+  }
+  return cache.get(path) as Promise<T>;
+}
+
+export const startRun = (scenario: string, body: Record<string, string>, wait = false) =>
+  getJson<RunReport & Run>(`/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs${wait ? '?wait=true' : ''}`, { method: 'POST', body: JSON.stringify(body) });

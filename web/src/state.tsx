@@ -1,0 +1,97 @@
+import { createContext, useContext, useEffect, useState, useCallback } from 'react';
+import type { ApiInfo, Exchange, Lifecycles, Registry, RunReport, Run } from './api';
+import { cached, getJson } from './api';
+
+export type Mode = 'beginner' | 'architect' | 'payload';
+export interface Route { view: string; params: URLSearchParams }
+
+export function parseHash(): Route {
+  const raw = location.hash.replace(/^#\/?/, '');
+  const [view, query] = raw.split('?');
+  return { view: view || 'overview', params: new URLSearchParams(query ?? '') };
+}
+
+export function hashFor(view: string, params: Record<string, string | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return `#/${view}${s ? `?${s}` : ''}`;
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(parseHash);
+  useEffect(() => {
+    const on = () => setRoute(parseHash());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return route;
+}
+
+/** Navigates by changing the hash, so back/forward replay every view and selection. */
+export function go(view: string, params: Record<string, string | undefined>) {
+  location.hash = hashFor(view, params);
+}
+
+export interface AppState {
+  mode: Mode;
+  setMode: (m: Mode) => void;
+  route: Route;
+  registry: Registry | null;
+  lifecycles: Lifecycles | null;
+  runs: Run[];
+  refreshRuns: () => Promise<Run[]>;
+  runId: string | undefined;
+  report: RunReport | null;
+  select: (sel: string) => void;
+  visibleApi: (api: string) => boolean;
+  apiInfo: (api: string) => ApiInfo | undefined;
+}
+
+export const Ctx = createContext<AppState>(null as unknown as AppState);
+export const useApp = () => useContext(Ctx);
+
+export function useAppState(): AppState {
+  const route = useRoute();
+  const [mode, setModeState] = useState<Mode>(() => (localStorage.getItem('spine.mode') as Mode) || 'beginner');
+  const setMode = (m: Mode) => {
+    localStorage.setItem('spine.mode', m);
+    setModeState(m);
+  };
+  const [registry, setRegistry] = useState<Registry | null>(null);
+  const [lifecycles, setLifecycles] = useState<Lifecycles | null>(null);
+  const [runs, setRuns] = useState<Run[]>([]);
+  const [report, setReport] = useState<RunReport | null>(null);
+  useEffect(() => {
+    cached<Registry>('/spine/v1/apis').then(setRegistry, () => undefined);
+    cached<Lifecycles>('/spine/v1/lifecycles').then(setLifecycles, () => undefined);
+  }, []);
+  const refreshRuns = useCallback(async () => {
+    const list = await getJson<Run[]>('/spine/v1/runs');
+    setRuns(list);
+    return list;
+  }, []);
+  useEffect(() => {
+    refreshRuns().catch(() => undefined);
+  }, [refreshRuns]);
+  const latest = runs.find((r) => r.scenario === 'gpon-ftth' && r.status === 'completed') ?? runs[0];
+  const runId = route.params.get('run') ?? latest?.id;
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(runId)}`).then((r) => live && setReport(r), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [runId, runs]);
+  const apiInfo = (api: string) => registry?.apis.find((a) => a.id === api);
+  const visibleApi = (api: string) => mode !== 'beginner' || apiInfo(api)?.spine !== false;
+  const select = (sel: string) => {
+    const params: Record<string, string | undefined> = Object.fromEntries(route.params.entries());
+    params.sel = sel;
+    go(route.view, params);
+  };
+  return { mode, setMode, route, registry, lifecycles, runs, refreshRuns, runId, report, select, visibleApi, apiInfo };
+}
+
+export const exchangeKey = (x: Exchange) => `exchange:${x.seq}`;

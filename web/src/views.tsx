@@ -1,0 +1,426 @@
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
+import type { Exchange, RunReport, Scenario } from './api';
+import { NotBuilt, getJson, startRun } from './api';
+import { go, useApp } from './state';
+
+const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
+
+function NotBuiltYet({ what }: { what: string }) {
+  return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
+}
+
+function useFetch<T>(path: string | null): { data: T | null; missing: boolean; error: string } {
+  const [state, setState] = useState<{ data: T | null; missing: boolean; error: string }>({ data: null, missing: false, error: '' });
+  useEffect(() => {
+    if (!path) return;
+    getJson<T>(path).then((data) => setState({ data, missing: false, error: '' }), (e: Error) => setState({ data: null, missing: e instanceof NotBuilt, error: e.message }));
+  }, [path]);
+  return state;
+}
+
+export function Overview() {
+  const { registry, report, select, visibleApi, route } = useApp();
+  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const flow = scenarios?.find((s) => s.name === 'gpon-ftth');
+  const run = route.params.get('run') ?? undefined;
+  return (
+    <section>
+      <h1>The provisioning spine</h1>
+      <p>Every service delivery starts the same way. Click a step to see what it did in the latest run.</p>
+      <ol className="spine">
+        {flow?.steps.map((s) => (
+          <li key={s.id}>
+            <button type="button" className="chip step" onClick={() => select(`step:${s.id}`)}>
+              <small>{s.actor}</small> {s.title}
+            </button>
+          </li>
+        ))}
+      </ol>
+      <h2>The 26 APIs in their 7 domains</h2>
+      <div className="domains">
+        {registry?.domains.map((d) => (
+          <div key={d.id} className="domain">
+            <h3>{d.name}</h3>
+            {!registry.apis.some((a) => a.domain === d.id && visibleApi(a.id)) && <p className="muted">No spine API here: switch to Architect to see them.</p>}
+            {registry.apis.filter((a) => a.domain === d.id && visibleApi(a.id)).map((a) => (
+              <button type="button" key={a.id} className={`chip api${a.spine ? ' spine-api' : ''}`} onClick={() => select(`api:${a.id}`)}>
+                {a.id} {a.name}
+              </button>
+            ))}
+          </div>
+        ))}
+      </div>
+      <h2>Golden thread of the latest run</h2>
+      <div className="chips">
+        {report && (
+          <button type="button" className="chip id" onClick={() => go('idchain', { run })}>journey {report.run.correlationId}</button>
+        )}
+        {report?.run.context && ((report.run.context.thread as { role: string; api: string; id: string; resource: string }[]) ?? []).filter((t) => visibleApi(t.api)).map((t) => (
+          <button type="button" key={`${t.role}${t.id}`} className="chip id" onClick={() => select(`res:${t.api}|${linkFor(report, t.api, t.id)}`)}>
+            {t.role}: {t.id}
+          </button>
+        ))}
+      </div>
+      <h2>Views</h2>
+      <div className="tiles">
+        {[['swimlane', 'Happy path swimlane', 'End-to-end animated flow'], ['lifecycles', 'Lifecycle states', 'The entity state machines'], ['idchain', 'ID chain', 'The golden thread as a graph'], ['events', 'Events', 'TMF688 timeline'], ['qualification', 'Qualification', 'The three gates'], ['payloads', 'Payloads', 'Every exchange of the run']].map(([id, t, d]) => (
+          <a key={id} className="tile" href={`#/${id}${run ? `?run=${run}` : ''}`}><b>{t}</b><span>{d}</span></a>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The href of a resource as the server returned it in one of the run's responses. */
+function linkFor(report: RunReport, _api: string, id: string): string {
+  for (const x of report.exchanges) {
+    const r = x.response as { id?: string; href?: string } | null;
+    if (r && r.id === id && r.href) return r.href;
+  }
+  const x = report.exchanges.find((e) => e.path.endsWith(`/${id}`));
+  return x ? x.path : id;
+}
+
+const ACTOR_ORDER = ['channel', 'com', 'orchestrator', 'som', 'serviceInventory', 'rom', 'workforce', 'activation', 'resourceInventory'];
+
+export function Swimlane() {
+  const { report, select, visibleApi, runs, refreshRuns, mode, route } = useApp();
+  const [live, setLive] = useState<{ runId: string; exchanges: Exchange[]; status: string } | null>(null);
+  const all = live ? live.exchanges : report?.exchanges ?? [];
+  const exchanges = all.filter((x) => visibleApi(x.api));
+  const [shown, setShown] = useState(Number.MAX_SAFE_INTEGER);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState(4);
+  useEffect(() => {
+    if (!playing) return;
+    const t = setInterval(() => setShown((n) => (n >= exchanges.length ? (setPlaying(false), n) : n + 1)), 1000 / speed);
+    return () => clearInterval(t);
+  }, [playing, speed, exchanges.length]);
+  const visible = live ? exchanges : exchanges.slice(0, shown);
+  useEffect(() => {
+    if (playing || live) document.querySelector('.call.latest')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [visible.length, playing, live]);
+  const actors = [...new Set(all.flatMap((x) => [x.from, x.to]))].sort((a, b) => (ACTOR_ORDER.indexOf(a) + 99) % 99 - (ACTOR_ORDER.indexOf(b) + 99) % 99);
+  const [customer, setCustomer] = useState('cust-56789');
+  const [address, setAddress] = useState('addr-tor-42-maple-ave');
+  const [offering, setOffering] = useState('po-gpon-ftth-001');
+  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const [scenario, setScenario] = useState('gpon-ftth');
+  const faults = useFetch<unknown>('/spine/v1/faults');
+  const source = useRef<EventSource | null>(null);
+  useEffect(() => () => source.current?.close(), []);
+  const run = async () => {
+    source.current?.close();
+    const es = new EventSource('/spine/v1/stream');
+    source.current = es;
+    await new Promise((r) => es.addEventListener('open', r, { once: true }));
+    const started = (await startRun(scenario, { customerId: customer, addressId: address, offeringId: offering })) as unknown as { id: string };
+    const state = { runId: started.id, exchanges: [] as Exchange[], status: 'running' };
+    setLive({ ...state });
+    es.addEventListener('exchange', (m) => {
+      const x = JSON.parse((m as MessageEvent).data) as Exchange;
+      if (x.runId !== started.id) return;
+      state.exchanges = [...state.exchanges, x];
+      setLive({ ...state });
+    });
+    const poll = setInterval(async () => {
+      const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`);
+      if (r.run.status === 'completed' || r.run.status === 'failed') {
+        clearInterval(poll);
+        setTimeout(() => {
+          es.close();
+          setLive({ ...state, status: r.run.status });
+          refreshRuns();
+        }, 500);
+      }
+    }, 300);
+  };
+  return (
+    <section>
+      <h1>{live ? `Live run ${live.runId}` : `Swimlane — ${report?.run.scenario ?? ''}`}</h1>
+      <p>Each row is a system actor; each chip is an API call (click to inspect). The <b>Orchestrator</b> row is the engine between BSS and the network: it reads the decomposition and drives the order-to-activate flow.</p>
+      <div className="controls">
+        <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
+        <button type="button" onClick={() => { setPlaying(false); setShown((n) => Math.min(n >= exchanges.length ? 1 : n + 1, exchanges.length)); }}>Step</button>
+        <label>Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
+        <label>Run <select value={route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
+          <option value="">latest</option>
+          {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
+        </select></label>
+        <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{live ? ` · ${live.status}` : ''}</span>
+      </div>
+      <fieldset className="controls">
+        <legend>Run scenario</legend>
+        <label>Scenario <select value={scenario} onChange={(e) => setScenario(e.target.value)}>{scenarios?.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}</select></label>
+        <label>Customer <select value={customer} onChange={(e) => setCustomer(e.target.value)}>{['cust-56789', 'cust-56790', 'cust-56791', 'cust-56792', 'cust-56793'].map((c) => <option key={c}>{c}</option>)}</select></label>
+        <label>Address <select value={address} onChange={(e) => setAddress(e.target.value)}>{['addr-tor-42-maple-ave', 'addr-tor-15-birch-st', 'addr-tor-97-maple-ave', 'addr-tor-350-queen-st-e', 'addr-mkm-8-cedar-lane'].map((c) => <option key={c}>{c}</option>)}</select></label>
+        <label>Offering <select value={offering} onChange={(e) => setOffering(e.target.value)}>{['po-gpon-ftth-001', 'po-gpon-ftth-business', 'po-xgspon-ftth-2g', 'po-vdsl2-100m'].map((c) => <option key={c}>{c}</option>)}</select></label>
+        {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
+        <button type="button" data-testid="run-scenario" onClick={run}>Run scenario</button>
+      </fieldset>
+      <div className="lanes" role="table" aria-label="Swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
+        {actors.map((a, row) => (
+          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }}>
+            <div className="actor" role="rowheader">{a}{a === 'orchestrator' ? ' (engine)' : ''}</div>
+          </div>
+        ))}
+        {visible.map((x, i) => {
+          const fromRow = actors.indexOf(x.from) + 1;
+          const toRow = actors.indexOf(x.to) + 1;
+          return [
+            <button type="button" key={`c${x.seq}`} style={{ gridColumn: i + 2, gridRow: fromRow }} className={`chip call${mode === 'payload' ? ' wide' : ''}${x.status >= 400 ? ' bad' : ''}${i === visible.length - 1 ? ' latest' : ''}`} data-testid="swimlane-chip" title={`${x.from} → ${x.to}: ${x.method} ${x.path} (${x.status})`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
+              <small>{i + 1}</small> {x.method}<br />{x.api}{mode === 'payload' ? <span className="path"> {x.path}</span> : null}
+            </button>,
+            toRow !== fromRow ? <span key={`t${x.seq}`} aria-hidden="true" className={`target ${toRow > fromRow ? 'down' : 'up'}`} style={{ gridColumn: i + 2, gridRow: toRow }}>{toRow > fromRow ? '▼' : '▲'} {x.status}</span> : null,
+          ];
+        })}
+      </div>
+    </section>
+  );
+}
+
+export function LifecycleView() {
+  const { lifecycles, report, select, visibleApi, route } = useApp();
+  const [chosen, setChosen] = useState('');
+  if (!lifecycles) return <p>Loading…</p>;
+  const selected = route.params.get('sel')?.startsWith('state:') ? route.params.get('sel')!.slice(6).split('/')[0]! : '';
+  const machines = lifecycles.machines.filter((m) => visibleApi(m.api));
+  const colour = (c: string) => lifecycles.categories.find((x) => x.id === c)?.colour;
+  const diagram = machines.find((m) => m.id === (chosen || selected)) ?? machines.find((m) => m.id === 'product-order') ?? machines[0]!;
+  const path = (api: string, field: string) => new Set(report?.transitions.filter((t) => t.api === api && t.field === field).map((t) => t.to));
+  const byCat = (m: (typeof machines)[0], cat: string) => Object.entries(m.states).filter(([, s]) => s.category === cat).map(([n]) => n);
+  const so = report?.transitions.filter((t) => t.resource === 'serviceOrder') ?? [];
+  const svc = report?.transitions.filter((t) => t.api === 'TMF638' && t.to === 'active') ?? [];
+  return (
+    <section>
+      <h1>Lifecycle states</h1>
+      <p>Click any state to see its meaning and the transitions out. States the selected run went through are outlined.</p>
+      <div className="legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
+      <table>
+        <thead><tr><th>Entity (API)</th>{lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => <th key={c.id}>{c.label}</th>)}<th>Notes</th></tr></thead>
+        <tbody>
+          {machines.map((m) => {
+            const took = path(m.api, m.field);
+            return (
+              <tr key={m.id}>
+                <td>{m.entity} ({m.api}){m.field !== 'state' ? ` · ${m.field}` : ''}</td>
+                {lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => (
+                  <td key={c.id}>{byCat(m, c.id).concat(c.id === 'blocked' ? byCat(m, 'reserved') : []).map((s) => (
+                    <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={{ background: colour(m.states[s]!.category) }} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
+                  ))}</td>
+                ))}
+                <td className="muted notes"><div className="clamp" title={m.source}>{m.within ? `item of ${m.within}. ` : ''}{m.source}</div></td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <h2>
+        Diagram{' '}
+        <select aria-label="State machine" value={diagram.id} onChange={(e) => setChosen(e.target.value)}>
+          {machines.map((m) => <option key={m.id} value={m.id}>{m.entity}{m.field !== 'state' ? ` · ${m.field}` : ''} ({m.api})</option>)}
+        </select>
+      </h2>
+      <Suspense fallback={<p>Loading diagram…</p>}>
+        <LifecycleDiagram machine={diagram} lifecycles={lifecycles} took={path(diagram.api, diagram.field)} onSelect={(s) => select(`state:${diagram.id}/${s}`)} />
+      </Suspense>
+      <h2>Order states vs service states</h2>
+      <p>Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
+      <ul>
+        {so.map((t) => <li key={t.eventId + t.to}>{t.at} service order {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
+        {svc.map((t) => <li key={t.eventId + t.resourceId}>{t.at} service {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
+      </ul>
+    </section>
+  );
+}
+
+export function Events() {
+  const { report, select, visibleApi } = useApp();
+  if (!report) return <p>No run yet.</p>;
+  const events = report.events.filter((e) => e.correlationId === report.run.correlationId && visibleApi(e.api));
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.api, (counts.get(e.api) ?? 0) + 1);
+  return (
+    <section>
+      <h1>TMF688 events</h1>
+      <p>correlationId <code>{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
+      <div className="chips">{[...counts].map(([api, n]) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}: {n}</button>)}</div>
+      <table>
+        <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th>Caused by</th></tr></thead>
+        <tbody>
+          {events.map((e) => {
+            const t = report.transitions.find((x) => x.eventId === e.eventId);
+            const cmd = [...report.exchanges].reverse().find((x) => x.startedAt <= e.eventTime && (x.path.includes(e.resourceId) || (x.response as { id?: string })?.id === e.resourceId));
+            return (
+              <tr key={e.eventId}>
+                <td>{e.eventTime.slice(11, 23)}</td>
+                <td><button type="button" className="link" onClick={() => select(`event:${e.eventId}`)}>{e.eventType}</button></td>
+                <td>{e.resource} <code>{e.resourceId}</code></td>
+                <td>{t ? `${t.from ?? '∅'} → ${t.to}` : ''}</td>
+                <td>{cmd ? <button type="button" className="link" onClick={() => select(`exchange:${cmd.runId}:${cmd.seq}`)}>{cmd.from}: {cmd.method} {cmd.api}</button> : ''}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+const GATES = [
+  { code: 'COMM-003', title: 'Commercial eligibility (TMF679)', body: { customerId: 'cust-56789', addressId: 'addr-tor-42-maple-ave', offeringId: 'po-gpon-ftth-business' } },
+  { code: 'TECH-001', title: 'Port capacity (TMF645)', body: { customerId: 'cust-56790', addressId: 'addr-tor-15-birch-st', offeringId: 'po-gpon-ftth-001' } },
+  { code: 'TECH-002', title: 'Optical budget (TMF645)', body: { customerId: 'cust-56791', addressId: 'addr-tor-97-maple-ave', offeringId: 'po-gpon-ftth-001' } },
+];
+
+export function Qualification() {
+  const { runs, refreshRuns, select } = useApp();
+  const [found, setFound] = useState<Record<string, Exchange | null>>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const out: Record<string, Exchange | null> = {};
+      for (const r of runs.filter((x) => x.status === 'failed').slice(0, 20)) {
+        const rep = await getJson<RunReport>(`/spine/v1/runs/${r.id}`);
+        for (const x of rep.exchanges) for (const g of GATES) if (!out[g.code] && JSON.stringify(x.response ?? '').includes(`"${g.code}"`)) out[g.code] = x;
+      }
+      if (live) setFound(out);
+    })().catch(() => undefined);
+    return () => { live = false; };
+  }, [runs]);
+  const missing = GATES.filter((g) => !found[g.code]);
+  return (
+    <section>
+      <h1>Qualification — three gates</h1>
+      <p>Three gates must pass before a product order is submitted, cheapest first: commercial rules (TMF679), address validation (TMF673), then network feasibility (TMF645: port capacity, optical budget).</p>
+      {missing.length > 0 && (
+        <button type="button" data-testid="run-rejections" disabled={busy} onClick={async () => { setBusy(true); for (const g of missing) await startRun('gpon-ftth', g.body, true).catch(() => undefined); await refreshRuns(); setBusy(false); }}>
+          {busy ? 'Running…' : `Run the ${missing.map((g) => g.code).join(', ')} journeys`}
+        </button>
+      )}
+      <div className="cards">
+        {GATES.map((g) => {
+          const x = found[g.code];
+          return (
+            <div key={g.code} className="card">
+              <h3>{g.code} — {g.title}</h3>
+              <p className="muted">{g.body.customerId} at {g.body.addressId}, {g.body.offeringId}</p>
+              {x ? (
+                <>
+                  <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
+                  <pre className="small">{JSON.stringify(rejection(x.response), null, 2)}</pre>
+                </>
+              ) : <p>No run has produced {g.code} yet.</p>}
+            </div>
+          );
+        })}
+      </div>
+    </section>
+  );
+}
+
+/** The result, reasons and alternatives of the first qualification item, as the server answered them. */
+function rejection(response: unknown): Record<string, unknown> {
+  const r = response as Record<string, Record<string, unknown>[] | undefined>;
+  const item = (r.serviceQualificationItem ?? r.productOfferingQualificationItem ?? [])[0] ?? {};
+  return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
+}
+
+/** Rows of objects as a table with their own keys as columns (the shape comes from the server). */
+function DataTable({ rows }: { rows: Record<string, unknown>[] }) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return (
+    <table>
+      <thead><tr>{keys.map((k) => <th key={k}>{k}</th>)}</tr></thead>
+      <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '')}</td>)}</tr>)}</tbody>
+    </table>
+  );
+}
+
+export function Failures() {
+  const { runs, select } = useApp();
+  const policies = useFetch<unknown>('/spine/v1/policies');
+  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const failed = runs.filter((r) => r.status === 'failed');
+  const [last, setLast] = useState<Record<string, Exchange | undefined>>({});
+  useEffect(() => {
+    Promise.all(failed.slice(0, 12).map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((rep) => [r.id, rep.exchanges.at(-1)] as const)))
+      .then((pairs) => setLast(Object.fromEntries(pairs)), () => undefined);
+  }, [runs]);
+  const rows = Array.isArray(policies.data) ? policies.data : (policies.data as { policies?: unknown[] } | null)?.policies;
+  return (
+    <section>
+      <h1>Failure flows</h1>
+      <h2>Scenarios the server can run</h2>
+      <div className="cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
+      {scenarios && scenarios.length < 2 && <NotBuiltYet what="Failure scenarios (cancel, fallout, compensation)" />}
+      <h2>Runs that left the happy path</h2>
+      {failed.length === 0 ? <p>No failed run yet: the Qualification view can start the rejected journeys.</p> : (
+        <div className="cards">
+          {failed.slice(0, 12).map((r) => {
+            const x = last[r.id];
+            return (
+              <div className="card" key={r.id}>
+                <h3>{String(r.context?.customerName ?? r.context?.customerId ?? r.id)}</h3>
+                <p className="warn">{typeof r.error === 'string' ? r.error : JSON.stringify(r.error)}</p>
+                {x && <button type="button" className="link" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>last call: {x.method} {x.api} ({x.step})</button>}
+              </div>
+            );
+          })}
+        </div>
+      )}
+      <h2>Policy decision matrix</h2>
+      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : rows ? <DataTable rows={rows as Record<string, unknown>[]} /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
+    </section>
+  );
+}
+
+export function Modify() {
+  const { runs } = useApp();
+  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const modify = scenarios?.find((s) => /modify|upgrade/i.test(s.name));
+  const run = modify && runs.find((r) => r.scenario === modify.name);
+  const { data } = useFetch<RunReport & { diff?: unknown }>(run ? `/spine/v1/runs/${run.id}` : null);
+  return (
+    <section>
+      <h1>Modify — diff engine</h1>
+      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
+    </section>
+  );
+}
+
+export function Payloads() {
+  const { report, select, visibleApi, mode } = useApp();
+  const [q, setQ] = useState('');
+  if (!report) return <p>No run yet.</p>;
+  const xs = report.exchanges.filter((x) => visibleApi(x.api) && (!q || JSON.stringify(x).toLowerCase().includes(q.toLowerCase())));
+  const groups = [...new Set(xs.map((x) => x.api))];
+  const po = report.exchanges.find((x) => x.api === 'TMF622' && x.method === 'POST');
+  const so = report.exchanges.find((x) => x.api === 'TMF641' && x.method === 'POST');
+  return (
+    <section>
+      <h1>Payloads — {report.exchanges.length} exchanges of {report.run.scenario}</h1>
+      <div className="cards">
+        {po && <div className="card"><h3>TMF622 — Product Order</h3><p>Commercial order placed for the customer ({po.from} → {po.to}); references a product offering.</p><button type="button" className="link" onClick={() => select(`exchange:${po.runId}:${po.seq}`)}>{po.method} {po.path}</button></div>}
+        {so && <div className="card"><h3>TMF641 — Service Order</h3><p>Technical fulfilment order raised by the {so.from}; references CFS/RFS specifications and links back to TMF622.</p><button type="button" className="link" onClick={() => select(`exchange:${so.runId}:${so.seq}`)}>{so.method} {so.path}</button></div>}
+      </div>
+      <label>Search <input type="search" value={q} onChange={(e) => setQ(e.target.value)} placeholder="id, path, field…" data-testid="payload-search" /></label>
+      {groups.map((api) => (
+        <div key={api}>
+          <h2>{api} {report && xs.filter((x) => x.api === api).length}</h2>
+          <table>
+            <tbody>
+              {xs.filter((x) => x.api === api).map((x) => (
+                <tr key={x.seq}>
+                  <td><button type="button" className="link" data-testid="payload-row" data-seq={x.seq} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
+                  <td>{x.from} → {x.to}</td><td>{x.status}</td>{mode === 'payload' && <td><code className="small">{JSON.stringify(x.request ?? x.response).slice(0, 120)}</code></td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </section>
+  );
+}
