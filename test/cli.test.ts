@@ -59,3 +59,12 @@ async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000): Promi
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+describe('spine bench', () => {
+  it('refuses a time budget that is not a whole number above 0, before measuring anything', () => {
+    const result = spawnSync(process.execPath, [BIN, 'bench', '--seconds', '0'], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('--seconds');
+    expect(result.stdout).toBe('');
+  });
+});

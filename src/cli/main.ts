@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { benchCommand } from './bench.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
 import { traceCommand } from './trace.js';
@@ -12,6 +13,7 @@ const program = new Command()
 program.addCommand(serveCommand());
 program.addCommand(runCommand());
 program.addCommand(traceCommand());
+program.addCommand(benchCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`spine: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -1,10 +1,15 @@
 import { Command, Option } from 'commander';
 import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
+import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
 import { DETERMINISTIC_START } from '../tmf/sources.js';
 import { DEFAULT_DB } from './serve.js';
 
 const POLL_MS = 50;
+
+// A held journey is neither done nor lost: it waits (for a work order, an operator) and goes on in
+// whichever process runs the database next.
+const exitCodes: Record<string, number> = { completed: 0, failed: 1, held: 2 };
 
 /** `spine run <scenario>`: runs a journey and shows it step by step, then its ids, counts and states. */
 export function runCommand(): Command {
@@ -28,18 +33,48 @@ export function runCommand(): Command {
           ...(options.address && { addressId: options.address }),
           ...(options.offering && { offeringId: options.offering }),
         };
-        const report = await follow(source, scenario, input, options.json ? () => undefined : (line) => process.stdout.write(`${line}\n`));
+        const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
         if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
         else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));
-        process.exitCode = report.run.status === 'completed' ? 0 : 1;
+        process.exitCode = exitCodes[String(report.run.status)] ?? 1;
       } finally {
         await source.close();
       }
     });
 }
 
+/** Where progress goes: finished lines, and (on a terminal) a transient line for the step in flight. */
+interface Progress {
+  line(text: string): void;
+  current(text: string | undefined): void;
+}
+
+const silent: Progress = { line: () => undefined, current: () => undefined };
+
+function terminal(out: NodeJS.WriteStream): Progress {
+  if (!out.isTTY) return { line: (text) => out.write(`${text}\n`), current: () => undefined };
+  let transient = false;
+  const clear = () => {
+    if (transient) out.write('\r\x1b[2K');
+    transient = false;
+  };
+  return {
+    line(text) {
+      clear();
+      out.write(`${text}\n`);
+    },
+    current(text) {
+      clear();
+      if (text === undefined) return;
+      out.write(`… ${text}`.slice(0, Math.max(20, (out.columns ?? 80) - 1)));
+      transient = true;
+    },
+  };
+}
+
 /** Starts the run and reports each step as it finishes; resolves with the final run report. */
-async function follow(source: JourneySource, scenario: string, input: Doc, print: (line: string) => void): Promise<Doc> {
+async function follow(source: JourneySource, scenario: string, input: Doc, progress: Progress): Promise<Doc> {
+  const print = progress.line;
   const run = await source.start(scenario, input);
   print(`run ${String(run.id)}  scenario ${scenario}  correlationId ${String(run.correlationId)}`);
   let shown = 0;
@@ -54,7 +89,12 @@ async function follow(source: JourneySource, scenario: string, input: Doc, print
       print(`${mark} ${String(step.position + 1).padStart(2)}  ${String(step.step).padEnd(26)} ${apis}${step.error ? `\n      ${String(step.error)}` : ''}`);
     }
     shown = finished.length;
-    if (report.run.status !== 'running') return report;
+    if (report.run.status !== 'running') {
+      progress.current(undefined);
+      return report;
+    }
+    const inFlight = steps.find((s) => s.status === 'pending');
+    progress.current(inFlight && `${String(inFlight.position + 1).padStart(2)}  ${String(inFlight.step)}${inFlight.error ? `  (${String(inFlight.error)})` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -63,10 +103,8 @@ function summary(report: Doc, trace: Doc | undefined): string {
   const { run } = report;
   const lines = [
     '',
-    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
+    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}${run.status === 'held' ? ' (the journey goes on when the condition holds, in whichever spine process runs this database)' : ''}\n  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
   ];
-  for (const node of (trace?.chain as Doc[] | undefined) ?? []) {
-    lines.push(`  ${String(node.role).padEnd(30)} ${String(node.id).padEnd(40)} ${String(node.state ?? '')}`);
-  }
+  lines.push(...chainLines((trace?.chain as Doc[] | undefined) ?? []));
   return `${lines.join('\n')}\n`;
 }

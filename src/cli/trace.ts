@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { SeedChoices } from '../scenarios/demo-dataset.js';
-import { inProcessSource, serverSource } from './journey-source.js';
+import { chainLines } from './chain.js';
+import { inProcessSource, serverSource, type Doc } from './journey-source.js';
 import { DEFAULT_DB } from './serve.js';
 
 /** `spine trace <id>`: the golden thread of the journey any id belongs to. */
@@ -20,10 +21,7 @@ export function traceCommand(): Command {
           return;
         }
         process.stdout.write(`run ${String(trace.runId)} (${String(trace.scenario)}, ${String(trace.status)})  correlationId ${String(trace.correlationId)}\n`);
-        for (const node of trace.chain as Array<Record<string, unknown>>) {
-          const owner = node.owner as { api: string; actor?: string };
-          process.stdout.write(`  ${String(node.role).padEnd(30)} ${String(node.id).padEnd(40)} ${String(node.state ?? '').padEnd(12)} ${owner.api}${owner.actor ? ` (${owner.actor})` : ''}\n`);
-        }
+        for (const line of chainLines(trace.chain as Doc[])) process.stdout.write(`${line}\n`);
       } finally {
         await source.close();
       }

@@ -1,4 +1,4 @@
-import type { Doc, RunRecord, RunStepRecord } from '../store/port.js';
+import type { Doc, RunRecord, RunStepRecord, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import type { TmfContext } from '../tmf/resource-service.js';
 import { JourneyStopped, RunStatus, StepStatus, StepWaiting, type Flow } from './flow.js';
@@ -71,12 +71,12 @@ export function createRunner(deps: {
     return run;
   }
 
-  async function execute(job: RunStepRecord): Promise<void> {
+  async function execute(db: Store, job: RunStepRecord): Promise<void> {
     const startedAt = now();
     try {
-      await store.transaction(async (tx) => {
+      await db.transaction(async (tx) => {
         const run = await tx.getRun(job.runId);
-        const current = (await tx.listRunSteps(job.runId)).find((s) => s.position === job.position);
+        const current = await tx.getRunStep(job.runId, job.position);
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         const step = flow.steps[job.position]!;
@@ -111,26 +111,26 @@ export function createRunner(deps: {
         });
       });
     } catch (error) {
-      if (error instanceof StepWaiting) await recordWait(job, error);
-      else await recordFailure(job, startedAt, error);
+      if (error instanceof StepWaiting) await recordWait(db, job, error);
+      else await recordFailure(db, job, startedAt, error);
     }
   }
 
-  async function recordWait(job: RunStepRecord, wait: StepWaiting): Promise<void> {
-    await store.transaction(async (tx) => {
+  async function recordWait(db: Store, job: RunStepRecord, wait: StepWaiting): Promise<void> {
+    await db.transaction(async (tx) => {
       const at = now();
       await tx.updateRunStep(job.runId, job.position, { error: wait.reason, nextRunAt: new Date(Date.parse(at) + wait.retryAfterMs).toISOString() });
       await tx.updateRun(job.runId, { status: RunStatus.held, error: wait.reason, updatedAt: at });
     });
   }
 
-  async function recordFailure(job: RunStepRecord, startedAt: string, error: unknown): Promise<void> {
+  async function recordFailure(db: Store, job: RunStepRecord, startedAt: string, error: unknown): Promise<void> {
     const message = error instanceof Error ? error.message : String(error);
     const attempts = job.attempts + 1;
     // A client error (4xx) will not go away by retrying; anything else may be transient.
     const permanent = error instanceof CallFailed && error.cause.status < 500;
     const giveUp = permanent || attempts >= retry.maxAttempts;
-    await store.transaction(async (tx) => {
+    await db.transaction(async (tx) => {
       if (error instanceof CallFailed) await tx.appendExchange(error.exchange);
       const at = now();
       await tx.updateRunStep(job.runId, job.position, {
@@ -150,7 +150,11 @@ export function createRunner(deps: {
     // The clock is read only when something is pending, so an idle worker leaves a virtual clock alone.
     if ((await store.nextRunStepTime(scenarios)) === undefined) return 0;
     const due = await store.dueRunSteps(now(), batchSize, scenarios);
-    for (const job of due) await execute(job);
+    // One commit for the batch (group commit); each step is a savepoint in it, so a failing step
+    // leaves nothing of itself while the others' work commits, and a crash loses the whole batch to a rerun.
+    await store.transaction(async (batch) => {
+      for (const job of due) await execute(batch, job);
+    });
     return due.length;
   }
 

@@ -15,6 +15,7 @@ import { deterministicSources, systemSources } from '../tmf/sources.js';
 import { idRules } from '../tmf/id-rules.js';
 import { createSchemaValidator, type SchemaValidator } from '../tmf/schemas.js';
 import { mountCatalogRoutes } from './catalog-routes.js';
+import { mountCourseRoutes } from './course-routes.js';
 import { mountExplorerRoutes } from './explorer-routes.js';
 import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountEventTopics(app, ctx, findApi(EVENT_API)!);
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
+  mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
   mountRegistryRoutes(app);
   await app.register(docsPlugin);

@@ -121,7 +121,11 @@ export interface EventSelector {
   limit?: number;
 }
 
-/** Storage as one interface; inside `transaction` the same interface reads and writes atomically. */
+/**
+ * Storage as one interface; inside `transaction` the same interface reads and writes atomically.
+ * A transaction opened inside another is a savepoint: if its work throws, its writes are undone
+ * and the outer transaction goes on.
+ */
 export interface Store {
   transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>;
 
@@ -163,6 +167,7 @@ export interface Store {
   /** Pending steps due by `now`, of runs of the given scenarios only (a runner takes only what it can run). */
   dueRunSteps(now: string, limit: number, scenarios: readonly string[]): Promise<RunStepRecord[]>;
   listRunSteps(runId: string): Promise<RunStepRecord[]>;
+  getRunStep(runId: string, position: number): Promise<RunStepRecord | undefined>;
   /** When the earliest pending step of these scenarios is due, if any is pending. */
   nextRunStepTime(scenarios: readonly string[]): Promise<string | undefined>;
 

@@ -1,3 +1,6 @@
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from './open-store.js';
 import type { ResourceRecord, Store } from './port.js';
@@ -59,6 +62,42 @@ describe('the SQL store', () => {
     expect(await store.listEvents({ correlationId: 'c-1' })).toHaveLength(1);
   });
 
+  it('undoes a failed inner transaction and keeps the outer one going', async () => {
+    const store = await fresh();
+    await store.transaction(async (tx) => {
+      await tx.insertResource(record('po-outer'));
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.insertResource(record('po-inner'));
+          await inner.appendEvent(event('e-inner'));
+          throw new Error('inner work failed');
+        }),
+      ).rejects.toThrow('inner work failed');
+      await tx.appendEvent(event('e-outer'));
+    });
+    expect(await store.getResource('TMF622', 'productOrder', 'po-outer')).toBeDefined();
+    expect(await store.getResource('TMF622', 'productOrder', 'po-inner')).toBeUndefined();
+    expect((await store.listEvents({})).map((e) => e.eventId)).toEqual(['e-outer']);
+  });
+
+  it('lets nothing outside a transaction see or join its uncommitted work', async () => {
+    const store = await fresh();
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const writing = store.transaction(async (tx) => {
+      await tx.insertResource(record('po-1'));
+      await gate;
+      throw new Error('changed my mind');
+    });
+    const reading = store.getResource('TMF622', 'productOrder', 'po-1');
+    const outsideWrite = store.insertResource(record('po-2'));
+    release();
+    await expect(writing).rejects.toThrow('changed my mind');
+    expect(await reading).toBeUndefined();
+    expect(await outsideWrite).toBe(true);
+    expect(await store.getResource('TMF622', 'productOrder', 'po-2')).toBeDefined();
+  });
+
   it('narrows lists by lifecycle state in SQL and keeps insertion order', async () => {
     const store = await fresh();
     await store.insertResource(record('a', 'acknowledged'));
@@ -92,5 +131,21 @@ describe('id sequences', () => {
     expect(await store.nextInSequence('b')).toBe(789);
     expect(await store.seedSequence('b', 1)).toBe(false);
     expect(await store.nextInSequence('b')).toBe(790);
+  });
+});
+
+describe('the SQLite file', () => {
+  it('gets the WAL copied back by the checkpoint worker while the store keeps writing', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-wal-')), 'spine.db');
+    const store = await openStore(path);
+    stores.push(store);
+    const before = statSync(path).size;
+    for (let batch = 0; batch < 20; batch++) {
+      await store.transaction(async (tx) => {
+        for (let i = 0; i < 50; i++) await tx.insertResource({ ...record(`po-${batch}-${i}`), doc: { id: `po-${batch}-${i}`, note: 'x'.repeat(1000) } });
+      });
+    }
+    await expect.poll(() => statSync(path).size, { timeout: 5000, interval: 50 }).toBeGreaterThan(before + 1_000_000);
+    expect((await store.listResources({ api: 'TMF622', resource: 'productOrder' })).length).toBe(1000);
   });
 });

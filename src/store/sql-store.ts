@@ -1,59 +1,113 @@
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
-import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable, Schema } from './schema.js';
+import type { DeliveryTable, EventTable, ExchangeTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
+import type { SqliteHandle } from './sqlite.js';
 
-/** The SQL adapter of the store port, on any Kysely dialect (SQLite today). */
-export function createSqlStore(db: Kysely<Schema>): Store {
-  return bind(db, db, { listeners: [] });
+type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
+
+/**
+ * The SQL adapter of the store port on SQLite. Composed queries go through Kysely; the statements
+ * every journey step runs are prepared once and run directly. Spine manages the transactions itself:
+ * one at a time on the one connection, and anything outside a transaction waits for it to end, so no
+ * caller ever sees (or joins) another's uncommitted work.
+ */
+export function createSqlStore(handle: SqliteHandle): Store {
+  const listeners: Array<() => void> = [];
+  const notify = () => listeners.forEach((listener) => listener());
+  const exclusive = createLock();
+
+  function transactionStore(unit: { wroteDeliveries: boolean }): Store {
+    const store: Store = {
+      ...operations(handle, () => (unit.wroteDeliveries = true)),
+      // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
+      async transaction(work) {
+        handle.prepare('SAVEPOINT nested').run();
+        try {
+          const result = await work(store);
+          handle.prepare('RELEASE nested').run();
+          return result;
+        } catch (error) {
+          handle.prepare('ROLLBACK TO nested').run();
+          handle.prepare('RELEASE nested').run();
+          throw error;
+        }
+      },
+      onDeliveriesCommitted: (listener) => listeners.push(listener),
+      close: async () => undefined,
+    };
+    return store;
+  }
+
+  const outside = operations(handle, notify);
+  const locked = Object.fromEntries(
+    Object.entries(outside).map(([name, operation]) => [name, (...args: unknown[]) => exclusive(() => (operation as (...a: unknown[]) => Promise<unknown>)(...args))]),
+  ) as Operations;
+
+  return {
+    ...locked,
+    transaction: (work) =>
+      exclusive(async () => {
+        const unit = { wroteDeliveries: false };
+        handle.prepare('BEGIN IMMEDIATE').run();
+        let result;
+        try {
+          result = await work(transactionStore(unit));
+          handle.prepare('COMMIT').run();
+        } catch (error) {
+          if (handle.inTransaction()) handle.prepare('ROLLBACK').run();
+          throw error;
+        }
+        if (unit.wroteDeliveries) notify();
+        return result;
+      }),
+    onDeliveriesCommitted: (listener) => listeners.push(listener),
+    close: () => exclusive(() => handle.close()),
+  };
 }
 
-interface Shared {
-  listeners: Array<() => void>;
+/** Runs async work one at a time, in call order. */
+function createLock() {
+  let tail: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const result = tail.then(work);
+    tail = result.catch(() => undefined);
+    return result;
+  };
 }
 
-// `wroteDeliveries` is per transaction: set by insertDelivery, read after the commit.
-function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, shared: Shared, unit = { wroteDeliveries: false }): Store {
-  const inTransaction = q !== root;
-  const notify = () => shared.listeners.forEach((listener) => listener());
-  const store: Store = {
-    async transaction(work) {
-      if (inTransaction) return work(store);
-      const txUnit = { wroteDeliveries: false };
-      const result = await root.transaction().execute((trx) => work(bind(root, trx, shared, txUnit)));
-      if (txUnit.wroteDeliveries) notify();
-      return result;
-    },
-    onDeliveriesCommitted(listener) {
-      shared.listeners.push(listener);
-    },
-
+/** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
+function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operations {
+  const q = handle.db;
+  const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
+  const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
+  const all = <T>(text: string, ...params: unknown[]) => handle.prepare(text).all(...params) as T[];
+  // Sets the columns given a value (undefined: left alone); the SQL text, and so the prepared statement, is one per column set.
+  const updateRow = (table: string, columns: Record<string, unknown>, where: string, keys: unknown[]) => {
+    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    if (!set.length) return;
+    run(`UPDATE ${table} SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE ${where}`, ...set.map(([, value]) => value), ...keys);
+  };
+  return {
     async getResource(api, resource, id) {
-      const row = await q.selectFrom('resource').selectAll().where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
+      const row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id);
       return row && toResource(row);
     },
     async listResources({ api, resource, states }) {
-      let query = q.selectFrom('resource').selectAll().where('api', '=', api).where('resource', '=', resource);
-      if (states) query = query.where('state', 'in', states.length ? states : ['']);
-      const rows = await query.orderBy('seq').execute();
+      const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
+      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState} ORDER BY seq`, api, resource, ...(states ?? []));
       return rows.map(toResource);
     },
     async insertResource(record) {
-      const result = await q
-        .insertInto('resource')
-        .values(fromResource(record))
-        .onConflict((c) => c.columns(['api', 'resource', 'id']).doNothing())
-        .executeTakeFirst();
-      return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
+      const r = fromResource(record);
+      const result = run(
+        'INSERT INTO resource (api, resource, id, doc, state, created_at, last_update) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, resource, id) DO NOTHING',
+        r.api, r.resource, r.id, r.doc, r.state, r.created_at, r.last_update,
+      );
+      return result.changes === 1;
     },
     async replaceResource(record) {
       const { doc, state, last_update } = fromResource(record);
-      await q
-        .updateTable('resource')
-        .set({ doc, state, last_update })
-        .where('api', '=', record.api)
-        .where('resource', '=', record.resource)
-        .where('id', '=', record.id)
-        .execute();
+      run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', doc, state, last_update, record.api, record.resource, record.id);
     },
     async deleteResource(api, resource, id) {
       const result = await q.deleteFrom('resource').where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
@@ -61,21 +115,11 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
     },
 
     async appendEvent(event) {
-      const row = await q
-        .insertInto('event')
-        .values({
-          event_id: event.eventId,
-          event_type: event.eventType,
-          api: event.api,
-          resource: event.resource,
-          resource_id: event.resourceId,
-          correlation_id: event.correlationId,
-          event_time: event.eventTime,
-          envelope: JSON.stringify(event.envelope),
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEvent(row);
+      const { lastInsertRowid } = run(
+        'INSERT INTO event (event_id, event_type, api, resource, resource_id, correlation_id, event_time, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        event.eventId, event.eventType, event.api, event.resource, event.resourceId, event.correlationId, event.eventTime, JSON.stringify(event.envelope),
+      );
+      return { ...event, seq: Number(lastInsertRowid) };
     },
     async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
       let query = q.selectFrom('event').selectAll();
@@ -112,23 +156,15 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       return Number(result.numDeletedRows) === 1;
     },
     async listHubs(api) {
-      return (await q.selectFrom('hub').selectAll().where('api', '=', api).orderBy('created_at').execute()).map(toHub);
+      return all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
     },
 
     async insertDelivery(delivery) {
-      await q
-        .insertInto('delivery')
-        .values({
-          event_seq: delivery.eventSeq,
-          hub_id: delivery.hubId,
-          url: delivery.url,
-          status: delivery.status,
-          attempts: 0,
-          next_attempt_at: delivery.nextAttemptAt,
-        })
-        .execute();
-      if (inTransaction) unit.wroteDeliveries = true;
-      else notify();
+      run(
+        'INSERT INTO delivery (event_seq, hub_id, url, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, ?)',
+        delivery.eventSeq, delivery.hubId, delivery.url, delivery.status, delivery.nextAttemptAt,
+      );
+      wroteDeliveries();
     },
     async dueDeliveries(now, limit) {
       const rows = await q
@@ -171,12 +207,7 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
     },
 
     async nextInSequence(name) {
-      const row = await q
-        .insertInto('id_sequence')
-        .values({ name, next: 2 })
-        .onConflict((c) => c.column('name').doUpdateSet((eb) => ({ next: eb('id_sequence.next', '+', 1) })))
-        .returning('next')
-        .executeTakeFirstOrThrow();
+      const row = one<{ next: number }>('INSERT INTO id_sequence (name, next) VALUES (?, 2) ON CONFLICT (name) DO UPDATE SET next = next + 1 RETURNING next', name)!;
       return row.next - 1;
     },
     async seedSequence(name, next) {
@@ -184,37 +215,24 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
 
-    async insertRun(run) {
-      await q
-        .insertInto('run')
-        .values({
-          id: run.id,
-          scenario: run.scenario,
-          status: run.status,
-          correlation_id: run.correlationId,
-          input: JSON.stringify(run.input),
-          context: JSON.stringify(run.context),
-          error: run.error,
-          created_at: run.createdAt,
-          updated_at: run.updatedAt,
-        })
-        .execute();
+    async insertRun(record) {
+      run(
+        'INSERT INTO run (id, scenario, status, correlation_id, input, context, error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        record.id, record.scenario, record.status, record.correlationId, JSON.stringify(record.input), JSON.stringify(record.context), record.error, record.createdAt, record.updatedAt,
+      );
     },
     async getRun(id) {
-      const row = await q.selectFrom('run').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = one<Selectable<RunTable>>('SELECT * FROM run WHERE id = ?', id);
       return row && toRun(row);
     },
     async updateRun(id, change) {
-      await q
-        .updateTable('run')
-        .set({
-          ...(change.status !== undefined && { status: change.status }),
-          ...(change.context !== undefined && { context: JSON.stringify(change.context) }),
-          ...(change.error !== undefined && { error: change.error }),
-          ...(change.updatedAt !== undefined && { updated_at: change.updatedAt }),
-        })
-        .where('id', '=', id)
-        .execute();
+      const columns = {
+        status: change.status,
+        context: change.context === undefined ? undefined : JSON.stringify(change.context),
+        error: change.error,
+        updated_at: change.updatedAt,
+      };
+      updateRow('run', columns, 'id = ?', [id]);
     },
     async listRuns({ scenario, correlationId, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
@@ -227,79 +245,57 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
     },
 
     async insertRunStep(step) {
-      await q
-        .insertInto('run_step')
-        .values({ run_id: step.runId, position: step.position, step: step.step, status: step.status, next_run_at: step.nextRunAt })
-        .execute();
+      run('INSERT INTO run_step (run_id, position, step, status, next_run_at) VALUES (?, ?, ?, ?, ?)', step.runId, step.position, step.step, step.status, step.nextRunAt);
     },
     async updateRunStep(runId, position, change) {
-      await q
-        .updateTable('run_step')
-        .set({
-          ...(change.status !== undefined && { status: change.status }),
-          ...(change.attempts !== undefined && { attempts: change.attempts }),
-          ...(change.nextRunAt !== undefined && { next_run_at: change.nextRunAt }),
-          ...(change.output !== undefined && { output: change.output === null ? null : JSON.stringify(change.output) }),
-          ...(change.error !== undefined && { error: change.error }),
-          ...(change.startedAt !== undefined && { started_at: change.startedAt }),
-          ...(change.endedAt !== undefined && { ended_at: change.endedAt }),
-        })
-        .where('run_id', '=', runId)
-        .where('position', '=', position)
-        .execute();
+      const columns = {
+        status: change.status,
+        attempts: change.attempts,
+        next_run_at: change.nextRunAt,
+        output: change.output === undefined ? undefined : change.output === null ? null : JSON.stringify(change.output),
+        error: change.error,
+        started_at: change.startedAt,
+        ended_at: change.endedAt,
+      };
+      updateRow('run_step', columns, 'run_id = ? AND position = ?', [runId, position]);
     },
     async dueRunSteps(now, limit, scenarios) {
       if (!scenarios.length) return [];
-      const rows = await q
-        .selectFrom('run_step')
-        .innerJoin('run', 'run.id', 'run_step.run_id')
-        .selectAll('run_step')
-        .where('run_step.status', '=', 'pending')
-        .where('run_step.next_run_at', '<=', now)
-        .where('run.scenario', 'in', scenarios)
-        .orderBy('run_step.next_run_at')
-        .limit(limit)
-        .execute();
-      return rows.map(toRunStep);
+      return all<Selectable<RunStepTable>>(
+        `SELECT run_step.* FROM run_step JOIN run ON run.id = run_step.run_id
+         WHERE run_step.status = 'pending' AND run_step.next_run_at <= ? AND run.scenario IN (${placeholders(scenarios)})
+         ORDER BY run_step.next_run_at LIMIT ?`,
+        now, ...scenarios, limit,
+      ).map(toRunStep);
     },
     async nextRunStepTime(scenarios) {
       if (!scenarios.length) return undefined;
-      const row = await q
-        .selectFrom('run_step')
-        .innerJoin('run', 'run.id', 'run_step.run_id')
-        .select('run_step.next_run_at')
-        .where('run_step.status', '=', 'pending')
-        .where('run.scenario', 'in', scenarios)
-        .orderBy('run_step.next_run_at')
-        .limit(1)
-        .executeTakeFirst();
+      const row = one<{ next_run_at: string }>(
+        `SELECT run_step.next_run_at FROM run_step JOIN run ON run.id = run_step.run_id
+         WHERE run_step.status = 'pending' AND run.scenario IN (${placeholders(scenarios)})
+         ORDER BY run_step.next_run_at LIMIT 1`,
+        ...scenarios,
+      );
       return row?.next_run_at;
     },
     async listRunSteps(runId) {
-      return (await q.selectFrom('run_step').selectAll().where('run_id', '=', runId).orderBy('position').execute()).map(toRunStep);
+      return all<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? ORDER BY position', runId).map(toRunStep);
+    },
+    async getRunStep(runId, position) {
+      const row = one<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? AND position = ?', runId, position);
+      return row && toRunStep(row);
     },
 
     async appendExchange(exchange) {
-      const row = await q
-        .insertInto('exchange')
-        .values({
-          run_id: exchange.runId,
-          step: exchange.step,
-          correlation_id: exchange.correlationId,
-          from_actor: exchange.from,
-          to_actor: exchange.to,
-          api: exchange.api,
-          method: exchange.method,
-          path: exchange.path,
-          request: exchange.request === undefined ? null : JSON.stringify(exchange.request),
-          response: exchange.response === undefined ? null : JSON.stringify(exchange.response),
-          status: exchange.status,
-          started_at: exchange.startedAt,
-          ended_at: exchange.endedAt,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toExchange(row);
+      const { lastInsertRowid } = run(
+        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, status, started_at, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        exchange.runId, exchange.step, exchange.correlationId, exchange.from, exchange.to, exchange.api, exchange.method, exchange.path,
+        exchange.request === undefined ? null : JSON.stringify(exchange.request),
+        exchange.response === undefined ? null : JSON.stringify(exchange.response),
+        exchange.status, exchange.startedAt, exchange.endedAt,
+      );
+      return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
       let query = q.selectFrom('exchange').selectAll();
@@ -346,13 +342,10 @@ function bind(root: Kysely<Schema>, q: Kysely<Schema> | Transaction<Schema>, sha
       const result = await q.insertInto('dataset').values({ name, loaded_at: at }).onConflict((c) => c.column('name').doNothing()).executeTakeFirst();
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
-
-    async close() {
-      await root.destroy();
-    },
   };
-  return store;
 }
+
+const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
 function fromResource(record: ResourceRecord) {
   return {

@@ -2,19 +2,41 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { startCheckpointer } from './checkpointer.js';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
 
+/** The one connection, two ways in: Kysely for composed queries, cached prepared statements for hot ones. */
+export interface SqliteHandle {
+  db: Kysely<Schema>;
+  /** A prepared statement for this SQL text, reused across calls. */
+  prepare(sql: string): SQLite.Statement;
+  inTransaction(): boolean;
+  close(): Promise<void>;
+}
+
 /** Opens (creating if needed) the embedded SQLite database in WAL mode and applies pending migrations. */
-export async function openSqlite(path: string): Promise<Kysely<Schema>> {
+export async function openSqlite(path: string): Promise<SqliteHandle> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const cached = withStatementCache(sqlite);
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cached }) });
   await migrate(db);
-  return db;
+  const inFile = path !== ':memory:';
+  if (inFile) sqlite.pragma('wal_autocheckpoint = 0');
+  const checkpointer = inFile ? startCheckpointer(path) : undefined;
+  return {
+    db,
+    prepare: cached.prepare,
+    inTransaction: () => sqlite.inTransaction,
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 256;

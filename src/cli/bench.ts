@@ -1,0 +1,26 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, InvalidArgumentError, Option } from 'commander';
+
+const BENCH_SCRIPT = fileURLToPath(new URL('../../bench/run.js', import.meta.url));
+
+function positive(value: string): string {
+  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number above 0');
+  return value;
+}
+
+/** `spine bench`: the benchmark of `npm run bench`, in its own process (it builds its own network and database). */
+export function benchCommand(): Command {
+  return new Command('bench')
+    .description('measure throughput as ratios of ceilings measured in the same run (loopback only)')
+    .addOption(new Option('--seconds <n>', 'time budget of each measure').argParser(positive).default('5'))
+    .addOption(new Option('--journeys <n>', 'most journeys per concurrency level').argParser(positive).default('200'))
+    .addOption(new Option('--only <part>', 'run only one part').choices(['journeys']))
+    .action(async (options: { seconds: string; journeys: string; only?: string }) => {
+      if (!existsSync(BENCH_SCRIPT)) throw new Error(`the benchmark is not built (${BENCH_SCRIPT}); run npm run build first`);
+      const env = { ...process.env, BENCH_SECONDS: options.seconds, BENCH_JOURNEYS: options.journeys, ...(options.only && { BENCH_ONLY: options.only }) };
+      const child = spawn(process.execPath, [BENCH_SCRIPT], { stdio: 'inherit', env });
+      process.exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
+    });
+}

@@ -1,0 +1,178 @@
+// Architectural concepts beyond the API list, each with a live example: a query the explorer runs
+// against the stack to show the concept at work, never a hand-typed payload.
+
+import type { Concept } from './model.js';
+
+const scenario = 'gpon-ftth';
+
+/** The concepts, from the shape of the flow to how it survives failures. */
+export const concepts: readonly Concept[] = [
+  {
+    id: 'orchestrator', title: 'The orchestrator', level: 'beginner',
+    summary: 'Between the product order and the network sits an engine with no TMF API of its own. It takes each accepted product order, reads the decomposition rules from the catalogs and raises the service order, then follows that order to the end and activates the product.',
+    apis: ['TMF622', 'TMF641'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'order-services', api: 'TMF641' },
+    seeIn: [{ view: 'swimlane', anchor: 'swimlane-orchestrator-row' }],
+  },
+  {
+    id: 'decomposition-rules', title: 'Decomposition rules', level: 'architect',
+    summary: 'An offering points at a product specification, which names the customer-facing services it needs; each CFS is realised by resource-facing services, and each RFS by resource specifications. The APIs carry the links but not the rules for mapping characteristics, so those live in catalog data that the orchestrator reads.',
+    apis: ['TMF620', 'TMF633', 'TMF634'], entities: ['ProductOffering', 'ServiceSpecification', 'ResourceSpecification'],
+    liveExample: { kind: 'endpoint', path: '/spine/v1/catalog/decomposition/po-gpon-ftth-001' },
+    seeIn: [{ view: 'idchain', anchor: 'idchain-graph' }],
+  },
+  {
+    id: 'order-vs-service-state', title: 'Order state versus service state', level: 'beginner',
+    summary: 'Orders and services answer different questions. An order\'s state (acknowledged, inProgress, completed) says how far the work has got; a service\'s state (designed, reserved, active, terminated) says what is installed. When the order completes, each service has reached the state its order item asked for.',
+    apis: ['TMF641', 'TMF638'], entities: ['ServiceOrder', 'Service'], states: ['acknowledged', 'inProgress', 'completed', 'designed', 'reserved', 'active', 'terminated'],
+    liveExample: { kind: 'lifecycle', entity: 'Service', field: 'state' },
+    seeIn: [{ view: 'lifecycles', anchor: 'order-vs-service-note' }],
+  },
+  {
+    id: 'cfs-subtypes', title: 'The three CFS subtypes', level: 'architect',
+    summary: 'TMF has no official triad, so Spine uses the structural one the specs support: a bundle CFS (isBundle true) that groups others, atomic CFSs under it, and the RFSs that realise them. In the GPON catalog, Broadband bundles Internet Access and Home Network.',
+    apis: ['TMF633', 'TMF638'], entities: ['ServiceSpecification', 'Service'],
+    liveExample: { kind: 'thread', scenario, role: 'cfs' },
+    seeIn: [{ view: 'idchain', anchor: 'idchain-cfs' }],
+  },
+  {
+    id: 'transactional-outbox', title: 'Transactional outbox', level: 'architect',
+    summary: 'A state change and the event that reports it are written in one database transaction; a relay delivers events to subscribers only after commit, at least once, with an eventId to drop duplicates. Listeners never hear of a change that was rolled back.',
+    apis: ['TMF688', 'TMF641'], eventTypes: ['ServiceOrderCreateEvent'],
+    liveExample: { kind: 'event', scenario, eventType: 'ServiceOrderCreateEvent' },
+    seeIn: [{ view: 'events', anchor: 'event-timeline' }],
+  },
+  {
+    id: 'durable-execution', title: 'Durable execution', level: 'architect',
+    summary: 'Each step of a journey commits its calls, its checkpoint and the next job together. If the process dies, the journey resumes from the last committed step on restart: nothing is lost and nothing is done twice.',
+    apis: ['TMF622', 'TMF641', 'TMF652'],
+    liveExample: { kind: 'endpoint', path: '/spine/v1/runs?scenario=gpon-ftth' },
+    seeIn: [{ view: 'swimlane', anchor: 'swimlane-step' }],
+  },
+  {
+    id: 'idempotency', title: 'Idempotency', level: 'architect',
+    summary: 'A call that may be repeated must have the same effect once or twice. Spine\'s TMF APIs honour an Idempotency-Key header on writes: a retry with the same key gets the first answer back instead of a second record.',
+    apis: ['TMF685', 'TMF652'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'reserve-resources', api: 'TMF685' },
+    seeIn: [{ view: 'failures', anchor: 'policy-matrix' }],
+  },
+  {
+    id: 'point-of-no-return', title: 'Point of no return', level: 'architect',
+    summary: 'Before it, a cancelled order is unwound: reservations released, configuration removed. After it, cancellation is refused and the order returns from assessingCancellation to where it was. TMF records the moment as an order milestone.',
+    apis: ['TMF622', 'TMF641'], states: ['assessingCancellation', 'pendingCancellation', 'cancelled', 'inProgress'], eventTypes: ['ServiceOrderMilestoneEvent'],
+    liveExample: { kind: 'lifecycle', entity: 'ServiceOrder', field: 'state' },
+    seeIn: [{ view: 'lifecycles', anchor: 'state-diagram' }],
+  },
+  {
+    id: 'golden-thread', title: 'The golden thread', level: 'beginner',
+    summary: 'Every entity of a journey links to the one before it: the service order to the product order by cross-ref, the resource order to the service order by externalReference, the RFS to its resources. Spine follows the chain from any of its IDs.',
+    apis: ['TMF622', 'TMF641', 'TMF652', 'TMF638'],
+    liveExample: { kind: 'thread', scenario, role: 'serviceOrder' },
+    seeIn: [{ view: 'idchain', anchor: 'idchain-graph' }],
+  },
+  {
+    id: 'correlation-id', title: 'One correlationId per journey', level: 'beginner',
+    summary: 'The journey gets its correlationId when it starts, before any order exists, and every call and event of the journey carries it. Filtering events by it gives the whole story in order.',
+    apis: ['TMF688', 'TMF622'], eventTypes: ['ProductOrderCreateEvent'],
+    liveExample: { kind: 'event', scenario, eventType: 'ProductOrderCreateEvent' },
+    seeIn: [{ view: 'events', anchor: 'event-correlation-id' }],
+  },
+  {
+    id: 'causal-chain', title: 'Command, state change, event, reaction', level: 'architect',
+    summary: 'A PATCH moves a record to a new state; the owner publishes the state change; a listener reacts with its own next command. Reading a stack this way shows which call caused which event.',
+    apis: ['TMF641', 'TMF688'], eventTypes: ['ServiceOrderStateChangeEvent'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'start-service-order', api: 'TMF641' },
+    seeIn: [{ view: 'events', anchor: 'causal-chain' }],
+  },
+  {
+    id: 'hub-subscription', title: 'Hubs and listeners', level: 'architect',
+    summary: 'Integration happens by subscription: a client registers a callback with POST /hub and receives each matching event. The publisher does not need to know who listens.',
+    apis: ['TMF688', 'TMF641'], eventTypes: ['ServiceOrderStateChangeEvent'],
+    liveExample: { kind: 'event', scenario, eventType: 'ServiceOrderStateChangeEvent' },
+    seeIn: [{ view: 'events', anchor: 'hub-subscriptions' }],
+  },
+  {
+    id: 'system-of-record', title: 'System of record', level: 'architect',
+    summary: 'Each entity has one authoritative owner. SOM owns the service order, service inventory owns services, resource inventory owns resources. A copy elsewhere is a cache; changes go through the owner\'s API.',
+    apis: ['TMF641', 'TMF638', 'TMF639'],
+    liveExample: { kind: 'thread', scenario, role: 'rfs' },
+    seeIn: [{ view: 'idchain', anchor: 'ownership-matrix' }],
+  },
+  {
+    id: 'qualification-gates', title: 'Qualification gates, cheap first', level: 'beginner',
+    summary: 'Address validation and commercial checks use local data and run first; the technical check reads the network and runs last. A journey that fails early costs little.',
+    apis: ['TMF673', 'TMF645'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'qualify-service', api: 'TMF645' },
+    seeIn: [{ view: 'qualification', anchor: 'qualification-gates' }],
+  },
+  {
+    id: 'check-not-reserve', title: 'Qualify checks, AAR reserves', level: 'architect',
+    summary: 'Service qualification may look at free capacity but must not allocate it. The reservation happens later, in the resource order, so a port free at qualification time can be taken by then and the order has to cope.',
+    apis: ['TMF645', 'TMF685', 'TMF652'], entities: ['Reservation'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'reserve-resources', api: 'TMF652' },
+    seeIn: [{ view: 'swimlane', anchor: 'swimlane-rom-row' }],
+  },
+  {
+    id: 'emergent-failures', title: 'Failures that come from data', level: 'architect',
+    summary: 'Spine never scripts a failure. A port with 32 of 32 ONTs is busy in resource inventory, so qualification at an address it serves answers TECH-001; a drop whose computed loss exceeds the budget answers TECH-002.',
+    apis: ['TMF639', 'TMF645'], entities: ['Resource'], states: ['busy'],
+    liveExample: { kind: 'endpoint', path: '/tmf-api/resourceInventoryManagement/v4/resource/res-inst-olt-port-04-11' },
+    seeIn: [{ view: 'failures', anchor: 'failure-cards' }],
+  },
+  {
+    id: 'journey-stops-on-answer', title: 'An answer can stop a journey', level: 'architect',
+    summary: 'When qualification says no, nothing is broken and nothing is retried: the call succeeded and its answer ends the journey. The run fails at that step and keeps the task that explains why, reasons and proposals included.',
+    apis: ['TMF645'], entities: ['CheckServiceQualification'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'qualify-service', api: 'TMF645', input: { addressId: 'addr-tor-97-maple-ave' } },
+    seeIn: [{ view: 'failures', anchor: 'failure-cards' }, { view: 'qualification', anchor: 'unavailability-reason' }],
+  },
+  {
+    id: 'resource-usage', title: 'Resource state is several attributes', level: 'architect',
+    summary: 'A TMF639 v4 resource has four independent attributes: administrativeState, operationalState, usageState and resourceStatus. Capacity lives in usageState (idle, active, busy); reservation in resourceStatus.',
+    apis: ['TMF639'], entities: ['Resource'], states: ['idle', 'active', 'busy', 'reserved', 'available'],
+    liveExample: { kind: 'lifecycle', entity: 'Resource', field: 'usageState' },
+    seeIn: [{ view: 'lifecycles', anchor: 'state-diagram' }],
+  },
+  {
+    id: 'order-item-consistency', title: 'Orders and items agree', level: 'architect',
+    summary: 'An order and its items each have a state, and they must be consistent: the order completes only when every item has, and ends partial when some items failed and the rest completed.',
+    apis: ['TMF641'], entities: ['ServiceOrder', 'ServiceOrderItem'], states: ['completed', 'partial', 'failed'],
+    liveExample: { kind: 'lifecycle', entity: 'ServiceOrderItem' },
+    seeIn: [{ view: 'lifecycles', anchor: 'lifecycle-table' }],
+  },
+  {
+    id: 'error-handling-policies', title: 'Four error-handling policies', level: 'architect',
+    summary: 'Retry a transient failure with backoff; compensate completed steps before the point of no return; hold the order for a person when automation cannot decide; complete what can be completed and mark the order partial. TMF standardises the signals, not the policy.',
+    apis: ['TMF641', 'TMF652'], states: ['held', 'failed', 'partial'],
+    liveExample: { kind: 'lifecycle', entity: 'ServiceOrder' },
+    seeIn: [{ view: 'failures', anchor: 'policy-matrix' }],
+  },
+  {
+    id: 'field-visit', title: 'The field visit', level: 'architect',
+    summary: 'The appointment (TMF646) is agreed with the customer before the order; the technician\'s job is a work order (TMF697) that refers to it. The resource order waits for the work order to close before activating.',
+    apis: ['TMF646', 'TMF697'], entities: ['Appointment', 'WorkOrder'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'dispatch-technician', api: 'TMF697' },
+    seeIn: [{ view: 'swimlane', anchor: 'swimlane-workforce-row' }],
+  },
+  {
+    id: 'task-resources', title: 'Task resources', level: 'architect',
+    summary: 'Some TMF resources are requests rather than records: you POST a geographicAddressValidation, a checkServiceQualification or a cancelProductOrder and read the outcome from its task state and result.',
+    apis: ['TMF673', 'TMF645', 'TMF622'], entities: ['GeographicAddressValidation'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'validate-address', api: 'TMF673' },
+    seeIn: [{ view: 'payloads', anchor: 'payload-table' }],
+  },
+  {
+    id: 'product-inventory', title: 'The product the customer owns', level: 'architect',
+    summary: 'The orchestrator records the product in TMF637 when the order starts and activates it when the services are active. The product links to the services that realise it, and billing follows its status.',
+    apis: ['TMF637'], entities: ['Product'], states: ['created', 'active'],
+    liveExample: { kind: 'run-exchange', scenario, step: 'activate-product', api: 'TMF637' },
+    seeIn: [{ view: 'idchain', anchor: 'idchain-graph' }],
+  },
+  {
+    id: 'readable-ids', title: 'Readable, reproducible IDs', level: 'architect',
+    summary: 'Orders and services get IDs such as po-ord-2026-00789 from seeded sequences. With a virtual clock on a fresh stack, the same journey produces the same records byte for byte, which makes runs comparable.',
+    apis: ['TMF622', 'TMF641', 'TMF652'],
+    liveExample: { kind: 'thread', scenario, role: 'productOrder' },
+    seeIn: [{ view: 'payloads', anchor: 'payload-ids' }],
+  },
+];

@@ -1,0 +1,43 @@
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+
+export interface Checkpointer {
+  stop(): Promise<void>;
+}
+
+const EVERY_MS = 100;
+
+// The worker is plain CommonJS passed as text, so it runs the same from the compiled build and from
+// the TypeScript sources under the test runner; it loads better-sqlite3 by the path resolved here.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.path);
+db.pragma('busy_timeout = 5000');
+const timer = setInterval(() => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next tick tries again */ }
+}, workerData.everyMs);
+parentPort.on('message', () => {
+  clearInterval(timer);
+  db.close();
+  parentPort.close();
+});
+`;
+
+/**
+ * Copies the WAL back into the database file from a worker thread, on its own connection, so the
+ * connection that serves requests and journeys never pays for checkpoints (it runs with
+ * `wal_autocheckpoint = 0`). PASSIVE checkpoints never block a writer.
+ */
+export function startCheckpointer(path: string): Checkpointer {
+  const driver = createRequire(import.meta.url).resolve('better-sqlite3');
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: EVERY_MS } });
+  worker.unref();
+  return {
+    async stop() {
+      const exited = new Promise((resolve) => worker.once('exit', resolve));
+      worker.postMessage('stop');
+      await exited;
+    },
+  };
+}
