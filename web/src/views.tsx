@@ -349,7 +349,7 @@ export function Payloads() {
             <tbody>
               {xs.filter((x) => x.api === api).map((x) => (
                 <tr key={x.seq}>
-                  <td><button type="button" className="link" data-testid="payload-row" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
+                  <td><button type="button" className="link" data-testid="payload-row" data-seq={x.seq} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
                   <td>{x.from} → {x.to}</td><td>{x.status}</td>{mode === 'payload' && <td><code className="small">{JSON.stringify(x.request ?? x.response).slice(0, 120)}</code></td>}
                 </tr>
               ))}
