@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { NotBuilt, getJson, startRun } from './api';
 import { go, useApp } from './state';
+import { laneAnchor } from './course/spotlight';
 
 function NotBuiltYet({ what }: { what: string }) {
   return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
@@ -25,7 +26,7 @@ export function Overview() {
     <section>
       <h1>The provisioning spine</h1>
       <p>Every service delivery starts the same way. Click a step to see what it did in the latest run.</p>
-      <ol className="spine">
+      <ol className="spine" data-tour="spine-strip">
         {flow?.steps.map((s) => (
           <li key={s.id}>
             <button type="button" className="chip step" onClick={() => select(`step:${s.id}`)}>
@@ -48,7 +49,7 @@ export function Overview() {
         ))}
       </div>
       <h2>Golden thread of the latest run</h2>
-      <div className="chips">
+      <div className="chips" data-tour="golden-thread">
         {report && (
           <button type="button" className="chip id" onClick={() => go('idchain', { run })}>journey {report.run.correlationId}</button>
         )}
@@ -59,7 +60,7 @@ export function Overview() {
         ))}
       </div>
       <h2>Views</h2>
-      <div className="tiles">
+      <div className="tiles" data-tour="overview-tiles">
         {[['swimlane', 'Happy path swimlane', 'End-to-end animated flow'], ['lifecycles', 'Lifecycle states', 'The entity state machines'], ['idchain', 'ID chain', 'The golden thread as a graph'], ['events', 'Events', 'TMF688 timeline'], ['qualification', 'Qualification', 'The three gates'], ['payloads', 'Payloads', 'Every exchange of the run']].map(([id, t, d]) => (
           <a key={id} className="tile" href={`#/${id}${run ? `?run=${run}` : ''}`}><b>{t}</b><span>{d}</span></a>
         ))}
@@ -136,7 +137,7 @@ export function Swimlane() {
       <div className="controls">
         <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => { setPlaying(false); setShown((n) => Math.min(n >= exchanges.length ? 1 : n + 1, exchanges.length)); }}>Step</button>
-        <label>Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
+        <label data-tour="speed-control">Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
         <label>Run <select value={route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
           <option value="">latest</option>
           {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
@@ -150,15 +151,15 @@ export function Swimlane() {
         <label>Address <select value={address} onChange={(e) => setAddress(e.target.value)}>{['addr-tor-42-maple-ave', 'addr-tor-15-birch-st', 'addr-tor-97-maple-ave', 'addr-tor-350-queen-st-e', 'addr-mkm-8-cedar-lane'].map((c) => <option key={c}>{c}</option>)}</select></label>
         <label>Offering <select value={offering} onChange={(e) => setOffering(e.target.value)}>{['po-gpon-ftth-001', 'po-gpon-ftth-business', 'po-xgspon-ftth-2g', 'po-vdsl2-100m'].map((c) => <option key={c}>{c}</option>)}</select></label>
         {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
-        <button type="button" data-testid="run-scenario" onClick={run}>Run scenario</button>
+        <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={run}>Run scenario</button>
       </fieldset>
-      <div className="lanes" role="list">
+      <div className="lanes" role="list" data-tour="swimlane">
         {actors.map((a) => (
-          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="listitem">
+          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="listitem" data-tour={laneAnchor(a)}>
             <div className="actor">{a}</div>
             <div className="calls">
               {visible.map((x, i) => x.from === a ? (
-                <button type="button" key={x.seq} className={`chip call${x.status >= 400 ? ' bad' : ''}`} data-testid="swimlane-chip" title={`${x.from} → ${x.to}`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
+                <button type="button" key={x.seq} className={`chip call${x.status >= 400 ? ' bad' : ''}`} data-testid="swimlane-chip" data-tour="swimlane-step" title={`${x.from} → ${x.to}`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
                   <small>{i + 1}</small> {x.method} {x.api} → {x.to}{mode === 'payload' ? ` ${x.path}` : ''}
                 </button>
               ) : null)}
@@ -183,14 +184,14 @@ export function LifecycleView() {
     <section>
       <h1>Lifecycle states</h1>
       <p>Click any state to see its meaning and the transitions out. States the selected run went through are outlined.</p>
-      <div className="legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
-      <table>
+      <div className="legend" data-tour="lifecycle-legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
+      <table data-tour="lifecycle-table">
         <thead><tr><th>Entity (API)</th>{lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => <th key={c.id}>{c.label}</th>)}<th>Notes</th></tr></thead>
         <tbody>
           {machines.map((m) => {
             const took = path(m.api, m.field);
             return (
-              <tr key={m.id}>
+              <tr key={m.id} data-tour={m.entity === 'ServiceOrder' && m.field === 'state' ? 'state-diagram' : undefined}>
                 <td>{m.entity} ({m.api}){m.field !== 'state' ? ` · ${m.field}` : ''}</td>
                 {lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => (
                   <td key={c.id}>{byCat(m, c.id).concat(c.id === 'blocked' ? byCat(m, 'reserved') : []).map((s) => (
@@ -204,7 +205,7 @@ export function LifecycleView() {
         </tbody>
       </table>
       <h2>Order states vs service states</h2>
-      <p>Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
+      <p data-tour="order-vs-service-note">Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
       <ul>
         {so.map((t) => <li key={t.eventId + t.to}>{t.at} service order {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
         {svc.map((t) => <li key={t.eventId + t.resourceId}>{t.at} service {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
@@ -222,10 +223,10 @@ export function Events() {
   return (
     <section>
       <h1>TMF688 events</h1>
-      <p>correlationId <code>{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
+      <p>correlationId <code data-tour="event-correlation-id">{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
       <div className="chips">{[...counts].map(([api, n]) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}: {n}</button>)}</div>
-      <table>
-        <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th>Caused by</th></tr></thead>
+      <table data-tour="event-timeline">
+        <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th data-tour="causal-chain">Caused by</th></tr></thead>
         <tbody>
           {events.map((e) => {
             const t = report.transitions.find((x) => x.eventId === e.eventId);
@@ -278,17 +279,17 @@ export function Qualification() {
           {busy ? 'Running…' : `Run the ${missing.map((g) => g.code).join(', ')} journeys`}
         </button>
       )}
-      <div className="cards">
+      <div className="cards" data-tour="qualification-gates">
         {GATES.map((g) => {
           const x = found[g.code];
           return (
-            <div key={g.code} className="card">
+            <div key={g.code} className="card" data-tour={x ? 'qualification-result' : undefined}>
               <h3>{g.code} — {g.title}</h3>
               <p className="muted">{g.body.customerId} at {g.body.addressId}, {g.body.offeringId}</p>
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
-                  <pre className="small">{JSON.stringify(((x.response as Record<string, unknown[]>).serviceQualificationItem ?? (x.response as Record<string, unknown[]>).productOfferingQualificationItem ?? [])[0], null, 2)}</pre>
+                  <pre className="small" data-tour="unavailability-reason">{JSON.stringify(((x.response as Record<string, unknown[]>).serviceQualificationItem ?? (x.response as Record<string, unknown[]>).productOfferingQualificationItem ?? [])[0], null, 2)}</pre>
                 </>
               ) : <p>No run has produced {g.code} yet.</p>}
             </div>
@@ -305,8 +306,8 @@ export function Failures() {
   return (
     <section>
       <h1>Failure flows</h1>
-      <div className="cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p></div>)}</div>
-      <h2>Policy decision matrix</h2>
+      <div className="cards" data-tour="failure-cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p></div>)}</div>
+      <h2 data-tour="policy-matrix">Policy decision matrix</h2>
       {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
     </section>
   );
@@ -321,7 +322,7 @@ export function Modify() {
   return (
     <section>
       <h1>Modify — diff engine</h1>
-      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
+      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small" data-tour="modify-diff">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
     </section>
   );
 }
@@ -337,7 +338,7 @@ export function Payloads() {
   return (
     <section>
       <h1>Payloads — {report.exchanges.length} exchanges of {report.run.scenario}</h1>
-      <div className="cards">
+      <div className="cards" data-tour="payload-ids">
         {po && <div className="card"><h3>TMF622 — Product Order</h3><p>Commercial order placed for the customer ({po.from} → {po.to}); references a product offering.</p><button type="button" className="link" onClick={() => select(`exchange:${po.runId}:${po.seq}`)}>{po.method} {po.path}</button></div>}
         {so && <div className="card"><h3>TMF641 — Service Order</h3><p>Technical fulfilment order raised by the {so.from}; references CFS/RFS specifications and links back to TMF622.</p><button type="button" className="link" onClick={() => select(`exchange:${so.runId}:${so.seq}`)}>{so.method} {so.path}</button></div>}
       </div>
@@ -345,7 +346,7 @@ export function Payloads() {
       {groups.map((api) => (
         <div key={api}>
           <h2>{api} {report && xs.filter((x) => x.api === api).length}</h2>
-          <table>
+          <table data-tour="payload-table">
             <tbody>
               {xs.filter((x) => x.api === api).map((x) => (
                 <tr key={x.seq}>
