@@ -283,7 +283,7 @@ export function Qualification() {
         {GATES.map((g) => {
           const x = found[g.code];
           return (
-            <div key={g.code} className="card" data-tour={x ? 'qualification-result' : undefined}>
+            <div key={g.code} className="card" data-tour="qualification-result">
               <h3>{g.code} — {g.title}</h3>
               <p className="muted">{g.body.customerId} at {g.body.addressId}, {g.body.offeringId}</p>
               {x ? (

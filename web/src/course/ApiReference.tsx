@@ -56,6 +56,20 @@ function ApiList({ guides }: { guides: ApiGuide[] }) {
           );
         })}
       </div>
+      <h2>What each one is for</h2>
+      <table data-tour="api-guide" data-testid="api-guides">
+        <thead><tr><th>API</th><th>Purpose</th><th>Owner</th><th>Called by</th></tr></thead>
+        <tbody>
+          {guides.filter((g) => shows(mode, g)).map((g) => (
+            <tr key={g.api}>
+              <td><a href={`#/apis/${g.api}`}>{g.api} {g.name}</a></td>
+              <td>{g.purpose}</td>
+              <td>{g.owner ?? '—'}</td>
+              <td>{g.callers.join(', ') || 'outside clients'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

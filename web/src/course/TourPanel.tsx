@@ -6,7 +6,7 @@ import { ensureRun } from './runs';
 import { spotlight, unspotlight } from './spotlight';
 import { SPEEDS, getTour, setTour, useTour } from './tour-store';
 
-type Phase = { kind: 'moving' } | { kind: 'starting-run'; scenario: string } | { kind: 'shown' } | { kind: 'missing' } | { kind: 'error'; message: string };
+type Phase = ({ kind: 'moving' } | { kind: 'starting-run'; scenario: string } | { kind: 'shown' } | { kind: 'missing' } | { kind: 'error'; message: string }) & { step?: string };
 
 /** The steps a tour of this level plays. */
 export function tourSteps(steps: readonly TourStep[], level: string): TourStep[] {
@@ -23,16 +23,19 @@ export function TourPanel() {
   const tour = useTour();
   const { course } = useCourse();
   const { setMode, refreshRuns } = useApp();
-  const [phase, setPhase] = useState<Phase>({ kind: 'moving' });
+  const [shownPhase, setShownPhase] = useState<Phase>({ kind: 'moving' });
   const token = useRef(0);
   const steps = course ? tourSteps(course.tour.steps, tour.level) : [];
   const step = steps[tour.index];
   const chapters = course?.tour.chapters.filter((c) => steps.some((s) => s.chapter === c.id)) ?? [];
   const chapterIndex = chapters.findIndex((c) => c.id === step?.chapter);
+  // A phase belongs to one step: until the new step's own arrives, the panel says it is moving.
+  const phase: Phase = shownPhase.step === step?.id ? shownPhase : { kind: 'moving' };
 
   const goTo = (index: number) => setTour({ index: Math.max(0, Math.min(index, steps.length - 1)) });
   const close = () => {
     unspotlight();
+    setShownPhase({ kind: 'moving' });
     setTour({ active: false, playing: false });
   };
 
@@ -41,6 +44,7 @@ export function TourPanel() {
     if (!tour.active || !step) return;
     const mine = ++token.current;
     const current = () => mine === token.current;
+    const setPhase = (p: Phase) => setShownPhase({ ...p, step: step.id });
     (async () => {
       setPhase({ kind: 'moving' });
       const scenario = step.needsRun ?? 'gpon-ftth';

@@ -37,7 +37,9 @@ export function spotlight(anchor: string, { waitMs = 4000, holdMs = Infinity }: 
         if (!found) {
           found = true;
           state.until = Date.now() + holdMs;
-          el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'smooth' });
+          // Tall elements (a long table) show their top; others sit in the middle of the screen.
+          const tall = el.getBoundingClientRect().height > window.innerHeight * 0.5;
+          el.scrollIntoView({ block: tall ? 'start' : 'center', inline: 'nearest', behavior: 'smooth' });
           resolve(true);
         }
       }
