@@ -195,7 +195,7 @@ describe('course views in headless Chromium', () => {
     while (await starters.count()) {
       await starters.first().click();
       await page.waitForTimeout(300);
-      await waitFor(async () => !(await starters.first().isDisabled().catch(() => false)), 30_000);
+      await waitFor(async () => (await page.locator('[data-testid="live-start-run"]:disabled').count()) === 0, 30_000);
     }
     await waitFor(async () => (await page.locator('[data-testid="live-json"]').count()) === course.concepts.length, 30_000);
     const first = page.locator('[data-testid="concept"]').first();
