@@ -6,7 +6,9 @@ import { getJson } from './api';
 import { useApp } from './state';
 import { chainAnchor } from './course/spotlight';
 
-const ROWS = ['customer', 'productOrder', 'serviceOrder', 'resourceOrder', 'cfs', 'rfs', 'resource'];
+// Rows of the graph: journey, what the customer engaged, the product order, the service order, CFS, RFS, the resource order, resources.
+const ROW_OF: Record<string, number> = { productOrder: 2, product: 2, usage: 2, serviceOrder: 3, cfs: 4, rfs: 5, resourceOrder: 6, reservation: 6, workOrder: 6, resource: 7 };
+const PARENT: Record<string, string> = { productOrder: 'customer', product: 'productOrder', usage: 'product', serviceOrder: 'productOrder', cfs: 'serviceOrder', rfs: 'serviceOrder', resourceOrder: 'serviceOrder', reservation: 'resourceOrder', workOrder: 'resourceOrder', resource: 'reservation' };
 
 export default function IdChain() {
   const { runId, report, select, visibleApi } = useApp();
@@ -16,16 +18,21 @@ export default function IdChain() {
   }, [runId]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
   const { nodes, edges } = useMemo(() => {
-    const counts: Record<number, number> = {};
-    const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey ${trace?.correlationId ?? ''}` }, style: { width: 300, background: '#1e3a8a', color: '#fff' } }];
+    const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: 280, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
     const edges: Edge[] = [];
+    const counts: number[] = [];
+    const nodeOf = new Map<string, string>();
+    links.forEach((c, i) => nodeOf.set(c.id, `n${i}`));
+    const find = (role: string) => links.findIndex((c) => c.role === role);
     links.forEach((c, i) => {
-      const base = c.role.split(':')[0]!;
-      let row = ROWS.indexOf(base);
-      if (row < 0) row = ROWS.length;
+      const kind = c.role.split(':')[0]!;
+      const row = ROW_OF[kind] ?? 1;
       const col = (counts[row] = (counts[row] ?? -1) + 1);
-      nodes.push({ id: `n${i}`, position: { x: col * 230, y: 90 + row * 90 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 215, fontSize: 11, whiteSpace: 'pre-wrap' } });
-      edges.push({ id: `e${i}`, source: i === 0 ? 'journey' : `n${Math.max(0, i - 1)}`, target: `n${i}`, animated: true });
+      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } });
+      const of = / of (\S+)$/.exec(c.via ?? '')?.[1];
+      const parentRole = PARENT[kind];
+      const parent = of && nodeOf.has(of) ? nodeOf.get(of)! : parentRole && find(parentRole) >= 0 ? `n${find(parentRole)}` : 'journey';
+      edges.push({ id: `e${i}`, source: parent, target: `n${i}`, animated: kind === 'resource' });
     });
     return { nodes, edges };
   }, [links.length, trace]);
@@ -44,8 +51,8 @@ export default function IdChain() {
       <p>
         correlationId <code>{trace?.correlationId}</code> threads every event of run <code>{runId}</code>. Click any node or ID to fetch the entity as stored.
       </p>
-      <div className="graph" data-testid="id-graph" data-tour="idchain-graph">
-        <ReactFlow nodes={nodes} edges={edges} fitView nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
+      <div className="graph" data-testid="id-graph" data-tour="idchain-graph" aria-label="ID chain graph (the same IDs are buttons below)">
+        <ReactFlow key={nodes.length} nodes={nodes} edges={edges} fitView nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
           <Background />
         </ReactFlow>
       </div>

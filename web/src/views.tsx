@@ -1,8 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { NotBuilt, getJson, startRun } from './api';
 import { go, useApp } from './state';
 import { laneAnchor } from './course/spotlight';
+
+const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
 
 function NotBuiltYet({ what }: { what: string }) {
   return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
@@ -40,6 +42,7 @@ export function Overview() {
         {registry?.domains.map((d) => (
           <div key={d.id} className="domain">
             <h3>{d.name}</h3>
+            {!registry.apis.some((a) => a.domain === d.id && visibleApi(a.id)) && <p className="muted">No spine API here: switch to Architect to see them.</p>}
             {registry.apis.filter((a) => a.domain === d.id && visibleApi(a.id)).map((a) => (
               <button type="button" key={a.id} className={`chip api${a.spine ? ' spine-api' : ''}`} onClick={() => select(`api:${a.id}`)}>
                 {a.id} {a.name}
@@ -95,6 +98,9 @@ export function Swimlane() {
     return () => clearInterval(t);
   }, [playing, speed, exchanges.length]);
   const visible = live ? exchanges : exchanges.slice(0, shown);
+  useEffect(() => {
+    if (playing || live) document.querySelector('.call.latest')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [visible.length, playing, live]);
   const actors = [...new Set(all.flatMap((x) => [x.from, x.to]))].sort((a, b) => (ACTOR_ORDER.indexOf(a) + 99) % 99 - (ACTOR_ORDER.indexOf(b) + 99) % 99);
   const [customer, setCustomer] = useState('cust-56789');
   const [address, setAddress] = useState('addr-tor-42-maple-ave');
@@ -153,29 +159,35 @@ export function Swimlane() {
         {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
         <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={run}>Run scenario</button>
       </fieldset>
-      <div className="lanes" role="list" data-tour="swimlane">
-        {actors.map((a) => (
-          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="listitem" data-tour={laneAnchor(a)}>
-            <div className="actor">{a}</div>
-            <div className="calls">
-              {visible.map((x, i) => x.from === a ? (
-                <button type="button" key={x.seq} className={`chip call${x.status >= 400 ? ' bad' : ''}`} data-testid="swimlane-chip" data-tour="swimlane-step" title={`${x.from} → ${x.to}`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
-                  <small>{i + 1}</small> {x.method} {x.api} → {x.to}{mode === 'payload' ? ` ${x.path}` : ''}
-                </button>
-              ) : null)}
-            </div>
+      <div className="lanes" role="table" aria-label="Swimlane" data-tour="swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
+        {actors.map((a, row) => (
+          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }} data-tour={laneAnchor(a)}>
+            <div className="actor" role="rowheader">{a}{a === 'orchestrator' ? ' (engine)' : ''}</div>
           </div>
         ))}
+        {visible.map((x, i) => {
+          const fromRow = actors.indexOf(x.from) + 1;
+          const toRow = actors.indexOf(x.to) + 1;
+          return [
+            <button type="button" key={`c${x.seq}`} style={{ gridColumn: i + 2, gridRow: fromRow }} className={`chip call${mode === 'payload' ? ' wide' : ''}${x.status >= 400 ? ' bad' : ''}${i === visible.length - 1 ? ' latest' : ''}`} data-testid="swimlane-chip" data-tour="swimlane-step" title={`${x.from} → ${x.to}: ${x.method} ${x.path} (${x.status})`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
+              <small>{i + 1}</small> {x.method}<br />{x.api}{mode === 'payload' ? <span className="path"> {x.path}</span> : null}
+            </button>,
+            toRow !== fromRow ? <span key={`t${x.seq}`} aria-hidden="true" className={`target ${toRow > fromRow ? 'down' : 'up'}`} style={{ gridColumn: i + 2, gridRow: toRow }}>{toRow > fromRow ? '▼' : '▲'} {x.status}</span> : null,
+          ];
+        })}
       </div>
     </section>
   );
 }
 
 export function LifecycleView() {
-  const { lifecycles, report, select, visibleApi } = useApp();
+  const { lifecycles, report, select, visibleApi, route } = useApp();
+  const [chosen, setChosen] = useState('');
   if (!lifecycles) return <p>Loading…</p>;
+  const selected = route.params.get('sel')?.startsWith('state:') ? route.params.get('sel')!.slice(6).split('/')[0]! : '';
   const machines = lifecycles.machines.filter((m) => visibleApi(m.api));
   const colour = (c: string) => lifecycles.categories.find((x) => x.id === c)?.colour;
+  const diagram = machines.find((m) => m.id === (chosen || selected)) ?? machines.find((m) => m.id === 'product-order') ?? machines[0]!;
   const path = (api: string, field: string) => new Set(report?.transitions.filter((t) => t.api === api && t.field === field).map((t) => t.to));
   const byCat = (m: (typeof machines)[0], cat: string) => Object.entries(m.states).filter(([, s]) => s.category === cat).map(([n]) => n);
   const so = report?.transitions.filter((t) => t.resource === 'serviceOrder') ?? [];
@@ -191,19 +203,28 @@ export function LifecycleView() {
           {machines.map((m) => {
             const took = path(m.api, m.field);
             return (
-              <tr key={m.id} data-tour={m.entity === 'ServiceOrder' && m.field === 'state' ? 'state-diagram' : undefined}>
+              <tr key={m.id}>
                 <td>{m.entity} ({m.api}){m.field !== 'state' ? ` · ${m.field}` : ''}</td>
                 {lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => (
                   <td key={c.id}>{byCat(m, c.id).concat(c.id === 'blocked' ? byCat(m, 'reserved') : []).map((s) => (
                     <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={{ background: colour(m.states[s]!.category) }} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
                   ))}</td>
                 ))}
-                <td className="muted">{m.within ? `item of ${m.within}` : ''}{m.source ? ` ${m.source}` : ''}</td>
+                <td className="muted notes"><div className="clamp" title={m.source}>{m.within ? `item of ${m.within}. ` : ''}{m.source}</div></td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      <h2>
+        Diagram{' '}
+        <select aria-label="State machine" value={diagram.id} onChange={(e) => setChosen(e.target.value)}>
+          {machines.map((m) => <option key={m.id} value={m.id}>{m.entity}{m.field !== 'state' ? ` · ${m.field}` : ''} ({m.api})</option>)}
+        </select>
+      </h2>
+      <Suspense fallback={<p>Loading diagram…</p>}>
+        <LifecycleDiagram machine={diagram} lifecycles={lifecycles} took={path(diagram.api, diagram.field)} onSelect={(s) => select(`state:${diagram.id}/${s}`)} />
+      </Suspense>
       <h2>Order states vs service states</h2>
       <p data-tour="order-vs-service-note">Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
       <ul>
@@ -289,7 +310,7 @@ export function Qualification() {
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
-                  <pre className="small" data-tour="unavailability-reason">{JSON.stringify(((x.response as Record<string, unknown[]>).serviceQualificationItem ?? (x.response as Record<string, unknown[]>).productOfferingQualificationItem ?? [])[0], null, 2)}</pre>
+                  <pre className="small" data-tour="unavailability-reason">{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
               ) : <p>No run has produced {g.code} yet.</p>}
             </div>
@@ -300,15 +321,58 @@ export function Qualification() {
   );
 }
 
+/** The result, reasons and alternatives of the first qualification item, as the server answered them. */
+function rejection(response: unknown): Record<string, unknown> {
+  const r = response as Record<string, Record<string, unknown>[] | undefined>;
+  const item = (r.serviceQualificationItem ?? r.productOfferingQualificationItem ?? [])[0] ?? {};
+  return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
+}
+
+/** Rows of objects as a table with their own keys as columns (the shape comes from the server). */
+function DataTable({ rows }: { rows: Record<string, unknown>[] }) {
+  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return (
+    <table>
+      <thead><tr>{keys.map((k) => <th key={k}>{k}</th>)}</tr></thead>
+      <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '')}</td>)}</tr>)}</tbody>
+    </table>
+  );
+}
+
 export function Failures() {
+  const { runs, select } = useApp();
   const policies = useFetch<unknown>('/spine/v1/policies');
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const failed = runs.filter((r) => r.status === 'failed');
+  const [last, setLast] = useState<Record<string, Exchange | undefined>>({});
+  useEffect(() => {
+    Promise.all(failed.slice(0, 12).map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((rep) => [r.id, rep.exchanges.at(-1)] as const)))
+      .then((pairs) => setLast(Object.fromEntries(pairs)), () => undefined);
+  }, [runs]);
+  const rows = Array.isArray(policies.data) ? policies.data : (policies.data as { policies?: unknown[] } | null)?.policies;
   return (
     <section>
       <h1>Failure flows</h1>
-      <div className="cards" data-tour="failure-cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p></div>)}</div>
+      <h2>Scenarios the server can run</h2>
+      <div className="cards" data-tour="failure-cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
+      {scenarios && scenarios.length < 2 && <NotBuiltYet what="Failure scenarios (cancel, fallout, compensation)" />}
+      <h2>Runs that left the happy path</h2>
+      {failed.length === 0 ? <p>No failed run yet: the Qualification view can start the rejected journeys.</p> : (
+        <div className="cards">
+          {failed.slice(0, 12).map((r) => {
+            const x = last[r.id];
+            return (
+              <div className="card" key={r.id}>
+                <h3>{String(r.context?.customerName ?? r.context?.customerId ?? r.id)}</h3>
+                <p className="warn">{typeof r.error === 'string' ? r.error : JSON.stringify(r.error)}</p>
+                {x && <button type="button" className="link" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>last call: {x.method} {x.api} ({x.step})</button>}
+              </div>
+            );
+          })}
+        </div>
+      )}
       <h2 data-tour="policy-matrix">Policy decision matrix</h2>
-      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
+      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : rows ? <DataTable rows={rows as Record<string, unknown>[]} /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
     </section>
   );
 }
