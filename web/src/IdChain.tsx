@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import type { Trace } from './api';
 import { getJson } from './api';
 import { useApp } from './state';
+import { chainAnchor } from './course/spotlight';
 
 // Rows of the graph: journey, what the customer engaged, the product order, the service order, CFS, RFS, the resource order, resources.
 const ROW_OF: Record<string, number> = { productOrder: 2, product: 2, usage: 2, serviceOrder: 3, cfs: 4, rfs: 5, resourceOrder: 6, reservation: 6, workOrder: 6, resource: 7 };
@@ -50,20 +51,20 @@ export default function IdChain() {
       <p>
         correlationId <code>{trace?.correlationId}</code> threads every event of run <code>{runId}</code>. Click any node or ID to fetch the entity as stored.
       </p>
-      <div className="graph" data-testid="id-graph" aria-label="ID chain graph (the same IDs are buttons below)">
+      <div className="graph" data-testid="id-graph" data-tour="idchain-graph" aria-label="ID chain graph (the same IDs are buttons below)">
         <ReactFlow key={nodes.length} nodes={nodes} edges={edges} fitView nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
           <Background />
         </ReactFlow>
       </div>
       <div className="chips">
         {links.map((c) => (
-          <button type="button" key={`${c.role}${c.id}`} className="chip" onClick={() => select(`res:${c.api}|${c.href}`)}>
+          <button type="button" key={`${c.role}${c.id}`} className="chip" data-tour={chainAnchor(c.role)} onClick={() => select(`res:${c.api}|${c.href}`)}>
             {c.role}: {c.id}
           </button>
         ))}
       </div>
       <h2>Ownership / system-of-record matrix</h2>
-      <table>
+      <table data-tour="ownership-matrix">
         <thead><tr><th>Entity</th><th>Created by</th><th>Updated by</th><th>Authoritative source</th><th>Observed via</th></tr></thead>
         <tbody>
           {matrix.map((m) => (

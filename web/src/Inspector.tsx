@@ -221,7 +221,7 @@ export function Inspector() {
   else if (kind === 'step') body = <StepView step={key} />;
   else body = <p>Nothing to show for {sel}</p>;
   return (
-    <aside className="inspector" aria-label="Inspector" data-testid="inspector">
+    <aside className="inspector" aria-label="Inspector" data-testid="inspector" data-tour="inspector">
       <h1 className="inspector-title">Inspector</h1>
       {body}
     </aside>

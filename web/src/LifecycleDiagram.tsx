@@ -17,7 +17,7 @@ export default function LifecycleDiagram({ machine, lifecycles, took, onSelect }
     s.to.map((t) => ({ id: `${name}-${t.state}`, source: name, target: t.state, markerEnd: { type: MarkerType.ArrowClosed }, animated: took.has(name) && took.has(t.state), style: { stroke: took.has(name) && took.has(t.state) ? '#0f172a' : '#94a3b8' } })),
   );
   return (
-    <div className="graph small-graph" data-testid="lifecycle-diagram">
+    <div className="graph small-graph" data-testid="lifecycle-diagram" data-tour="state-diagram">
       <ReactFlow key={machine.id} nodes={nodes} edges={edges} fitView nodesDraggable={false} onNodeClick={(_e, n) => onSelect(n.id)} proOptions={{ hideAttribution: true }}>
         <Background />
       </ReactFlow>

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { Ctx, useAppState, hashFor, type Mode } from './state';
 import { Inspector } from './Inspector';
 import { Overview, Swimlane, LifecycleView, Events, Qualification, Failures, Modify, Payloads } from './views';
+import { Glossary, Concepts, ApiReference, Corrections, TourView, TourPanel, COURSE_VIEWS } from './course';
 import './styles.css';
 
 const IdChain = lazy(() => import('./IdChain'));
@@ -17,6 +18,7 @@ const VIEWS: { id: string; label: string }[] = [
   { id: 'failures', label: 'Failure flows' },
   { id: 'modify', label: 'Modify' },
   { id: 'payloads', label: 'Payloads' },
+  ...COURSE_VIEWS,
 ];
 const MODES: { id: Mode; label: string; title: string }[] = [
   { id: 'beginner', label: 'Beginner', title: 'The 8 spine APIs, happy path only' },
@@ -30,12 +32,13 @@ function App() {
   const View = {
     overview: Overview, swimlane: Swimlane, lifecycles: LifecycleView, idchain: IdChain, events: Events,
     qualification: Qualification, failures: Failures, modify: Modify, payloads: Payloads,
-  }[route.view] ?? Overview;
+    glossary: Glossary, concepts: Concepts, apis: ApiReference, corrections: Corrections, tour: TourView,
+  }[route.view.split('/')[0]!] ?? Overview;
   return (
     <Ctx.Provider value={state}>
       <header className="top">
         <a className="brand" href="#/overview">Spine explorer</a>
-        <div className="modes" role="group" aria-label="Learning mode">
+        <div className="modes" role="group" aria-label="Learning mode" data-tour="mode-bar">
           {MODES.map((m) => (
             <button key={m.id} type="button" title={m.title} aria-pressed={mode === m.id} data-mode={m.id} onClick={() => setMode(m.id)}>
               {m.label}
@@ -60,6 +63,7 @@ function App() {
         </main>
         <Inspector />
       </div>
+      <TourPanel />
     </Ctx.Provider>
   );
 }

@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { NotBuilt, getJson, startRun } from './api';
 import { go, useApp } from './state';
+import { laneAnchor } from './course/spotlight';
 
 const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
 
@@ -27,7 +28,7 @@ export function Overview() {
     <section>
       <h1>The provisioning spine</h1>
       <p>Every service delivery starts the same way. Click a step to see what it did in the latest run.</p>
-      <ol className="spine">
+      <ol className="spine" data-tour="spine-strip">
         {flow?.steps.map((s) => (
           <li key={s.id}>
             <button type="button" className="chip step" onClick={() => select(`step:${s.id}`)}>
@@ -51,7 +52,7 @@ export function Overview() {
         ))}
       </div>
       <h2>Golden thread of the latest run</h2>
-      <div className="chips">
+      <div className="chips" data-tour="golden-thread">
         {report && (
           <button type="button" className="chip id" onClick={() => go('idchain', { run })}>journey {report.run.correlationId}</button>
         )}
@@ -62,7 +63,7 @@ export function Overview() {
         ))}
       </div>
       <h2>Views</h2>
-      <div className="tiles">
+      <div className="tiles" data-tour="overview-tiles">
         {[['swimlane', 'Happy path swimlane', 'End-to-end animated flow'], ['lifecycles', 'Lifecycle states', 'The entity state machines'], ['idchain', 'ID chain', 'The golden thread as a graph'], ['events', 'Events', 'TMF688 timeline'], ['qualification', 'Qualification', 'The three gates'], ['payloads', 'Payloads', 'Every exchange of the run']].map(([id, t, d]) => (
           <a key={id} className="tile" href={`#/${id}${run ? `?run=${run}` : ''}`}><b>{t}</b><span>{d}</span></a>
         ))}
@@ -142,7 +143,7 @@ export function Swimlane() {
       <div className="controls">
         <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => { setPlaying(false); setShown((n) => Math.min(n >= exchanges.length ? 1 : n + 1, exchanges.length)); }}>Step</button>
-        <label>Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
+        <label data-tour="speed-control">Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
         <label>Run <select value={route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
           <option value="">latest</option>
           {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
@@ -156,11 +157,11 @@ export function Swimlane() {
         <label>Address <select value={address} onChange={(e) => setAddress(e.target.value)}>{['addr-tor-42-maple-ave', 'addr-tor-15-birch-st', 'addr-tor-97-maple-ave', 'addr-tor-350-queen-st-e', 'addr-mkm-8-cedar-lane'].map((c) => <option key={c}>{c}</option>)}</select></label>
         <label>Offering <select value={offering} onChange={(e) => setOffering(e.target.value)}>{['po-gpon-ftth-001', 'po-gpon-ftth-business', 'po-xgspon-ftth-2g', 'po-vdsl2-100m'].map((c) => <option key={c}>{c}</option>)}</select></label>
         {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
-        <button type="button" data-testid="run-scenario" onClick={run}>Run scenario</button>
+        <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={run}>Run scenario</button>
       </fieldset>
-      <div className="lanes" role="table" aria-label="Swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
+      <div className="lanes" role="table" aria-label="Swimlane" data-tour="swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
         {actors.map((a, row) => (
-          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }}>
+          <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }} data-tour={laneAnchor(a)}>
             <div className="actor" role="rowheader">{a}{a === 'orchestrator' ? ' (engine)' : ''}</div>
           </div>
         ))}
@@ -168,7 +169,7 @@ export function Swimlane() {
           const fromRow = actors.indexOf(x.from) + 1;
           const toRow = actors.indexOf(x.to) + 1;
           return [
-            <button type="button" key={`c${x.seq}`} style={{ gridColumn: i + 2, gridRow: fromRow }} className={`chip call${mode === 'payload' ? ' wide' : ''}${x.status >= 400 ? ' bad' : ''}${i === visible.length - 1 ? ' latest' : ''}`} data-testid="swimlane-chip" title={`${x.from} → ${x.to}: ${x.method} ${x.path} (${x.status})`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
+            <button type="button" key={`c${x.seq}`} style={{ gridColumn: i + 2, gridRow: fromRow }} className={`chip call${mode === 'payload' ? ' wide' : ''}${x.status >= 400 ? ' bad' : ''}${i === visible.length - 1 ? ' latest' : ''}`} data-testid="swimlane-chip" data-tour="swimlane-step" title={`${x.from} → ${x.to}: ${x.method} ${x.path} (${x.status})`} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>
               <small>{i + 1}</small> {x.method}<br />{x.api}{mode === 'payload' ? <span className="path"> {x.path}</span> : null}
             </button>,
             toRow !== fromRow ? <span key={`t${x.seq}`} aria-hidden="true" className={`target ${toRow > fromRow ? 'down' : 'up'}`} style={{ gridColumn: i + 2, gridRow: toRow }}>{toRow > fromRow ? '▼' : '▲'} {x.status}</span> : null,
@@ -195,8 +196,8 @@ export function LifecycleView() {
     <section>
       <h1>Lifecycle states</h1>
       <p>Click any state to see its meaning and the transitions out. States the selected run went through are outlined.</p>
-      <div className="legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
-      <table>
+      <div className="legend" data-tour="lifecycle-legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
+      <table data-tour="lifecycle-table">
         <thead><tr><th>Entity (API)</th>{lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => <th key={c.id}>{c.label}</th>)}<th>Notes</th></tr></thead>
         <tbody>
           {machines.map((m) => {
@@ -225,7 +226,7 @@ export function LifecycleView() {
         <LifecycleDiagram machine={diagram} lifecycles={lifecycles} took={path(diagram.api, diagram.field)} onSelect={(s) => select(`state:${diagram.id}/${s}`)} />
       </Suspense>
       <h2>Order states vs service states</h2>
-      <p>Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
+      <p data-tour="order-vs-service-note">Order states (acknowledged → inProgress → completed) describe the work; service states (inactive → active → terminated) describe the thing that exists. In this run:</p>
       <ul>
         {so.map((t) => <li key={t.eventId + t.to}>{t.at} service order {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
         {svc.map((t) => <li key={t.eventId + t.resourceId}>{t.at} service {t.resourceId}: {t.from ?? '∅'} → <b>{t.to}</b></li>)}
@@ -243,10 +244,10 @@ export function Events() {
   return (
     <section>
       <h1>TMF688 events</h1>
-      <p>correlationId <code>{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
+      <p>correlationId <code data-tour="event-correlation-id">{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
       <div className="chips">{[...counts].map(([api, n]) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}: {n}</button>)}</div>
-      <table>
-        <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th>Caused by</th></tr></thead>
+      <table data-tour="event-timeline">
+        <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th data-tour="causal-chain">Caused by</th></tr></thead>
         <tbody>
           {events.map((e) => {
             const t = report.transitions.find((x) => x.eventId === e.eventId);
@@ -299,17 +300,17 @@ export function Qualification() {
           {busy ? 'Running…' : `Run the ${missing.map((g) => g.code).join(', ')} journeys`}
         </button>
       )}
-      <div className="cards">
+      <div className="cards" data-tour="qualification-gates">
         {GATES.map((g) => {
           const x = found[g.code];
           return (
-            <div key={g.code} className="card">
+            <div key={g.code} className="card" data-tour="qualification-result">
               <h3>{g.code} — {g.title}</h3>
               <p className="muted">{g.body.customerId} at {g.body.addressId}, {g.body.offeringId}</p>
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
-                  <pre className="small">{JSON.stringify(rejection(x.response), null, 2)}</pre>
+                  <pre className="small" data-tour="unavailability-reason">{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
               ) : <p>No run has produced {g.code} yet.</p>}
             </div>
@@ -353,7 +354,7 @@ export function Failures() {
     <section>
       <h1>Failure flows</h1>
       <h2>Scenarios the server can run</h2>
-      <div className="cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
+      <div className="cards" data-tour="failure-cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
       {scenarios && scenarios.length < 2 && <NotBuiltYet what="Failure scenarios (cancel, fallout, compensation)" />}
       <h2>Runs that left the happy path</h2>
       {failed.length === 0 ? <p>No failed run yet: the Qualification view can start the rejected journeys.</p> : (
@@ -370,7 +371,7 @@ export function Failures() {
           })}
         </div>
       )}
-      <h2>Policy decision matrix</h2>
+      <h2 data-tour="policy-matrix">Policy decision matrix</h2>
       {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : rows ? <DataTable rows={rows as Record<string, unknown>[]} /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
     </section>
   );
@@ -385,7 +386,7 @@ export function Modify() {
   return (
     <section>
       <h1>Modify — diff engine</h1>
-      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
+      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small" data-tour="modify-diff">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
     </section>
   );
 }
@@ -401,7 +402,7 @@ export function Payloads() {
   return (
     <section>
       <h1>Payloads — {report.exchanges.length} exchanges of {report.run.scenario}</h1>
-      <div className="cards">
+      <div className="cards" data-tour="payload-ids">
         {po && <div className="card"><h3>TMF622 — Product Order</h3><p>Commercial order placed for the customer ({po.from} → {po.to}); references a product offering.</p><button type="button" className="link" onClick={() => select(`exchange:${po.runId}:${po.seq}`)}>{po.method} {po.path}</button></div>}
         {so && <div className="card"><h3>TMF641 — Service Order</h3><p>Technical fulfilment order raised by the {so.from}; references CFS/RFS specifications and links back to TMF622.</p><button type="button" className="link" onClick={() => select(`exchange:${so.runId}:${so.seq}`)}>{so.method} {so.path}</button></div>}
       </div>
@@ -409,7 +410,7 @@ export function Payloads() {
       {groups.map((api) => (
         <div key={api}>
           <h2>{api} {report && xs.filter((x) => x.api === api).length}</h2>
-          <table>
+          <table data-tour="payload-table">
             <tbody>
               {xs.filter((x) => x.api === api).map((x) => (
                 <tr key={x.seq}>

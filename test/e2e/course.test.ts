@@ -1,0 +1,236 @@
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHOTS, startStack, waitFor, type Stack } from './support/stack.js';
+
+// The course half of the explorer in headless Chromium, on a fresh stack that has never run a journey:
+// the tour must start the run it plays on.
+const OPTIONAL = ['/spine/v1/policies', '/spine/v1/faults', '/spine/v1/fallout'];
+
+interface Step { id: string; chapter: string; view: string; target: string; level: string; title: string }
+interface Course {
+  glossary: { id: string; term: string; level: string; apis: string[] }[];
+  concepts: { id: string; level: string }[];
+  apis: { api: string; level: string; purpose: string }[];
+  corrections: { id: string; level: string }[];
+  tour: { chapters: { id: string; title: string }[]; steps: Step[] };
+}
+interface Exchange { seq: number; runId: string; api: string; request: unknown; response: unknown }
+
+let stack: Stack;
+let page: Page;
+let base = '';
+let course: Course;
+
+const json = async <T>(path: string): Promise<T> => (await (await fetch(`${base}${path}`)).json()) as T;
+
+async function setMode(mode: string) {
+  await page.click(`button[data-mode="${mode}"]`);
+  await page.waitForSelector(`button[data-mode="${mode}"][aria-pressed="true"]`);
+}
+
+/** Waits for the tour to show a step, and says whether its element was outlined or reported missing. */
+async function settled(stepId: string): Promise<'shown' | 'missing'> {
+  await page.waitForSelector(`[data-testid="tour-panel"][data-step="${stepId}"]:is([data-phase="shown"], [data-phase="missing"])`, { timeout: 30_000 });
+  return (await page.getAttribute('[data-testid="tour-panel"]', 'data-phase')) as 'shown' | 'missing';
+}
+
+beforeAll(async () => {
+  stack = await startStack({ ignore: OPTIONAL });
+  ({ page, base } = stack);
+  course = await json<Course>('/spine/v1/course');
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('course views in headless Chromium', () => {
+  it('plays the whole tour as a video at the fastest speed, starting the gpon-ftth run it needs', { timeout: 240_000 }, async () => {
+    expect(await json<unknown[]>('/spine/v1/runs?scenario=gpon-ftth')).toEqual([]);
+    await page.goto(`${base}/#/tour`);
+    await setMode('architect');
+    await page.waitForSelector('[data-testid="tour-chapter"]');
+    expect(await page.locator('[data-testid="tour-chapter"]').count()).toBe(10);
+    await page.click('[data-testid="tour-autoplay"]');
+    await page.waitForSelector('[data-testid="tour-panel"]');
+    await page.selectOption('[data-testid="tour-speed"]', '16');
+    const seen: string[] = [];
+    const last = course.tour.steps.at(-1)!.id;
+    await waitFor(async () => {
+      const id = await page.getAttribute('[data-testid="tour-panel"]', 'data-step');
+      if (id && seen.at(-1) !== id) seen.push(id);
+      return id === last && (await page.getAttribute('[data-testid="tour-play"]', 'aria-pressed')) === 'false';
+    }, 220_000);
+    expect(seen).toEqual(course.tour.steps.map((s) => s.id));
+    const runs = await json<{ status: string }[]>('/spine/v1/runs?scenario=gpon-ftth');
+    expect(runs.map((r) => r.status)).toEqual(['completed']);
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('walks the tour by keyboard: each step moves to its view and outlines its element or says it is missing; screenshots of each chapter start', { timeout: 240_000 }, async () => {
+    await page.goto(`${base}/#/tour`);
+    await setMode('architect');
+    await page.click('[data-testid="tour-start"]');
+    const steps = course.tour.steps;
+    const missing: string[] = [];
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      if (i > 0) {
+        await page.locator('body').focus().catch(() => undefined);
+        await page.keyboard.press('ArrowRight');
+      }
+      const phase = await settled(step.id);
+      const route = await page.evaluate(() => location.hash);
+      expect(route.startsWith(`#/${step.view}`)).toBe(true);
+      expect(await page.textContent('[data-testid="tour-progress"]')).toBe(`Step ${i + 1} of ${steps.length}`);
+      if (phase === 'shown') {
+        const outlined = page.locator(`[data-tour="${step.target}"][data-tour-highlight]`);
+        expect(await outlined.count()).toBe(1);
+        await page.waitForTimeout(500);
+        const box = await outlined.boundingBox();
+        expect(box && box.y < 900 && box.y + box.height > 0).toBe(true);
+      } else {
+        missing.push(`${step.view}/${step.target}`);
+        expect(await page.textContent('[data-testid="tour-missing"]')).toContain(step.target);
+      }
+      const chapter = course.tour.chapters.findIndex((c) => c.id === step.chapter);
+      if (steps.findIndex((s) => s.chapter === step.chapter) === i) {
+        await page.waitForTimeout(700);
+        await page.screenshot({ path: join(SHOTS, `tour-${String(chapter + 1).padStart(2, '0')}-${step.chapter.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.png`) });
+      }
+    }
+    console.log(`anchors not on screen yet: ${[...new Set(missing)].join(', ')}`);
+    await page.keyboard.press('ArrowLeft');
+    await settled(steps.at(-2)!.id);
+    await page.click(`[data-testid="tour-panel"] button[data-chapter="${course.tour.chapters[2]!.id}"]`);
+    await settled(steps.find((s) => s.chapter === course.tour.chapters[2]!.id)!.id);
+    expect(await page.textContent('[data-testid="tour-progress"]')).toContain(`Step ${steps.findIndex((s) => s.chapter === course.tour.chapters[2]!.id) + 1} of`);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid="tour-panel"]', { state: 'detached' });
+    expect(await page.locator('[data-tour-highlight]').count()).toBe(0);
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('plays only the beginner steps in Beginner mode', async () => {
+    await page.goto(`${base}/#/tour`);
+    await setMode('beginner');
+    await page.click('[data-testid="tour-start"]');
+    const beginner = course.tour.steps.filter((s) => s.level === 'beginner');
+    await settled(beginner[0]!.id);
+    expect(await page.textContent('[data-testid="tour-progress"]')).toBe(`Step 1 of ${beginner.length}`);
+    expect(beginner.length).toBeLessThan(course.tour.steps.length);
+    await page.click('[data-testid="tour-close"]');
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('filters the glossary as you type; beginner mode lists the beginner terms; API chips and see-in links work', { timeout: 60_000 }, async () => {
+    await page.goto(`${base}/#/glossary`);
+    await setMode('architect');
+    const terms = page.locator('[data-testid="glossary-term"]');
+    await page.waitForSelector('[data-testid="glossary-term"]');
+    expect(await terms.count()).toBe(course.glossary.length);
+    await page.screenshot({ path: join(SHOTS, 'glossary.png') });
+    await page.locator('[data-testid="glossary-filter"]').pressSequentially('cross');
+    await waitFor(async () => (await terms.count()) < course.glossary.length);
+    const shown = await terms.allTextContents();
+    expect(shown.length).toBeGreaterThan(0);
+    for (const t of shown) expect(t.toLowerCase()).toContain('cross');
+    await page.fill('[data-testid="glossary-filter"]', 'zzz-no-such-term');
+    await page.waitForSelector('[data-testid="glossary-empty"]');
+    await page.fill('[data-testid="glossary-filter"]', '');
+    await setMode('beginner');
+    expect(await terms.count()).toBe(course.glossary.filter((t) => t.level === 'beginner').length);
+    await setMode('architect');
+    // An API chip opens the API's page and shows the API in the inspector.
+    const term = course.glossary.find((t) => t.apis.length)!;
+    await page.locator(`#term-${term.id} a.chip[data-api="${term.apis[0]}"]`).click();
+    await page.waitForSelector(`[data-testid="api-page"][data-api="${term.apis[0]}"]`);
+    await waitFor(async () => ((await page.textContent('[data-testid="inspector"]')) ?? '').includes(`${term.apis[0]} `));
+    // A see-in link moves to the view and outlines the place.
+    await page.goto(`${base}/#/glossary`);
+    const link = page.locator('[data-see-in="swimlane/swimlane"]').first();
+    await link.click();
+    await page.waitForSelector('[data-tour="swimlane"][data-tour-highlight]');
+    expect(await page.evaluate(() => location.hash)).toBe('#/swimlane');
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('opens every one of the 26 API pages with its guide, resources and its calls in the latest gpon-ftth run', { timeout: 120_000 }, async () => {
+    const registry = await json<{ apis: { id: string; resources: unknown[] }[] }>('/spine/v1/apis');
+    expect(registry.apis).toHaveLength(26);
+    const run = (await json<{ id: string; status: string }[]>('/spine/v1/runs?scenario=gpon-ftth')).find((r) => r.status === 'completed')!;
+    const report = await json<{ exchanges: Exchange[] }>(`/spine/v1/runs/${run.id}`);
+    await page.goto(`${base}/#/apis`);
+    await setMode('architect');
+    await page.waitForSelector('[data-testid="api-link"]');
+    expect(await page.locator('[data-testid="api-link"]').count()).toBe(26);
+    for (const api of registry.apis) {
+      await page.goto(`${base}/#/apis/${api.id}`);
+      await page.waitForSelector(`[data-testid="api-page"][data-api="${api.id}"]`);
+      const guide = course.apis.find((g) => g.api === api.id)!;
+      expect(await page.textContent('[data-testid="api-purpose"]')).toBe(guide.purpose);
+      expect(await page.locator('[data-testid="api-resources"] tbody tr').count()).toBe(api.resources.length);
+      const calls = report.exchanges.filter((x) => x.api === api.id);
+      await page.waitForSelector('[data-testid="api-calls"], [data-testid="api-calls-none"]');
+      expect(await page.locator('[data-testid="api-call"]').count()).toBe(calls.length);
+      if (api.id === 'TMF641') {
+        await page.locator('[data-testid="api-call"]').first().click();
+        await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
+        expect(JSON.parse((await page.textContent('[data-testid="inspector-json"][data-label="Response"]'))!)).toEqual(calls[0]!.response);
+        await page.screenshot({ path: join(SHOTS, 'api-TMF641.png') });
+      }
+    }
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('shows every concept with its live example from the stack, and the corrections', { timeout: 60_000 }, async () => {
+    await page.goto(`${base}/#/concepts`);
+    await setMode('architect');
+    await page.waitForSelector('[data-testid="concept"]');
+    expect(await page.locator('[data-testid="concept"]').count()).toBe(course.concepts.length);
+    // Every example answers with real data, or offers to start the run it reads.
+    await waitFor(async () => (await page.locator('[data-testid="live-json"], [data-testid="live-start-run"]').count()) === course.concepts.length);
+    const starters = page.locator('[data-testid="live-start-run"]');
+    while (await starters.count()) {
+      await starters.first().click();
+      await page.waitForTimeout(300);
+      await waitFor(async () => (await page.locator('[data-testid="live-start-run"]:disabled').count()) === 0, 30_000);
+    }
+    await waitFor(async () => (await page.locator('[data-testid="live-json"]').count()) === course.concepts.length, 30_000);
+    const first = page.locator('[data-testid="concept"]').first();
+    await first.locator('[data-testid="live-inspect"]').click();
+    await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
+    expect(JSON.parse((await page.textContent('[data-testid="inspector-json"][data-label="Response"]'))!)).toEqual(JSON.parse((await first.locator('[data-testid="live-json"]').textContent())!).response);
+    await page.screenshot({ path: join(SHOTS, 'concepts.png') });
+    await page.goto(`${base}/#/corrections`);
+    await page.waitForSelector('[data-testid="correction"]');
+    expect(await page.locator('[data-testid="correction"]').count()).toBe(course.corrections.length);
+    await page.screenshot({ path: join(SHOTS, 'corrections.png') });
+    expect(stack.problems).toEqual([]);
+  });
+
+  it('every clickable of the course views is a button or a link, and keyboard focus is visible', async () => {
+    for (const view of ['glossary', 'concepts', 'apis', 'apis/TMF622', 'corrections', 'tour']) {
+      await page.goto(`${base}/#/${view}`);
+      await page.waitForSelector('main .course');
+      const wrong = await page.evaluate(() =>
+        [...document.querySelectorAll('main *')]
+          .filter((el) => getComputedStyle(el).cursor === 'pointer' && !el.closest('a[href], button, label, summary, select, input'))
+          .map((el) => el.outerHTML.slice(0, 80)),
+      );
+      expect(wrong).toEqual([]);
+    }
+    await page.click('[data-testid="tour-start"]');
+    await page.waitForSelector('[data-testid="tour-panel"]');
+    await page.focus('[data-testid="tour-prev"]');
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      return { id: el.dataset.testid, style: getComputedStyle(el).outlineStyle };
+    });
+    expect(outline.style).not.toBe('none');
+    await page.keyboard.press('Escape');
+    expect(stack.problems).toEqual([]);
+  });
+});
