@@ -2,7 +2,9 @@ import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Ctx, useAppState, hashFor, type Mode } from './state';
 import { Inspector } from './Inspector';
-import { Overview, Swimlane, LifecycleView, Events, Qualification, Failures, Modify, Payloads } from './views';
+import { Overview, Swimlane, LifecycleView, Events, Qualification, Payloads } from './views';
+import { Failures } from './FailureFlows';
+import { Modify } from './ModifyDiff';
 import { Glossary, Concepts, ApiReference, Corrections, TourView, TourPanel, COURSE_VIEWS } from './course';
 import './styles.css';
 

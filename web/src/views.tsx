@@ -2,21 +2,14 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { NotBuilt, getJson, startRun } from './api';
 import { go, useApp } from './state';
+import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
+import { useFetch } from './useFetch';
 import { laneAnchor } from './course/spotlight';
 
 const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
 
 function NotBuiltYet({ what }: { what: string }) {
   return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
-}
-
-function useFetch<T>(path: string | null): { data: T | null; missing: boolean; error: string } {
-  const [state, setState] = useState<{ data: T | null; missing: boolean; error: string }>({ data: null, missing: false, error: '' });
-  useEffect(() => {
-    if (!path) return;
-    getJson<T>(path).then((data) => setState({ data, missing: false, error: '' }), (e: Error) => setState({ data: null, missing: e instanceof NotBuilt, error: e.message }));
-  }, [path]);
-  return state;
 }
 
 export function Overview() {
@@ -102,20 +95,16 @@ export function Swimlane() {
     if (playing || live) document.querySelector('.call.latest')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [visible.length, playing, live]);
   const actors = [...new Set(all.flatMap((x) => [x.from, x.to]))].sort((a, b) => (ACTOR_ORDER.indexOf(a) + 99) % 99 - (ACTOR_ORDER.indexOf(b) + 99) % 99);
-  const [customer, setCustomer] = useState('cust-56789');
-  const [address, setAddress] = useState('addr-tor-42-maple-ave');
-  const [offering, setOffering] = useState('po-gpon-ftth-001');
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
-  const [scenario, setScenario] = useState('gpon-ftth');
-  const faults = useFetch<unknown>('/spine/v1/faults');
   const source = useRef<EventSource | null>(null);
   useEffect(() => () => source.current?.close(), []);
-  const run = async () => {
+  const run = async ({ scenario, input, fault }: RunRequest) => {
     source.current?.close();
     const es = new EventSource('/spine/v1/stream');
     source.current = es;
     await new Promise((r) => es.addEventListener('open', r, { once: true }));
-    const started = (await startRun(scenario, { customerId: customer, addressId: address, offeringId: offering })) as unknown as { id: string };
+    if (fault) await getJson('/spine/v1/faults', { method: 'POST', body: JSON.stringify(fault) });
+    const started = (await startRun(scenario, input)) as unknown as { id: string };
     const state = { runId: started.id, exchanges: [] as Exchange[], status: 'running' };
     setLive({ ...state });
     es.addEventListener('exchange', (m) => {
@@ -126,7 +115,9 @@ export function Swimlane() {
     });
     const poll = setInterval(async () => {
       const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`);
-      if (r.run.status === 'completed' || r.run.status === 'failed') {
+      state.status = r.run.status;
+      setLive({ ...state });
+      if (r.run.status === 'completed' || r.run.status === 'failed' || r.run.status === 'held') {
         clearInterval(poll);
         setTimeout(() => {
           es.close();
@@ -150,15 +141,7 @@ export function Swimlane() {
         </select></label>
         <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{live ? ` · ${live.status}` : ''}</span>
       </div>
-      <fieldset className="controls">
-        <legend>Run scenario</legend>
-        <label>Scenario <select value={scenario} onChange={(e) => setScenario(e.target.value)}>{scenarios?.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}</select></label>
-        <label>Customer <select value={customer} onChange={(e) => setCustomer(e.target.value)}>{['cust-56789', 'cust-56790', 'cust-56791', 'cust-56792', 'cust-56793'].map((c) => <option key={c}>{c}</option>)}</select></label>
-        <label>Address <select value={address} onChange={(e) => setAddress(e.target.value)}>{['addr-tor-42-maple-ave', 'addr-tor-15-birch-st', 'addr-tor-97-maple-ave', 'addr-tor-350-queen-st-e', 'addr-mkm-8-cedar-lane'].map((c) => <option key={c}>{c}</option>)}</select></label>
-        <label>Offering <select value={offering} onChange={(e) => setOffering(e.target.value)}>{['po-gpon-ftth-001', 'po-gpon-ftth-business', 'po-xgspon-ftth-2g', 'po-vdsl2-100m'].map((c) => <option key={c}>{c}</option>)}</select></label>
-        {faults.missing ? <span className="muted">Fault options: not built yet</span> : null}
-        <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={run}>Run scenario</button>
-      </fieldset>
+      <RunScenarioForm scenarios={scenarios} onRun={(request) => void run(request)} />
       <div className="lanes" role="table" aria-label="Swimlane" data-tour="swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
         {actors.map((a, row) => (
           <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }} data-tour={laneAnchor(a)}>
@@ -326,69 +309,6 @@ function rejection(response: unknown): Record<string, unknown> {
   const r = response as Record<string, Record<string, unknown>[] | undefined>;
   const item = (r.serviceQualificationItem ?? r.productOfferingQualificationItem ?? [])[0] ?? {};
   return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
-}
-
-/** Rows of objects as a table with their own keys as columns (the shape comes from the server). */
-function DataTable({ rows }: { rows: Record<string, unknown>[] }) {
-  const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  return (
-    <table>
-      <thead><tr>{keys.map((k) => <th key={k}>{k}</th>)}</tr></thead>
-      <tbody>{rows.map((r, i) => <tr key={i}>{keys.map((k) => <td key={k}>{typeof r[k] === 'object' ? JSON.stringify(r[k]) : String(r[k] ?? '')}</td>)}</tr>)}</tbody>
-    </table>
-  );
-}
-
-export function Failures() {
-  const { runs, select } = useApp();
-  const policies = useFetch<unknown>('/spine/v1/policies');
-  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
-  const failed = runs.filter((r) => r.status === 'failed');
-  const [last, setLast] = useState<Record<string, Exchange | undefined>>({});
-  useEffect(() => {
-    Promise.all(failed.slice(0, 12).map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((rep) => [r.id, rep.exchanges.at(-1)] as const)))
-      .then((pairs) => setLast(Object.fromEntries(pairs)), () => undefined);
-  }, [runs]);
-  const rows = Array.isArray(policies.data) ? policies.data : (policies.data as { policies?: unknown[] } | null)?.policies;
-  return (
-    <section>
-      <h1>Failure flows</h1>
-      <h2>Scenarios the server can run</h2>
-      <div className="cards" data-tour="failure-cards">{scenarios?.map((s) => <div className="card" key={s.name}><h3>{s.title}</h3><p>{s.description}</p><code>{s.name}</code></div>)}</div>
-      {scenarios && scenarios.length < 2 && <NotBuiltYet what="Failure scenarios (cancel, fallout, compensation)" />}
-      <h2>Runs that left the happy path</h2>
-      {failed.length === 0 ? <p>No failed run yet: the Qualification view can start the rejected journeys.</p> : (
-        <div className="cards">
-          {failed.slice(0, 12).map((r) => {
-            const x = last[r.id];
-            return (
-              <div className="card" key={r.id}>
-                <h3>{String(r.context?.customerName ?? r.context?.customerId ?? r.id)}</h3>
-                <p className="warn">{typeof r.error === 'string' ? r.error : JSON.stringify(r.error)}</p>
-                {x && <button type="button" className="link" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>last call: {x.method} {x.api} ({x.step})</button>}
-              </div>
-            );
-          })}
-        </div>
-      )}
-      <h2 data-tour="policy-matrix">Policy decision matrix</h2>
-      {policies.missing ? <NotBuiltYet what="Error-handling policies (/spine/v1/policies)" /> : rows ? <DataTable rows={rows as Record<string, unknown>[]} /> : policies.data ? <pre className="small">{JSON.stringify(policies.data, null, 2)}</pre> : <p>{policies.error || 'Loading…'}</p>}
-    </section>
-  );
-}
-
-export function Modify() {
-  const { runs } = useApp();
-  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
-  const modify = scenarios?.find((s) => /modify|upgrade/i.test(s.name));
-  const run = modify && runs.find((r) => r.scenario === modify.name);
-  const { data } = useFetch<RunReport & { diff?: unknown }>(run ? `/spine/v1/runs/${run.id}` : null);
-  return (
-    <section>
-      <h1>Modify — diff engine</h1>
-      {!modify ? <NotBuiltYet what="The modify / upgrade scenario" /> : !run ? <p>No {modify.name} run yet: start one from the Swimlane view.</p> : data?.diff ? <pre className="small" data-tour="modify-diff">{JSON.stringify(data.diff, null, 2)}</pre> : <NotBuiltYet what="The diff in the run report" />}
-    </section>
-  );
 }
 
 export function Payloads() {

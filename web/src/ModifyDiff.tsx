@@ -1,0 +1,53 @@
+import type { Run, RunReport, Scenario } from './api';
+import { go, useApp } from './state';
+import { useFetch } from './useFetch';
+
+interface DiffRow { field: string; current: string | null; target: string | null; changeType: string; resourceOrderItemRaised: boolean }
+
+/** The upgrade's diff table and what it released, created and left alone; the held journey's order path. */
+export function Modify() {
+  const { select } = useApp();
+  const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
+  const upgrade = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-upgrade&limit=1').data?.[0];
+  const held = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-held-field-visit&limit=1').data?.[0];
+  const { data: report } = useFetch<RunReport & { diff?: DiffRow[] }>(upgrade ? `/spine/v1/runs/${upgrade.id}` : null);
+  const { data: heldReport } = useFetch<RunReport>(held ? `/spine/v1/runs/${held.id}` : null);
+  const known = new Set((scenarios ?? []).map((s) => s.name));
+  const rows = report?.diff ?? [];
+  const groups = {
+    Released: rows.filter((r) => r.current && (!r.target || r.changeType === 'replace' || r.changeType === 'delete')),
+    Created: rows.filter((r) => r.target && (!r.current || r.changeType === 'replace' || r.changeType === 'add')),
+    Unchanged: rows.filter((r) => r.changeType === 'noChange'),
+  };
+  const orderPath = heldReport?.transitions.filter((t) => t.api === 'TMF622' && t.resource === 'productOrder') ?? [];
+  return (
+    <section>
+      <h1>Modify — the diff engine</h1>
+      {!known.has('gpon-upgrade') ? <p className="warn" data-testid="not-built">The upgrade scenario: not built yet.</p> : !upgrade ? (
+        <p>No upgrade has run yet: provision first (gpon-ftth), then run <code>gpon-upgrade</code> from the Swimlane view.</p>
+      ) : (
+        <>
+          <p>Run <button type="button" className="link" onClick={() => go('swimlane', { run: upgrade.id })}>{upgrade.id}</button> ({upgrade.status}): only the differences between the current view (TMF637/638/639) and the target (catalog) became order items.</p>
+          <table data-tour="modify-diff" data-testid="diff-table">
+            <thead><tr><th>Field</th><th>Current</th><th>Target</th><th>Change type</th><th>Resource order item raised?</th></tr></thead>
+            <tbody>{rows.map((r) => <tr key={r.field}><td>{r.field}</td><td>{r.current ?? '—'}</td><td>{r.target ?? '—'}</td><td>{r.changeType}</td><td>{r.resourceOrderItemRaised ? 'yes' : 'no'}</td></tr>)}</tbody>
+          </table>
+          <div className="cards">
+            {Object.entries(groups).map(([title, list]) => (
+              <div className="card" key={title}><h3>{title}</h3><ul>{list.map((r) => <li key={r.field}>{r.field}: {title === 'Created' ? r.target : r.current}</li>)}</ul></div>
+            ))}
+          </div>
+        </>
+      )}
+      <h2 data-tour="modify-held-path">Held for a field visit</h2>
+      {!held ? <p>No held journey yet: run <code>gpon-held-field-visit</code>; it stays held until the work order is completed through TMF697.</p> : (
+        <ol>
+          {orderPath.map((t) => (
+            <li key={t.eventId}><button type="button" className="link" onClick={() => select(`event:${t.eventId}`)}>{t.from ?? '∅'} → {t.to}</button> <span className="muted">{t.at}</span></li>
+          ))}
+          {held.status === 'held' && <li className="warn">held: {String(held.error ?? '')}</li>}
+        </ol>
+      )}
+    </section>
+  );
+}

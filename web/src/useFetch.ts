@@ -1,0 +1,12 @@
+import { useEffect, useState } from 'react';
+import { NotBuilt, getJson } from './api';
+
+/** GETs a server path (none: nothing yet); `missing` when the server has no such endpoint. */
+export function useFetch<T>(path: string | null): { data: T | null; missing: boolean; error: string } {
+  const [state, setState] = useState<{ data: T | null; missing: boolean; error: string }>({ data: null, missing: false, error: '' });
+  useEffect(() => {
+    if (!path) return;
+    getJson<T>(path).then((data) => setState({ data, missing: false, error: '' }), (e: Error) => setState({ data: null, missing: e instanceof NotBuilt, error: e.message }));
+  }, [path]);
+  return state;
+}
