@@ -246,7 +246,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     const run = (await upgrade.json()) as { diff?: unknown[]; run?: { status: string } };
     expect(upgrade.status).toBeLessThan(300);
     await open('modify');
-    await page.waitForSelector('[data-testid="diff-table"]');
+    await page.waitForSelector('[data-testid="diff-table"] tbody tr');
     expect(await page.locator('[data-testid="diff-table"] tbody tr').count()).toBe(run.diff!.length);
     await page.screenshot({ path: join(SHOTS, 'modify.png') });
     expect(problems).toEqual([]);

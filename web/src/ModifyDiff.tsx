@@ -25,7 +25,7 @@ export function Modify() {
       <h1>Modify — the diff engine</h1>
       {!known.has('gpon-upgrade') ? <p className="warn" data-testid="not-built">The upgrade scenario: not built yet.</p> : !upgrade ? (
         <p>No upgrade has run yet: provision first (gpon-ftth), then run <code>gpon-upgrade</code> from the Swimlane view.</p>
-      ) : (
+      ) : !report ? <p>Loading the run report…</p> : (
         <>
           <p>Run <button type="button" className="link" onClick={() => go('swimlane', { run: upgrade.id })}>{upgrade.id}</button> ({upgrade.status}): only the differences between the current view (TMF637/638/639) and the target (catalog) became order items.</p>
           <table data-tour="modify-diff" data-testid="diff-table">
