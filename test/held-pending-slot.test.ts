@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { json } from './support/build.js';
-import { demoApp, get, report, runScenario, type Doc } from './support/change-journeys.js';
+import { demoApp, get, report, runScenario, until, type Doc } from './support/change-journeys.js';
 
 // When the customer must choose the visit slot the order is pending (TMF622: waiting on the requester)
 // with an InformationRequired event, not held.
 
 const WORK_ORDER = '/tmf-api/workOrderManagement/v4/workOrder';
 const APPOINTMENT = '/tmf-api/appointment/v4/appointment';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('timed out');
-}
 
 describe('gpon-pending-slot', () => {
   it('waits pending for the customer to choose a slot, then held for the technician, then completes', async () => {

@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { json } from './support/build.js';
-import { demoApp, get, report, runScenario, type Doc } from './support/change-journeys.js';
+import { demoApp, get, report, runScenario, until, type Doc } from './support/change-journeys.js';
 
 // The upgrade with an ONT swap by a technician: held until the field app completes the work order.
 
 const WORK_ORDER = '/tmf-api/workOrderManagement/v4/workOrder';
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('timed out');
-}
 
 describe('gpon-held-field-visit', () => {
   it('stays held until the work order is completed over TMF697, then completes', async () => {

@@ -49,3 +49,13 @@ export function networkCallsFor(run: Doc, resourceId: string): Doc[] {
     return false;
   });
 }
+
+/** Polls `check` until it holds (the runner works in the background); fails after `timeoutMs`. */
+export async function until(check: () => Promise<boolean>, timeoutMs = 10_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('timed out');
+}
