@@ -106,10 +106,12 @@ describe('200 journeys at once for one PON port with 10 free places', () => {
     const completedServices = new Set(completed.flatMap((r) => Object.values(r.context.serviceIds as Record<string, string>)));
     expect(services.every((s) => completedServices.has(s.id))).toBe(true);
 
-    // after compensation lands: every failed journey that placed a product order has it `failed`, and
-    // its service and resource orders with it (today they stay where the journey stopped).
-    // const orders: Doc[] = await get(app, `${paths.productOrders}?limit=1000`);
-    // expect(orders.filter((o) => o.state === 'completed')).toHaveLength(FREE);
-    // expect(orders.filter((o) => o.state !== 'completed').every((o) => o.state === 'failed')).toBe(true);
+    // Per the matrix (conflict at reservation → compensate), every journey that lost the race has its
+    // product order failed, nothing left in flight.
+    const orders: Doc[] = await get(app, `${paths.productOrders}?limit=1000`);
+    expect(orders.filter((o) => o.state === 'completed')).toHaveLength(FREE);
+    const counts: Record<string, number> = {};
+    for (const o of orders) counts[String(o.state)] = (counts[String(o.state)] ?? 0) + 1;
+    expect(counts).toEqual({ completed: FREE, failed: 190 });
   }, 120_000);
 });

@@ -57,7 +57,7 @@ describe('re-planning on the adjacent port', () => {
     const { runs } = await race({ connectedOnts: 31, adjacentPortOnts: 32 });
     expect(runs.map((r) => r.run.status).sort()).toEqual(['completed', 'failed']);
     const failed = runs.find((r) => r.run.status === 'failed')!;
-    expect(failed.run.error).toBe('not available: accessPort');
+    expect(failed.run.error).toBe('rolled back: not available: accessPort');
     expect(failed.steps.find((s: Doc) => s.status === 'failed').step).toBe('reserve-resources');
     expect(failed.run.context.replanned).toBeUndefined();
   });

@@ -125,7 +125,10 @@ export function createRunner(deps: {
           const row = decide({ kind: 'answer', step: step.id, ponrPassed: false });
           await tx.updateRunStep(job.runId, job.position, { status: StepStatus.failed, attempts: job.attempts + 1, error: error.message, startedAt, endedAt: at });
           const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: step.id, error: { message: error.message, code: error.code }, at };
-          await tx.updateRun(run.id, { status: RunStatus.failed, error: error.message, context: { ...run.context, policy }, updatedAt: at });
+          const stopped = { ...run, context: { ...run.context, policy } };
+          await tx.updateRun(run.id, { status: RunStatus.failed, error: error.message, context: stopped.context, updatedAt: at });
+          // An answer that comes after orders exist (nothing left to reserve) rolls back what the journey holds.
+          if (row.policy !== 'reject') await applyPolicy(tx, stopped, flow, job, policy, at);
           return;
         }
         const at = now();

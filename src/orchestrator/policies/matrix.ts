@@ -140,6 +140,13 @@ export const decisionMatrix: readonly MatrixRow[] = [
     rationale: 'Deny: the work cannot be unwound; the order stays as it was (a cease order undoes a delivered service).',
   },
   {
+    id: 'unavailable-at-reservation',
+    scenario: 'Resources no longer available at reservation (taken since qualification, no other port within budget)',
+    match: { kind: 'answer', steps: ['reserve-resources', 'reserve-added-resources'] },
+    policy: 'compensate',
+    rationale: 'Orders already exist by then: fail them and release what the journey holds rather than leave them in flight.',
+  },
+  {
     id: 'business-rule',
     scenario: 'Validation or business-rule failure (qualification COMM-/TECH- codes)',
     match: { kind: 'answer' },
