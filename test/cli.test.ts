@@ -1,4 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -66,5 +68,14 @@ describe('spine bench', () => {
     expect(result.status).not.toBe(0);
     expect(result.stderr).toContain('--seconds');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('spine run on a database file', () => {
+  it('reports a refused run and exits 1, after closing the database cleanly', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--customer', 'cust-nobody'], { encoding: 'utf8' });
+    expect(result.stderr).toContain('customer cust-nobody does not exist');
+    expect(result.status).toBe(1);
   });
 });

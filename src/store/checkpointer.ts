@@ -35,6 +35,8 @@ export function startCheckpointer(path: string): Checkpointer {
   worker.unref();
   return {
     async stop() {
+      // Held again while it stops: otherwise a process with nothing else to do exits before the worker has.
+      worker.ref();
       const exited = new Promise((resolve) => worker.once('exit', resolve));
       worker.postMessage('stop');
       await exited;
