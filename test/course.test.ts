@@ -136,10 +136,14 @@ describe('live examples', () => {
       ...concepts.map((c): [string, LiveExample] => [`concept ${c.id}`, c.liveExample]),
       ...corrections.flatMap((c): [string, LiveExample][] => (c.liveExample ? [[`correction ${c.id}`, c.liveExample]] : [])),
     ];
-    // Examples that read a journey started with other input get that journey run, as the explorer would.
-    const inputs = new Set(examples.map(([, e]) => ('input' in e && e.input ? JSON.stringify(e.input) : '')).filter(Boolean));
-    for (const input of inputs) {
-      const run = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', payload: JSON.parse(input) });
+    // Examples that read another journey (another scenario, or other input) get it run, as the explorer would.
+    const journeys = new Set(
+      examples.flatMap(([, e]) => ('scenario' in e ? [JSON.stringify([e.scenario, 'input' in e && e.input ? e.input : {}])] : [])),
+    );
+    journeys.delete(JSON.stringify(['gpon-ftth', {}]));
+    for (const journey of journeys) {
+      const [scenario, input] = JSON.parse(journey) as [string, object];
+      const run = await app.inject({ method: 'POST', url: `/spine/v1/scenarios/${scenario}/runs?wait=true`, payload: input });
       expect(run.statusCode, run.body).toBe(201);
     }
     const unresolved: string[] = [];

@@ -195,6 +195,10 @@ describe('failure scenarios', () => {
       expect(report.run.status).toBe('failed');
       expect(report.run.context.policy).toMatchObject({ policy: 'reject' });
       expect(JSON.stringify(report.exchanges)).toContain(code);
+      // The card tells what the run really answered: alternate with a proposal, unqualified without.
+      const card = ((await get(app, '/spine/v1/scenarios')) as Doc[]).find((s) => s.name === scenario)!.card;
+      const answered = JSON.stringify(report.exchanges.at(-1).response).match(/"qualification(?:Item)?Result":"(\w+)"/)?.[1];
+      expect(card).toMatchObject({ rejectionCode: code, endStates: { qualification: answered } });
       expect(report.run.context.productOrderId).toBeUndefined();
       await expectCapacityRestored(app, before);
       expect(await liveReservations(app)).toEqual([]);

@@ -123,7 +123,7 @@ export const concepts: readonly Concept[] = [
     id: 'journey-stops-on-answer', title: 'An answer can stop a journey', level: 'architect',
     summary: 'When qualification says no, nothing is broken and nothing is retried: the call succeeded and its answer ends the journey. The run fails at that step and keeps the task that explains why, reasons and proposals included.',
     apis: ['TMF645'], entities: ['CheckServiceQualification'],
-    liveExample: { kind: 'run-exchange', scenario, step: 'qualify-service', api: 'TMF645', input: { addressId: 'addr-tor-97-maple-ave' } },
+    liveExample: { kind: 'run-exchange', scenario: 'reject-tech-002', step: 'qualify-service', api: 'TMF645' },
     seeIn: [{ view: 'failures', anchor: 'failure-cards' }, { view: 'qualification', anchor: 'unavailability-reason' }],
   },
   {

@@ -51,8 +51,8 @@ export const corrections: readonly Correction[] = [
     source: 'TMF-DOMAIN.md §4.7, §13 item 4',
     apis: ['TMF679', 'TMF645'], entities: ['ProductOfferingQualification', 'CheckServiceQualification'],
     seeIn: [{ view: 'qualification', anchor: 'qualification-result' }, { view: 'qualification', anchor: 'unavailability-reason' }],
-    // 15 Birch St is served by a full port: TMF645 answers alternate, with TECH-001 and another port.
-    liveExample: { kind: 'run-exchange', scenario, step: 'qualify-service', api: 'TMF645', input: { addressId: 'addr-tor-15-birch-st' } },
+    // reject-tech-001 (15 Birch St, a full port): TMF645 answers alternate, with TECH-001 and another port.
+    liveExample: { kind: 'run-exchange', scenario: 'reject-tech-001', step: 'qualify-service', api: 'TMF645' },
   },
   {
     id: 'correlation-id-per-journey', title: 'The correlationId belongs to the journey', level: 'beginner',

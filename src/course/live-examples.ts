@@ -54,10 +54,18 @@ export async function resolveLiveExample(example: LiveExample, get: GetJson): Pr
   }
 }
 
-async function latestRun(get: GetJson, { scenario, input = {} }: RunQuery) {
+/** The newest run of `scenario` started with `input` (a variant scenario's own preset included), if any. */
+export async function findLatestRun(get: GetJson, { scenario, input = {} }: RunQuery): Promise<Doc | undefined> {
+  // A variant scenario (reject-tech-001…) fixes part of its input; its runs record that part too.
+  const { body: scenarios } = await ok(get, '/spine/v1/scenarios');
+  const preset = ((scenarios as Doc[]).find((s) => s.name === scenario)?.input ?? {}) as Record<string, string>;
   const { body: runs } = await ok(get, `/spine/v1/runs?scenario=${encodeURIComponent(scenario)}&limit=100`);
-  const run = (runs as Doc[]).find((candidate) => sameInput((candidate.input ?? {}) as Doc, input));
-  if (!run) throw new Error(`no run of scenario ${scenario} with input ${JSON.stringify(input)} yet`);
+  return (runs as Doc[]).find((candidate) => candidate.status !== 'running' && sameInput((candidate.input ?? {}) as Doc, { ...input, ...preset }));
+}
+
+async function latestRun(get: GetJson, query: RunQuery) {
+  const run = await findLatestRun(get, query);
+  if (!run) throw new Error(`no run of scenario ${query.scenario} with input ${JSON.stringify(query.input ?? {})} yet`);
   const runPath = `/spine/v1/runs/${encodeURIComponent(String(run.id))}`;
   const { body } = await ok(get, runPath);
   return { run, runPath, report: body as Doc };

@@ -36,6 +36,8 @@ export interface ScenarioCard {
   apis: readonly string[];
   policy: string;
   endStates: Readonly<Record<string, string>>;
+  /** The eligibilityUnavailabilityReason code a rejection scenario ends with. */
+  rejectionCode?: string;
 }
 
 /** A runnable journey: a named, ordered list of steps. */

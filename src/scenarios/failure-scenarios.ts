@@ -107,20 +107,21 @@ export const appointmentMissed = variant(
   { faults: [{ fault: 'appointment-missed', times: 1 }] },
 );
 
-function rejection(scenario: string, title: string, code: string, gate: string, input: Flow['input']): Flow {
+// `result` is the TMF qualification result: `alternate` when a proposal comes with it, else `unqualified`.
+function rejection(scenario: string, title: string, code: string, result: 'alternate' | 'unqualified', gate: string, input: Flow['input']): Flow {
   return variant(
     scenario,
     title,
     `Rejected at ${gate} with ${code}: the journey stops before anything is ordered or reserved.`,
-    { divergence: [`${gate}: ${code}`, 'policy reject: no product order, no reservation'], apis: gate.startsWith('qualify-offering') ? ['TMF679'] : ['TMF645'], policy: 'reject', endStates: { qualification: code.startsWith('COMM') ? 'ineligible' : 'unqualified', productOrder: 'none' } },
+    { divergence: [`${gate}: ${code}`, 'policy reject: no product order, no reservation'], apis: gate.startsWith('qualify-offering') ? ['TMF679'] : ['TMF645'], policy: 'reject', endStates: { qualification: result, productOrder: 'none' }, rejectionCode: code },
     { input },
   );
 }
 
 export const qualificationRejections: readonly Flow[] = [
-  rejection('reject-comm-003', 'Enterprise offering for a residential customer (COMM-003)', 'COMM-003', 'qualify-offering (TMF679)', { customerId: 'cust-56789', offeringId: 'po-gpon-ftth-business' }),
-  rejection('reject-tech-001', 'PON port full at the address (TECH-001)', 'TECH-001', 'qualify-service (TMF645)', { addressId: 'addr-tor-15-birch-st' }),
-  rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
+  rejection('reject-comm-003', 'Enterprise offering for a residential customer (COMM-003)', 'COMM-003', 'alternate', 'qualify-offering (TMF679)', { customerId: 'cust-56789', offeringId: 'po-gpon-ftth-business' }),
+  rejection('reject-tech-001', 'PON port full at the address (TECH-001)', 'TECH-001', 'alternate', 'qualify-service (TMF645)', { addressId: 'addr-tor-15-birch-st' }),
+  rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'unqualified', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
 ];
 
 export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];

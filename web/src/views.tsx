@@ -251,51 +251,52 @@ export function Events() {
   );
 }
 
-const GATES = [
-  { code: 'COMM-003', title: 'Commercial eligibility (TMF679)', body: { customerId: 'cust-56789', addressId: 'addr-tor-42-maple-ave', offeringId: 'po-gpon-ftth-business' } },
-  { code: 'TECH-001', title: 'Port capacity (TMF645)', body: { customerId: 'cust-56790', addressId: 'addr-tor-15-birch-st', offeringId: 'po-gpon-ftth-001' } },
-  { code: 'TECH-002', title: 'Optical budget (TMF645)', body: { customerId: 'cust-56791', addressId: 'addr-tor-97-maple-ave', offeringId: 'po-gpon-ftth-001' } },
-];
+type RejectionScenario = Scenario & { input?: Record<string, string>; card: { rejectionCode: string; apis: string[] } };
 
+/** The rejection scenarios the server defines (COMM-003, TECH-001, TECH-002), their latest runs and the answers those got. */
 export function Qualification() {
   const { runs, refreshRuns, select } = useApp();
+  const { data: scenarios } = useFetch<(Scenario & { card?: { rejectionCode?: string } })[]>('/spine/v1/scenarios');
+  const gates = (scenarios ?? []).filter((s): s is RejectionScenario => Boolean(s.card?.rejectionCode));
   const [found, setFound] = useState<Record<string, Exchange | null>>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     let live = true;
     (async () => {
       const out: Record<string, Exchange | null> = {};
-      for (const r of runs.filter((x) => x.status === 'failed').slice(0, 20)) {
-        const rep = await getJson<RunReport>(`/spine/v1/runs/${r.id}`);
-        for (const x of rep.exchanges) for (const g of GATES) if (!out[g.code] && JSON.stringify(x.response ?? '').includes(`"${g.code}"`)) out[g.code] = x;
+      for (const g of gates) {
+        const latest = runs.find((r) => r.scenario === g.name);
+        if (!latest) continue;
+        const rep = await getJson<RunReport>(`/spine/v1/runs/${latest.id}`);
+        out[g.name] = rep.exchanges.find((x) => JSON.stringify(x.response ?? '').includes(`"${g.card.rejectionCode}"`)) ?? null;
       }
       if (live) setFound(out);
     })().catch(() => undefined);
     return () => { live = false; };
-  }, [runs]);
-  const missing = GATES.filter((g) => !found[g.code]);
+  }, [runs, gates.length]);
+  const missing = gates.filter((g) => !found[g.name]);
   return (
     <section>
       <h1>Qualification — three gates</h1>
       <p>Three gates must pass before a product order is submitted, cheapest first: commercial rules (TMF679), address validation (TMF673), then network feasibility (TMF645: port capacity, optical budget).</p>
       {missing.length > 0 && (
-        <button type="button" data-testid="run-rejections" disabled={busy} onClick={async () => { setBusy(true); for (const g of missing) await startRun('gpon-ftth', g.body, true).catch(() => undefined); await refreshRuns(); setBusy(false); }}>
-          {busy ? 'Running…' : `Run the ${missing.map((g) => g.code).join(', ')} journeys`}
+        <button type="button" data-testid="run-rejections" disabled={busy} onClick={async () => { setBusy(true); for (const g of missing) await startRun(g.name, {}, true).catch(() => undefined); await refreshRuns(); setBusy(false); }}>
+          {busy ? 'Running…' : `Run the ${missing.map((g) => g.card.rejectionCode).join(', ')} journeys`}
         </button>
       )}
       <div className="cards" data-tour="qualification-gates">
-        {GATES.map((g) => {
-          const x = found[g.code];
+        {gates.map((g) => {
+          const x = found[g.name];
           return (
-            <div key={g.code} className="card" data-tour="qualification-result">
-              <h3>{g.code} — {g.title}</h3>
-              <p className="muted">{g.body.customerId} at {g.body.addressId}, {g.body.offeringId}</p>
+            <div key={g.name} className="card" data-tour="qualification-result">
+              <h3>{g.title}</h3>
+              <p className="muted"><code>{g.name}</code>: {Object.entries(g.input ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}</p>
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
                   <pre className="small" data-tour="unavailability-reason">{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
-              ) : <p>No run has produced {g.code} yet.</p>}
+              ) : <p>No run has produced {g.card.rejectionCode} yet.</p>}
             </div>
           );
         })}

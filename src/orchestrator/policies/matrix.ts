@@ -55,7 +55,7 @@ export const policies: Record<PolicyId, Policy> = {
     id: 'reject',
     title: 'Reject early',
     mechanics: 'A validation or business-rule answer stops the journey before anything is ordered: no side effects to undo.',
-    signals: 'Qualification unqualified/ineligible with its reasons; no order.',
+    signals: 'Qualification unqualified (or alternate, with a proposal) and its reasons; no order.',
   },
 };
 

@@ -1,22 +1,21 @@
 // The runs course content reads: the latest run of a scenario started with a given input, started
 // on the stack when there is none yet (one POST at a time per query, shared by every caller).
+import { findLatestRun } from '../../../src/course/live-examples.ts';
 import { getJson } from '../api';
 import type { Run, RunReport } from '../api';
 
 type Input = Record<string, string>;
 const starting = new Map<string, Promise<Run>>();
 
-function sameInput(actual: Record<string, unknown>, wanted: Input): boolean {
-  const keys = Object.keys(wanted);
-  return Object.keys(actual).length === keys.length && keys.every((k) => actual[k] === wanted[k]);
-}
+const get = async (path: string) => {
+  const response = await fetch(path, { headers: { accept: 'application/json' } });
+  return { status: response.status, body: await response.json() };
+};
 
-/** The newest run of `scenario` with exactly `input`, or null. */
+/** The newest finished run of `scenario` started with `input`, or null. */
 export async function findRun(scenario: string, input: Input = {}): Promise<Run | null> {
-  const runs = await getJson<Run[]>(`/spine/v1/runs?scenario=${encodeURIComponent(scenario)}&limit=100`);
-  return runs.find((r) => sameInput(r.input ?? {}, input) && r.status !== 'running') ?? null;
+  return ((await findLatestRun(get, { scenario, input })) as Run | undefined) ?? null;
 }
-
 /** That run, started (and waited for) when the stack has none. */
 export function ensureRun(scenario: string, input: Input = {}): Promise<Run> {
   const key = `${scenario} ${JSON.stringify(input)}`;
