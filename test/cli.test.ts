@@ -78,4 +78,14 @@ describe('spine run on a database file', () => {
     expect(result.stderr).toContain('customer cust-nobody does not exist');
     expect(result.status).toBe(1);
   });
+
+  it('follows a partial journey through its follow-up journey and exits with its outcome', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const result = spawnSync(process.execPath, [BIN, 'run', 'partial-home-network', '--db', db], { encoding: 'utf8' });
+    expect(result.stdout).toMatch(/scenario partial-home-network/);
+    expect(result.stdout).toMatch(/scenario service-follow-up/);
+    expect(result.stdout).toContain('partial: Home Network and CPE management not delivered, left to a follow-up order');
+    expect(result.stdout).toMatch(/followUpServiceOrder\s+so-\S+\s+completed/);
+    expect(result.status, result.stderr).toBe(0);
+  });
 });

@@ -177,6 +177,72 @@ describe('failure scenarios', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('completes what works and raises a follow-up order when an independent item fails after the point of no return (partial)', async () => {
+    const app = await demoApp();
+    const report = await run(app, 'partial-home-network');
+    expect(report.run.status).toBe('partial');
+    expect(report.run.context.policy).toMatchObject({ policy: 'partial', matrixRow: 'independent-item-after-ponr', step: 'activate-services', items: ['6', '7'] });
+    const { productOrderId, serviceOrderId, serviceIds, followUp } = report.run.context;
+    // The activation ran again without the home network: one refusal, then done.
+    expect(report.exchanges.filter((e: Doc) => e.status === 422)).toHaveLength(1);
+    expect(report.steps.find((s: Doc) => s.step === 'activate-services')).toMatchObject({ status: 'done' });
+    const so = await get(app, api.so(serviceOrderId));
+    expect(so.state).toBe('partial');
+    expect(Object.fromEntries(so.serviceOrderItem.map((i: Doc) => [i.id, i.state]))).toEqual({ 1: 'partial', 2: 'completed', 3: 'completed', 4: 'completed', 5: 'completed', 6: 'failed', 7: 'failed' });
+    const service = (item: string) => get(app, `/tmf-api/serviceInventory/v4/service/${serviceIds[item]}`);
+    const activated = (r: Doc) => r.exchanges.filter((e: Doc) => e.method === 'PATCH' && e.status === 200 && e.request?.state === 'active' && e.api === 'TMF638').map((e: Doc) => e.path.split('/').at(-1));
+    expect(activated(report).sort()).toEqual(['1', '2', '3', '4', '5'].map((i) => serviceIds[i]).sort());
+
+    // The follow-up order names what was left out; its own journey delivers it under the same correlationId.
+    const followUpOrder = await get(app, api.so(followUp.serviceOrderId));
+    expect(followUpOrder.orderRelationship).toEqual(expect.arrayContaining([expect.objectContaining({ id: serviceOrderId, relationshipType: 'followUpOf' }), expect.objectContaining({ id: productOrderId, '@referredType': 'ProductOrder' })]));
+    expect(followUpOrder.serviceOrderItem.map((i: Doc) => [i.action, i.service.id])).toEqual([['modify', serviceIds['6']], ['modify', serviceIds['7']]]);
+    await app.spine.runner.drain();
+    const followUpReport = await get(app, `/spine/v1/runs/${followUp.runId}`);
+    expect(followUpReport.run).toMatchObject({ scenario: 'service-follow-up', status: 'completed', correlationId: report.run.correlationId });
+    sameCorrelation(followUpReport);
+    expect(activated(followUpReport)).toEqual([serviceIds['7'], serviceIds['6']]);
+    expect((await get(app, api.so(followUp.serviceOrderId))).state).toBe('completed');
+    expect((await service('6')).state).toBe('active');
+    expect((await service('7')).state).toBe('active');
+    expect((await get(app, api.po(productOrderId))).state).toBe('completed');
+    expect((await get(app, `/tmf-api/productInventory/v4/product/${report.run.context.productId}`)).status).toBe('active');
+    // The golden thread goes on to the follow-up order.
+    const trace = await get(app, `/spine/v1/trace/${followUp.serviceOrderId}`);
+    expect(trace.chain.map((n: Doc) => n.role)).toContain('followUpServiceOrder');
+    expect(trace.chain.find((n: Doc) => n.role === 'followUpServiceOrder')).toMatchObject({ id: followUp.serviceOrderId, state: 'completed' });
+  });
+
+  it('holds the follow-up order in fallout when its item fails again (nothing else left to deliver)', async () => {
+    const app = await demoApp();
+    const armed = await app.inject({ method: 'POST', url: '/spine/v1/faults', ...json({ fault: 'cpe-management-unreachable', times: 2 }) });
+    expect(armed.statusCode, armed.body).toBe(201);
+    const report = await run(app, 'gpon-ftth');
+    expect(report.run.status).toBe('partial');
+    await app.spine.runner.drain();
+    const followUp = await get(app, `/spine/v1/runs/${report.run.context.followUp.runId}`);
+    expect(followUp.run.status).toBe('held');
+    expect(followUp.run.context.policy).toMatchObject({ policy: 'hold', matrixRow: 'refused-after-ponr' });
+    expect((await get(app, api.so(report.run.context.followUp.serviceOrderId))).state).toBe('held');
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('held');
+    const retried = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${followUp.run.context.fallout.id}/retry` });
+    expect(retried.statusCode, retried.body).toBe(200);
+    await app.spine.runner.drain();
+    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('completed');
+  });
+
+  it('refuses to start a follow-up journey for an order that is not a follow-up, and changes nothing', async () => {
+    const app = await demoApp();
+    const report = await run(app, 'gpon-ftth');
+    const before = (await get(app, '/spine/v1/runs')).length;
+    for (const [input, status] of [[{}, 400], [{ serviceOrderId: 'so-nope' }, 404], [{ serviceOrderId: report.run.context.serviceOrderId }, 400], [{ serviceOrderId: 1, extra: true }, 400]] as const) {
+      const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/service-follow-up/runs', ...json(input) });
+      expect(response.statusCode, response.body).toBe(status);
+      expect(response.json()).toMatchObject({ code: expect.any(String), reason: expect.any(String) });
+    }
+    expect((await get(app, '/spine/v1/runs')).length).toBe(before);
+  });
+
   it('aborting a fallout ends the orders failed', async () => {
     const app = await demoApp();
     const report = await run(app, 'activation-after-ponr');

@@ -8,7 +8,8 @@ import { DEFAULT_DB } from './serve.js';
 const POLL_MS = 50;
 
 // A held journey is neither done nor lost: it waits (for a work order, an operator) and goes on in
-// whichever process runs the database next.
+// whichever process runs the database next. A partial one is followed through its follow-up journey,
+// whose outcome is the exit code.
 const exitCodes: Record<string, number> = { completed: 0, failed: 1, held: 2 };
 
 /** `spine run <scenario>`: runs a journey and shows it step by step, then its ids, counts and states. */
@@ -42,10 +43,16 @@ export function runCommand(): Command {
           const armed = await source.armFault(fault!, Number(times));
           if (!options.json) process.stdout.write(`fault ${String(armed.id)}  ${String(armed.fault)} ×${String(armed.times)}  at ${String(armed.target)} (${String(armed.step)})\n`);
         }
-        const report = await follow(source, scenario, input, options.json ? silent : terminal(process.stdout));
-        if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-        else process.stdout.write(summary(report, await source.trace(String(report.run.id)).catch(() => undefined)));
-        process.exitCode = exitCodes[String(report.run.status)] ?? 1;
+        const progress = options.json ? silent : terminal(process.stdout);
+        const reports = [await follow(source, await source.start(scenario, input), progress)];
+        // A partial journey goes on in its follow-up journey (the same correlationId): follow it to its end.
+        for (let followUp = followUpOf(reports.at(-1)!); followUp; followUp = followUpOf(reports.at(-1)!)) {
+          reports.push(await follow(source, (await source.report(followUp)).run as Doc, progress));
+        }
+        const [report, ...followUps] = reports;
+        if (options.json) process.stdout.write(`${JSON.stringify(followUps.length ? { ...report, followUps } : report, null, 2)}\n`);
+        else for (const each of reports) process.stdout.write(summary(each, await source.trace(String(each.run.id)).catch(() => undefined)));
+        process.exitCode = exitCodes[String(reports.at(-1)!.run.status)] ?? 1;
       } finally {
         await source.close();
       }
@@ -81,11 +88,14 @@ function terminal(out: NodeJS.WriteStream): Progress {
   };
 }
 
-/** Starts the run and reports each step as it finishes; resolves with the final run report. */
-async function follow(source: JourneySource, scenario: string, input: Doc, progress: Progress): Promise<Doc> {
+function followUpOf(report: Doc): string | undefined {
+  return report.run.status === 'partial' ? ((report.run.context as Doc).followUp as Doc | undefined)?.runId as string | undefined : undefined;
+}
+
+/** Reports each step of a started run as it finishes; resolves with the final run report. */
+async function follow(source: JourneySource, run: Doc, progress: Progress): Promise<Doc> {
   const print = progress.line;
-  const run = await source.start(scenario, input);
-  print(`run ${String(run.id)}  scenario ${scenario}  correlationId ${String(run.correlationId)}`);
+  print(`run ${String(run.id)}  scenario ${String(run.scenario)}  correlationId ${String(run.correlationId)}`);
   let shown = 0;
   for (;;) {
     const report = await source.report(String(run.id));

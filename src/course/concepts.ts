@@ -142,7 +142,7 @@ export const concepts: readonly Concept[] = [
   },
   {
     id: 'error-handling-policies', title: 'Four error-handling policies', level: 'architect',
-    summary: 'Retry a transient failure with backoff; compensate completed steps before the point of no return; hold the order for a person when automation cannot decide; complete what can be completed and mark the order partial. TMF standardises the signals, not the policy.',
+    summary: 'Retry a transient failure with backoff; compensate completed steps before the point of no return; hold the order for a person when automation cannot decide; complete what can be completed, mark the order partial and raise a follow-up order for the rest. TMF standardises the signals, not the policy.',
     apis: ['TMF641', 'TMF652'], states: ['held', 'failed', 'partial'],
     liveExample: { kind: 'lifecycle', entity: 'ServiceOrder' },
     seeIn: [{ view: 'failures', anchor: 'policy-matrix' }],

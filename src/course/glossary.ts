@@ -166,6 +166,12 @@ export const glossary: readonly GlossaryTerm[] = [
     seeIn: [{ view: 'failures', anchor: 'fallout-queue' }],
   },
   {
+    id: 'follow-up-order', term: 'Follow-up order', level: 'architect',
+    definition: 'The order raised for what a partial order did not deliver, linked to it by orderRelationship. Spine raises a TMF641 follow-up (relationshipType followUpOf) when the managed home network fails after the point of no return; the follow-up journey delivers it and completes the product order.',
+    apis: ['TMF641', 'TMF622'], states: ['partial', 'completed'],
+    seeIn: [{ view: 'failures', anchor: 'failure-cards' }],
+  },
+  {
     id: 'held-pending', term: 'held vs pending', level: 'beginner',
     definition: 'Both mean the order is blocked. Held: the provider cannot progress (a technician, stock). Pending: the provider waits for the requester to act, and says so with an InformationRequired event.',
     apis: ['TMF622', 'TMF641'], states: ['held', 'pending'], eventTypes: ['ServiceOrderInformationRequiredEvent'],

@@ -11,6 +11,11 @@ export interface StepContext {
   /** The ids and facts earlier steps returned (customer, order ids, resources…). */
   context: Doc;
   tmf: TmfContext;
+  /**
+   * Starts another journey in this transaction, under this run's correlationId (a follow-up order
+   * is the same customer journey). `carried` joins its context as is, after `prepare`.
+   */
+  startJourney(scenario: string, input: Doc, carried?: Doc): Promise<RunRecord>;
 }
 
 /**
@@ -57,7 +62,8 @@ export interface Flow {
   pointOfNoReturn?: string;
 }
 
-export const RunStatus = { running: 'running', completed: 'completed', failed: 'failed', held: 'held', cancelled: 'cancelled' } as const;
+/** partial: the flow ended without some items, which a follow-up journey delivers (policy partial). */
+export const RunStatus = { running: 'running', completed: 'completed', partial: 'partial', failed: 'failed', held: 'held', cancelled: 'cancelled' } as const;
 export type RunStatus = (typeof RunStatus)[keyof typeof RunStatus];
 
 export const StepStatus = { pending: 'pending', done: 'done', failed: 'failed' } as const;

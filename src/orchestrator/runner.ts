@@ -8,6 +8,7 @@ import type { FaultBoard } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
 import { cancelOrders, moveOrders, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
+import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
 
 /** How a failing step is retried before its failure is escalated (overrides the matrix's retry bounds). */
 export interface RetryPolicy {
@@ -45,6 +46,8 @@ export interface AppliedPolicy {
   rationale: string;
   step: string;
   error: { message: string; status?: number; code?: string };
+  /** The service order items the failure took out (policy partial). */
+  items?: string[];
   at: string;
 }
 
@@ -72,35 +75,45 @@ export function createRunner(deps: {
   const now = () => tmf.now().toISOString();
 
   async function startRun(scenario: string, input: Doc): Promise<RunRecord> {
-    const flow = flows.get(scenario);
-    if (!flow) throw new TmfError('NOT_FOUND', `no scenario ${scenario}; known: ${[...flows.keys()].join(', ')}`);
-    if (flow.faults?.length && !deps.faults) throw new TmfError('INVALID_BODY', `scenario ${scenario} needs fault injection, which this runner has not got`);
-    const run = await store.transaction(async (tx) => {
-      const at = now();
-      const given = { ...input, ...flow.input };
-      const record: RunRecord = {
-        id: `run-${tmf.uuid()}`,
-        scenario,
-        status: RunStatus.running,
-        // One correlationId per journey, minted before any order exists (TMF-DOMAIN §5).
-        correlationId: `journey-${tmf.uuid()}`,
-        input: given,
-        context: flow.prepare ? await flow.prepare(given, tx) : given,
-        error: null,
-        createdAt: at,
-        updatedAt: at,
-      };
-      await tx.insertRun(record);
-      await tx.insertRunStep({ runId: record.id, position: 0, step: flow.steps[0]!.id, status: StepStatus.pending, nextRunAt: at });
-      return record;
-    });
+    const flow = flowOf(scenario);
+    const run = await store.transaction((tx) => createRun(tx, flow, input));
     for (const fault of flow.faults ?? []) deps.faults!.arm({ ...fault, correlationId: run.correlationId }, now());
     worker.kick();
     return run;
   }
 
+  function flowOf(scenario: string): Flow {
+    const flow = flows.get(scenario);
+    if (!flow) throw new TmfError('NOT_FOUND', `no scenario ${scenario}; known: ${[...flows.keys()].join(', ')}`);
+    if (flow.faults?.length && !deps.faults) throw new TmfError('INVALID_BODY', `scenario ${scenario} needs fault injection, which this runner has not got`);
+    return flow;
+  }
+
+  // The run and its first job, in the caller's transaction.
+  async function createRun(tx: Store, flow: Flow, input: Doc, journey?: { correlationId: string; carried?: Doc }): Promise<RunRecord> {
+    const at = now();
+    const given = { ...input, ...flow.input };
+    const prepared = flow.prepare ? await flow.prepare(given, tx) : given;
+    const record: RunRecord = {
+      id: `run-${tmf.uuid()}`,
+      scenario: flow.scenario,
+      status: RunStatus.running,
+      // One correlationId per journey, minted before any order exists (TMF-DOMAIN §5).
+      correlationId: journey?.correlationId ?? `journey-${tmf.uuid()}`,
+      input: given,
+      context: { ...prepared, ...journey?.carried },
+      error: null,
+      createdAt: at,
+      updatedAt: at,
+    };
+    await tx.insertRun(record);
+    await tx.insertRunStep({ runId: record.id, position: 0, step: flow.steps[0]!.id, status: StepStatus.pending, nextRunAt: at });
+    return record;
+  }
+
   function stepContext(tx: Store, run: RunRecord, name: string) {
-    return { tx, call: inProcessCaller(tx, tmf, run, name), run, context: run.context, tmf };
+    const startJourney = (scenario: string, input: Doc, carried?: Doc) => createRun(tx, flowOf(scenario), input, { correlationId: run.correlationId, carried });
+    return { tx, call: inProcessCaller(tx, tmf, run, name), run, context: run.context, tmf, startJourney };
   }
 
   async function execute(db: Store, job: RunStepRecord): Promise<void> {
@@ -155,8 +168,8 @@ export function createRunner(deps: {
         if (next) await tx.insertRunStep({ runId: run.id, position: job.position + 1, step: next.id, status: StepStatus.pending, nextRunAt: at });
         await tx.updateRun(run.id, {
           context,
-          status: next ? RunStatus.running : RunStatus.completed,
-          error: null,
+          status: next ? RunStatus.running : context.partial ? RunStatus.partial : RunStatus.completed,
+          error: !next && context.partial ? partialSummary(context, partialOf(context)!) : null,
           updatedAt: at,
         });
       });
@@ -234,9 +247,10 @@ export function createRunner(deps: {
       const run = (await tx.getRun(job.runId))!;
       const flow = flows.get(run.scenario)!;
       const at = now();
+      const hit = !compensating && error instanceof CallFailed ? independentItemsHit(run.context, error.exchange) : undefined;
       const row: MatrixRow = compensating
         ? { id: 'compensation-failed', scenario: 'A compensation keeps failing', match: { kind }, policy: 'retry', then: 'hold', rationale: 'A rollback that cannot finish needs an operator.' }
-        : decide({ kind, step: job.step, ponrPassed: Boolean(run.context.pointOfNoReturn) });
+        : decide({ kind, step: job.step, ponrPassed: Boolean(run.context.pointOfNoReturn), independentItem: Boolean(hit) });
       if (row.policy === 'retry' && attempts < bounds.maxAttempts) {
         const delay = backoffDelay(bounds, attempts, jitterOf(`${job.runId}/${job.position}/${attempts}`));
         const waited = Number((run.context.retryDelayMs as number | undefined) ?? 0) + delay;
@@ -251,8 +265,9 @@ export function createRunner(deps: {
         policy: policyId,
         matrixRow: row.id,
         rationale: row.rationale,
-        step: compensating ? job.step : job.step,
+        step: job.step,
         error: { message, ...(error instanceof CallFailed && { status: error.cause.status, code: error.cause.toBody().code }) },
+        ...(hit && { items: hit }),
         at,
       };
       const failedRun = { ...run, context: { ...run.context, policy: applied } };
@@ -269,9 +284,11 @@ export function createRunner(deps: {
         return continueCompensation(tx, run, flow, Math.max(last + 1, flow.steps.length), at);
       }
       case 'partial': {
-        await moveOrders(call, run.context, ['held'], 'inProgress');
-        await moveOrders(call, run.context, ['inProgress'], 'partial');
-        await tx.updateRun(run.id, { status: RunStatus.failed, error: `partial: ${applied.error.message}`, updatedAt: at });
+        // Fail forward: the step runs again without the items the failure took out; the service
+        // order ends partial and a follow-up order is raised for them (complete-service-order).
+        const partial: PartialCompletion = { failedItems: [...(partialOf(run.context)?.failedItems ?? []), ...(applied.items ?? [])], step: applied.step, error: applied.error, at };
+        await tx.updateRunStep(run.id, job.position, { status: StepStatus.pending, nextRunAt: at });
+        await tx.updateRun(run.id, { status: RunStatus.running, context: { ...run.context, partial }, updatedAt: at });
         return;
       }
       case 'hold':

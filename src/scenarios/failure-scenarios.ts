@@ -86,12 +86,30 @@ export const activationAfterPonr = variant(
   'Activation failure after the point of no return (fallout)',
   'The network is configured and the point of no return passed; TMF638 refuses to activate the services. Nothing is undone: the orders are held and the run waits in the fallout queue for an operator (resume, retry or abort).',
   {
-    divergence: ['point of no return milestone on the product and service orders', 'activate-services: TMF638 PATCH state active answers 422', 'policy hold: product and service orders → held; an entry in /spine/v1/fallout', 'operator: retry (step again), resume (done by hand) or abort (orders → partial)'],
+    divergence: ['point of no return milestone on the product and service orders', 'activate-services: TMF638 PATCH state active answers 422', 'policy hold: product and service orders → held; an entry in /spine/v1/fallout', 'operator: retry (step again), resume (done by hand) or abort (orders → failed)'],
     apis: ['TMF638', 'TMF641', 'TMF622'],
     policy: 'hold',
     endStates: { productOrder: 'held', serviceOrder: 'held', resourceOrder: 'completed', resources: 'active' },
   },
   { faults: [{ fault: 'service-activation', times: 1 }] },
+);
+
+export const partialHomeNetwork = variant(
+  'partial-home-network',
+  'Home network not delivered after the point of no return (partial completion)',
+  'Internet access is live when the managed home network fails: the gateway never contacts the ACS, so TMF638 refuses to activate CPE management. The rest of the order does not need it: the services that work are activated, the service order ends partial and SOM raises a follow-up order, whose own journey activates the home network and completes the product order.',
+  {
+    divergence: [
+      'activate-services: TMF638 PATCH CPE management state active answers 422 (no TR-069 Inform)',
+      'policy partial (the Home Network CFS is independent): the step runs again without Home Network and CPE management',
+      'TMF641 service order → partial: Internet Access items completed, Home Network items failed, the Broadband bundle item partial',
+      'follow-up TMF641 service order (orderRelationship followUpOf) raised and delivered by the service-follow-up journey: services active, follow-up completed, then the product order',
+    ],
+    apis: ['TMF638', 'TMF641', 'TMF622', 'TMF637'],
+    policy: 'partial',
+    endStates: { serviceOrder: 'partial', followUpServiceOrder: 'completed', productOrder: 'completed', product: 'active', services: 'active' },
+  },
+  { faults: [{ fault: 'cpe-management-unreachable', times: 1 }] },
 );
 
 export const appointmentMissed = variant(
@@ -124,4 +142,4 @@ export const qualificationRejections: readonly Flow[] = [
   rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'unqualified', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
 ];
 
-export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];
+export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, partialHomeNetwork, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];

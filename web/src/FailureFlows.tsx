@@ -12,7 +12,7 @@ interface Fallout { id: string; runId: string; step: string; status: string; err
 /** The failure scenarios as cards (each runnable), the policy decision matrix and the fallout queue, all from the server. */
 export function Failures() {
   const { select, runs } = useApp();
-  const failed = runs.filter((r) => r.status === 'failed').slice(0, 12);
+  const failed = runs.filter((r) => r.status === 'failed' || r.status === 'partial').slice(0, 12);
   const [lastCall, setLastCall] = useState<Record<string, Exchange | undefined>>({});
   useEffect(() => {
     Promise.all(failed.map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((report) => [r.id, report.exchanges.at(-1)] as const)))

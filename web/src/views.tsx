@@ -117,7 +117,7 @@ export function Swimlane() {
       const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`);
       state.status = r.run.status;
       setLive({ ...state });
-      if (r.run.status === 'completed' || r.run.status === 'failed' || r.run.status === 'held') {
+      if (r.run.status !== 'running') {
         clearInterval(poll);
         setTimeout(() => {
           es.close();

@@ -1,6 +1,7 @@
 // The faults Spine can inject, as data: each names the simulated system and operation that answers
 // with the error, which requests it applies to, and the TMF error it answers with.
 
+import { ServiceSpecIds } from '../../catalog/index.js';
 import type { Doc, Store } from '../../store/port.js';
 import type { ErrorKind } from '../../tmf/errors.js';
 
@@ -23,6 +24,11 @@ async function activationCategory(tx: Store, doc: Doc): Promise<string | undefin
   const id = (target?.resource as Doc | undefined)?.id;
   if (id === undefined) return undefined;
   return (await tx.getResource('TMF639', 'resource', String(id)))?.doc.category as string | undefined;
+}
+
+// A TMF638 patch that makes a service of this specification active.
+function activatesService(doc: Doc, specId: string): boolean {
+  return doc.state === 'active' && (doc.serviceSpecification as Doc | undefined)?.id === specId;
 }
 
 export const faultCatalog: readonly FaultDefinition[] = [
@@ -69,7 +75,16 @@ export const faultCatalog: readonly FaultDefinition[] = [
     operation: 'patch',
     step: 'activate-services',
     answer: { kind: 'NETWORK_REFUSED', message: 'the service could not be activated: the BNG session drops at authentication' },
-    applies: async (_tx, doc) => doc.state === 'active',
+    applies: async (_tx, doc) => activatesService(doc, ServiceSpecIds.bngSubscriber),
+  },
+  {
+    id: 'cpe-management-unreachable',
+    title: 'Managed home network not activated after the point of no return: the gateway never reaches the ACS (TMF638)',
+    target: 'TMF638/service',
+    operation: 'patch',
+    step: 'activate-services',
+    answer: { kind: 'NETWORK_REFUSED', message: 'CPE management cannot be activated: the home gateway has not contacted the ACS (no TR-069 Inform)' },
+    applies: async (_tx, doc) => activatesService(doc, ServiceSpecIds.cpeManagement),
   },
   {
     id: 'appointment-missed',

@@ -9,10 +9,8 @@ import { tmfPath } from '../tmf-caller.js';
 // The order lifecycle has no direct way from a held or pending order to an outcome: delivery resumes
 // first (→ inProgress). An order not yet started cannot fail: it is rejected (infeasible).
 function waypoints(from: string, to: string): string[] {
-  return ['held', 'pending'].includes(from) && ['failed', 'partial', 'completed'].includes(to) ? ['inProgress'] : [];
+  return ['held', 'pending'].includes(from) && ['failed', 'completed'].includes(to) ? ['inProgress'] : [];
 }
-
-const ITEMS: Record<string, string> = { TMF622: 'productOrderItem', TMF641: 'serviceOrderItem', TMF652: 'orderItem' };
 
 /** The journey's orders, outermost last, as the context names them. */
 const ORDERS = [
@@ -21,11 +19,7 @@ const ORDERS = [
   { key: 'productOrderId', api: 'TMF622', resource: 'productOrder', actor: 'com' },
 ] as const;
 
-/**
- * Moves every order of the journey that is in one of `from` to `to` (the others are left as they
- * are). Items follow the order, except that an order ending `partial` marks its unfinished items
- * `failed` (an item has no partial state) and keeps the completed ones.
- */
+/** Moves every order of the journey that is in one of `from` to `to` (the others are left as they are); items follow the order. */
 export async function moveOrders(call: TmfCall, context: Doc, from: readonly string[], to: string): Promise<string[]> {
   const moved: string[] = [];
   for (const order of ORDERS) {
@@ -35,12 +29,7 @@ export async function moveOrders(call: TmfCall, context: Doc, from: readonly str
     if (!from.includes(String(current.state))) continue;
     for (const step of waypoints(String(current.state), to)) await moveOrder(call, order.actor, order.api, order.resource, id, step);
     const target = String(current.state) === 'acknowledged' && to === 'failed' ? 'rejected' : to;
-    if (target !== to) await moveOrder(call, order.actor, order.api, order.resource, id, target);
-    else if (to === 'partial') {
-      const key = ITEMS[order.api]!;
-      const items = ((current[key] as Doc[] | undefined) ?? []).map((item) => ({ ...item, state: item.state === 'completed' ? 'completed' : 'failed' }));
-      await call({ from: order.actor, method: 'PATCH', path: tmfPath(order.api, order.resource, id), body: { state: to, [key]: items } });
-    } else await moveOrder(call, order.actor, order.api, order.resource, id, to);
+    await moveOrder(call, order.actor, order.api, order.resource, id, target);
     moved.push(id);
   }
   return moved;

@@ -2,6 +2,8 @@
 // (TMF-DOMAIN §11). TM Forum standardises the signals (states, milestones, jeopardy, errorMessage);
 // the policies themselves are industry practice, so each row says why it is the default.
 
+import { ServiceSpecIds } from '../../catalog/index.js';
+
 /** How a failed call is retried before the failure is escalated to the matrix's next policy. */
 export interface RetryBounds {
   maxAttempts: number;
@@ -48,8 +50,8 @@ export const policies: Record<PolicyId, Policy> = {
   partial: {
     id: 'partial',
     title: 'Partial completion (fail forward)',
-    mechanics: 'After the point of no return, what succeeded is kept and a follow-up order is raised for the rest.',
-    signals: 'Order → partial; failed items → failed.',
+    mechanics: 'After the point of no return, for an item the rest of the order does not need: the step goes on without the failed items, the order ends with what was delivered, and a follow-up order is raised (and run) for the rest.',
+    signals: 'Service order → partial: delivered items completed, failed items failed, their bundle partial; a follow-up TMF641 order (orderRelationship followUpOf) for the failed items; the product order completes when the follow-up does.',
   },
   reject: {
     id: 'reject',
@@ -67,6 +69,8 @@ export interface FailureMatch {
   steps?: readonly string[];
   /** Before or after the point of no return (either when absent). */
   ponr?: 'before' | 'after';
+  /** Only failures confined to order items the rest of the order does not need (see `independentServices`). */
+  independentItem?: true;
 }
 
 export interface MatrixRow {
@@ -119,6 +123,13 @@ export const decisionMatrix: readonly MatrixRow[] = [
     rationale: 'Avoid orphaned configuration and inventory drift: roll back the network and the reservations.',
   },
   {
+    id: 'independent-item-after-ponr',
+    scenario: 'One item of a multi-item order refused after the point of no return (managed home network: the gateway never reaches the ACS)',
+    match: { kind: 'refused', ponr: 'after', independentItem: true },
+    policy: 'partial',
+    rationale: 'The other items deliver value on their own (internet access works without the managed WiFi): complete them, end the order partial and raise a follow-up order for the rest instead of holding everything.',
+  },
+  {
     id: 'refused-after-ponr',
     scenario: 'Activation refused after the point of no return',
     match: { kind: 'refused', ponr: 'after' },
@@ -166,7 +177,15 @@ export interface FailureFacts {
   kind: FailureMatch['kind'];
   step: string;
   ponrPassed: boolean;
+  /** The failure concerns only order items that no delivered item needs. */
+  independentItem?: boolean;
 }
+
+/**
+ * The services an order can deliver without: a bundle member whose failure leaves the rest of the
+ * bundle useful. Internet Access is not one of them: the home network is worthless without it.
+ */
+export const independentServices: readonly string[] = [ServiceSpecIds.homeNetwork];
 
 /** The matrix row that governs a failure. */
 export function decide(facts: FailureFacts): MatrixRow {
@@ -174,7 +193,8 @@ export function decide(facts: FailureFacts): MatrixRow {
     ({ match }) =>
       match.kind === facts.kind &&
       (!match.steps || match.steps.includes(facts.step)) &&
-      (!match.ponr || (match.ponr === 'after') === facts.ponrPassed),
+      (!match.ponr || (match.ponr === 'after') === facts.ponrPassed) &&
+      (!match.independentItem || facts.independentItem === true),
   );
   return row ?? { id: 'default', scenario: 'Anything else', match: { kind: facts.kind }, policy: facts.ponrPassed ? 'hold' : 'compensate', rationale: 'No row matched: the safe default for where the journey is.' };
 }

@@ -1,12 +1,63 @@
+import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
+import { FOLLOW_UP_SCENARIO, itemOutcomes, partialOf } from '../policies/partial.js';
+import { extendThread } from '../trace.js';
+import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
+import type { ServiceItem } from './order-services.js';
+import { customerParty } from './refs.js';
 
-/** SOM completes the service order: every item delivered. */
+/**
+ * SOM completes the service order: every item delivered. After a partial completion the order ends
+ * partial instead, and SOM raises a follow-up order for what was not delivered, which its own
+ * journey (service-follow-up) delivers.
+ */
 export const completeServiceOrder: StepDefinition = {
   id: 'complete-service-order',
   actor: 'som',
   title: 'Complete the service order',
-  async run({ call, context }) {
-    await moveOrder(call, 'som', 'TMF641', 'serviceOrder', String(context.serviceOrderId), 'completed');
+  async run({ call, context, startJourney }) {
+    const serviceOrderId = String(context.serviceOrderId);
+    const partial = partialOf(context);
+    if (!partial) {
+      await moveOrder(call, 'som', 'TMF641', 'serviceOrder', serviceOrderId, 'completed');
+      return;
+    }
+    const path = tmfPath('TMF641', 'serviceOrder', serviceOrderId);
+    const items = context.serviceItems as ServiceItem[];
+    const outcomes = itemOutcomes(items, partial.failedItems);
+    const order = await call<Doc>({ from: 'som', method: 'GET', path });
+    const serviceOrderItem = (order.serviceOrderItem as Doc[]).map((item) => ({ ...item, state: outcomes.get(String(item.id)) }));
+    await call({ from: 'som', method: 'PATCH', path, body: { state: 'partial', serviceOrderItem } });
+
+    const serviceIds = context.serviceIds as Record<string, string>;
+    const failed = items.filter((item) => partial.failedItems.includes(item.itemId));
+    const followUp = await call<Doc>({
+      from: 'som',
+      method: 'POST',
+      path: tmfPath('TMF641', 'serviceOrder'),
+      body: {
+        category: 'provide',
+        description: `Follow-up of service order ${serviceOrderId}: ${failed.map((i) => i.spec.name).join(', ')} not delivered (${partial.error.message})`,
+        relatedParty: [customerParty(context)],
+        orderRelationship: [
+          { id: serviceOrderId, relationshipType: 'followUpOf', '@referredType': 'ServiceOrder' },
+          { id: context.productOrderId, relationshipType: 'cross-ref', '@referredType': 'ProductOrder' },
+        ],
+        serviceOrderItem: failed.map((item) => ({
+          id: item.itemId,
+          action: 'modify',
+          quantity: 1,
+          service: { id: serviceIds[item.itemId], href: tmfPath('TMF638', 'service', serviceIds[item.itemId]!), state: 'active', '@referredType': 'Service' },
+          ...(item.parentItemId && partial.failedItems.includes(item.parentItemId) && {
+            serviceOrderItemRelationship: [{ relationshipType: 'reliesOn', orderItem: { itemId: item.parentItemId } }],
+          }),
+        })),
+      },
+    });
+    const link = { role: 'followUpServiceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(followUp.id), via: 'orderRelationship (followUpOf)' };
+    const thread = extendThread(context, link);
+    const journey = await startJourney(FOLLOW_UP_SCENARIO, { serviceOrderId: followUp.id }, thread);
+    return { followUp: { serviceOrderId: followUp.id, runId: journey.id }, ...thread };
   },
 };
