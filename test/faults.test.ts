@@ -72,7 +72,7 @@ describe('fault injection', () => {
     expect(ok.run.status).toBe('completed');
   });
 
-  it('a BNG timeout that outlasts the retries is escalated to compensate, with a jeopardy alert on the run', async () => {
+  it('a BNG timeout that outlasts the retries is escalated to compensate, with a jeopardy alert on the run and the service order', async () => {
     const app = await demoApp();
     await arm(app, { fault: 'bng-timeout', times: 10 });
     const report = await gpon(app);
@@ -80,6 +80,12 @@ describe('fault injection', () => {
     expect(report.steps.find((s: Doc) => s.step === 'activate-resources')).toMatchObject({ status: 'failed', attempts: 4 });
     expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'transient-before-ponr', error: { status: 504 } });
     expect(report.run.context.jeopardy).toMatchObject({ step: 'activate-resources' });
+    // The SLA risk is a TMF signal: a jeopardyAlert on the service order and one ServiceOrderJeopardyEvent of the journey.
+    const jeopardyEvents = report.events.filter((e: Doc) => e.eventType === 'ServiceOrderJeopardyEvent');
+    expect(jeopardyEvents).toHaveLength(1);
+    expect(jeopardyEvents[0]).toMatchObject({ correlationId: report.run.correlationId });
+    const order = (await app.inject({ method: 'GET', url: `/tmf-api/serviceOrdering/v4/serviceOrder/${report.run.context.serviceOrderId}` })).json();
+    expect(order.jeopardyAlert).toEqual([expect.objectContaining({ name: 'SLA at risk', jeopardyType: 'Hazard', message: report.run.context.jeopardy.reason })]);
     expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([expect.objectContaining({ fault: 'bng-timeout', remaining: 6 })]);
   });
 

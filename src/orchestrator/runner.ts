@@ -6,7 +6,7 @@ import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
 import type { FaultBoard } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
-import { cancelOrders, moveOrders, recordPointOfNoReturn } from './policies/effects.js';
+import { cancelOrders, moveOrders, raiseJeopardy, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
 import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
 
@@ -255,8 +255,9 @@ export function createRunner(deps: {
         const delay = backoffDelay(bounds, attempts, jitterOf(`${job.runId}/${job.position}/${attempts}`));
         const waited = Number((run.context.retryDelayMs as number | undefined) ?? 0) + delay;
         await tx.updateRunStep(job.runId, job.position, { status: StepStatus.pending, attempts, error: message, startedAt, endedAt: at, nextRunAt: new Date(Date.parse(at) + delay).toISOString() });
-        const jeopardy = waited > bounds.jeopardyAfterMs && !run.context.jeopardy ? { jeopardy: { step: job.step, reason: `retries of ${job.step} exceed the ${bounds.jeopardyAfterMs} ms budget`, at } } : {};
-        await tx.updateRun(job.runId, { context: { ...run.context, retryDelayMs: waited, ...jeopardy }, updatedAt: at });
+        const jeopardy = waited > bounds.jeopardyAfterMs && !run.context.jeopardy ? { step: job.step, reason: `retries of ${job.step} exceed the ${bounds.jeopardyAfterMs} ms budget`, at } : undefined;
+        if (jeopardy) await raiseJeopardy(tx, tmf, run, jeopardy);
+        await tx.updateRun(job.runId, { context: { ...run.context, retryDelayMs: waited, ...(jeopardy && { jeopardy }) }, updatedAt: at });
         return;
       }
       await tx.updateRunStep(job.runId, job.position, { status: StepStatus.failed, attempts, error: message, startedAt, endedAt: at, nextRunAt: at });

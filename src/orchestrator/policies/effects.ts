@@ -1,10 +1,11 @@
 // What a policy does to the orders when it is applied: the TMF signals of TMF-DOMAIN §11.
 
-import type { Doc } from '../../store/port.js';
-import type { TmfCall } from '../tmf-caller.js';
+import { publishEvent } from '../../events/publish.js';
+import type { Doc, RunRecord, Store } from '../../store/port.js';
+import { eventDomain, targetOf, type TmfContext } from '../../tmf/resource-service.js';
+import { inProcessCaller, tmfPath, type TmfCall } from '../tmf-caller.js';
 import { moveOrder } from '../steps/order-state.js';
 import { pointOfNoReturn } from './matrix.js';
-import { tmfPath } from '../tmf-caller.js';
 
 // The order lifecycle has no direct way from a held or pending order to an outcome: delivery resumes
 // first (→ inProgress). An order not yet started cannot fail: it is rejected (infeasible).
@@ -56,4 +57,37 @@ export async function cancelOrders(call: TmfCall, context: Doc): Promise<void> {
   await moveOrders(call, context, ['acknowledged', 'pending', 'held', 'inProgress'], 'assessingCancellation');
   await moveOrders(call, context, ['assessingCancellation'], 'pendingCancellation');
   await moveOrders(call, context, ['pendingCancellation'], 'cancelled');
+}
+
+const SERVICE_ORDER = targetOf('TMF641', 'serviceOrder');
+
+/**
+ * Tells the world the journey's SLA is at risk: a TMF641 `jeopardyAlert` on the service order and a
+ * ServiceOrderJeopardyEvent. Before the service order exists the run's own mark is all there is
+ * (TMF622 v4 has no jeopardy signal).
+ */
+export async function raiseJeopardy(tx: Store, tmf: TmfContext, run: RunRecord, jeopardy: { step: string; reason: string; at: string }): Promise<void> {
+  const id = run.context.serviceOrderId;
+  if (typeof id !== 'string') return;
+  const call = inProcessCaller(tx, tmf, run, 'retry');
+  const path = tmfPath('TMF641', 'serviceOrder', id);
+  const current = await call<Doc>({ from: 'orchestrator', method: 'GET', path });
+  const alerts = (current.jeopardyAlert as Doc[] | undefined) ?? [];
+  const alert = { id: String(alerts.length + 1), name: 'SLA at risk', jeopardyType: 'Hazard', alertDate: jeopardy.at, exception: `retries of ${jeopardy.step}`, message: jeopardy.reason, '@type': 'JeopardyAlert' };
+  const order = await call<Doc>({ from: 'orchestrator', method: 'PATCH', path, body: { jeopardyAlert: [...alerts, alert] } });
+  await publishEvent(
+    tx,
+    { api: SERVICE_ORDER.api.id, resource: SERVICE_ORDER.resource.name, resourceId: id },
+    {
+      eventId: tmf.uuid(),
+      eventType: 'ServiceOrderJeopardyEvent',
+      payloadKey: 'serviceOrder',
+      payload: order,
+      correlationId: run.correlationId,
+      domain: eventDomain(SERVICE_ORDER.api),
+      at: jeopardy.at,
+      title: 'SLA at risk',
+      description: jeopardy.reason,
+    },
+  );
 }
