@@ -205,6 +205,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.selectOption('[data-testid="pick-fault"]', 'bng-timeout');
     await page.fill('input[aria-label="times"]', '2');
     await page.click('[data-testid="run-scenario"]');
+    await page.waitForSelector('h1:has-text("Live run")');
     const seen = new Set<string>();
     await waitFor(async () => {
       const text = (await page.textContent('[data-testid="swimlane-count"]')) ?? '';
@@ -238,6 +239,28 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.locator('[data-testid="failed-run-call"]').first().click();
     await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
     await page.screenshot({ path: join(SHOTS, 'failures.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('runs the partial-completion card live: the swimlane ends partial and the run shows what it left to the follow-up order', async () => {
+    // The card orders for Jane Smith, whose address the opening journey equipped: cease that product first to free its drop.
+    const cease = await fetch(`${base}/spine/v1/scenarios/gpon-cease/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(((await cease.json()) as { run: { status: string } }).run.status).toBe('completed');
+    await open('failures');
+    const card = page.locator('[data-testid="failure-card"]', { hasText: 'partial completion' });
+    await card.locator('[data-testid="run-failure"]').click();
+    await page.waitForURL(/run=run-/);
+    const runId = new URL(page.url().replace('#/', '')).searchParams.get('run');
+    const status = async () => ((await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { run: { status: string; error: string | null } }).run;
+    await waitFor(async () => (await status()).status !== 'running', 30_000);
+    expect(await status()).toMatchObject({ status: 'partial' });
+    // The swimlane follows the run to its end: the one refused TMF638 call shows among all its calls.
+    const report = (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { exchanges: unknown[] };
+    await waitFor(async () => (await page.locator('[data-testid="swimlane-count"]').textContent())?.startsWith(`${report.exchanges.length} / ${report.exchanges.length}`) ?? false, 10_000);
+    expect(await page.locator('[data-testid="swimlane-chip"].bad').count()).toBe(1);
+    await page.screenshot({ path: join(SHOTS, 'failure-partial-swimlane.png') });
+    await open('failures');
+    await waitFor(async () => (await page.getByText('Home Network and CPE management not delivered').count()) > 0, 10_000);
     expect(problems).toEqual([]);
   });
 

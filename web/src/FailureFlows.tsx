@@ -11,7 +11,11 @@ interface Fallout { id: string; runId: string; step: string; status: string; err
 
 /** The failure scenarios as cards (each runnable), the policy decision matrix and the fallout queue, all from the server. */
 export function Failures() {
-  const { select, runs } = useApp();
+  const { select, runs, refreshRuns } = useApp();
+  // Runs started since the app loaded (from a card, the CLI, another tab) belong here too.
+  useEffect(() => {
+    refreshRuns().catch(() => undefined);
+  }, [refreshRuns]);
   const failed = runs.filter((r) => r.status === 'failed' || r.status === 'partial').slice(0, 12);
   const [lastCall, setLastCall] = useState<Record<string, Exchange | undefined>>({});
   useEffect(() => {
@@ -27,6 +31,7 @@ export function Failures() {
   const cards = (scenarios ?? []).filter((s) => s.card);
   const run = async (name: string) => {
     const started = await startRun(name, {});
+    await refreshRuns();
     go('swimlane', { run: String(started.id) });
   };
   const act = async (entry: Fallout, action: 'resume' | 'retry' | 'abort') => {

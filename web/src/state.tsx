@@ -29,6 +29,8 @@ export function useRoute(): Route {
 }
 
 /** Navigates by changing the hash, so back/forward replay every view and selection. */
+const REPORT_REFRESH_MS = 400;
+
 export function go(view: string, params: Record<string, string | undefined>) {
   location.hash = hashFor(view, params);
 }
@@ -79,9 +81,18 @@ export function useAppState(): AppState {
   useEffect(() => {
     if (!runId) return;
     let live = true;
-    getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(runId)}`).then((r) => live && setReport(r), () => undefined);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A run still going (started from a failure card, say) is read again until it reaches a final status.
+    const load = () =>
+      getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(runId)}`).then((r) => {
+        if (!live) return;
+        setReport(r);
+        if (r.run.status === 'running') timer = setTimeout(load, REPORT_REFRESH_MS);
+      }, () => undefined);
+    void load();
     return () => {
       live = false;
+      clearTimeout(timer);
     };
   }, [runId, runs]);
   const apiInfo = (api: string) => registry?.apis.find((a) => a.id === api);
