@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { resolveTmfPath } from '../src/orchestrator/tmf-caller.js';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { createSchemaValidator, describeIssues } from '../src/tmf/schemas.js';
 import { build, json } from './support/build.js';
 
 // Failure journeys over HTTP: a fault armed (by the scenario or the fault API), the policy of the
@@ -64,6 +66,19 @@ async function liveReservations(app: FastifyInstance): Promise<Doc[]> {
   return ((await get(app, api.reservations)) as Doc[]).filter((r) => r.state !== 'cancelled');
 }
 
+const validator = createSchemaValidator();
+
+/** Every answer a run's successful calls got is valid against the official schema of its resource. */
+function validPayloads(report: Doc): void {
+  for (const exchange of report.exchanges.filter((x: Doc) => x.status < 300)) {
+    const { target } = resolveTmfPath(exchange.path);
+    for (const doc of Array.isArray(exchange.response) ? exchange.response : exchange.response ? [exchange.response] : []) {
+      const issues = validator.validate(target.api.id, target.resource.entity, doc);
+      expect(issues, `${exchange.method} ${exchange.path}: ${describeIssues(issues)}`).toEqual([]);
+    }
+  }
+}
+
 function sameCorrelation(report: Doc): void {
   expect(report.events.length).toBeGreaterThan(0);
   for (const event of report.events) expect(event.correlationId).toBe(report.run.correlationId);
@@ -125,7 +140,9 @@ describe('failure scenarios', () => {
     const { productOrderId, serviceOrderId, resourceOrderId, reservationId, resources } = report.run.context;
     const { accessPort: _shared, ...perSubscriber } = resources as Record<string, string>;
     expect((await get(app, api.po(productOrderId))).state).toBe('failed');
-    expect((await get(app, api.so(serviceOrderId))).state).toBe('failed');
+    const failedOrder = await get(app, api.so(serviceOrderId));
+    expect(failedOrder.state).toBe('failed');
+    expect(failedOrder.errorMessage).toEqual([expect.objectContaining({ reason: 'policy compensate (decision matrix row refused-before-ponr)', status: '422' })]);
     expect((await get(app, api.ro(resourceOrderId))).state).toBe('failed');
     expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
     for (const id of Object.values(perSubscriber)) {
@@ -157,7 +174,10 @@ describe('failure scenarios', () => {
     expect(report.run.context.policy).toMatchObject({ policy: 'hold', matrixRow: 'refused-after-ponr', step: 'activate-services' });
     const { productOrderId, serviceOrderId } = report.run.context;
     expect((await get(app, api.po(productOrderId))).state).toBe('held');
-    expect((await get(app, api.so(serviceOrderId))).state).toBe('held');
+    const heldOrder = await get(app, api.so(serviceOrderId));
+    expect(heldOrder.state).toBe('held');
+    // Why it is held is on the order itself (TMF641 errorMessage), not only in Spine's fallout queue.
+    expect(heldOrder.errorMessage).toEqual([expect.objectContaining({ code: 'SPN-422-NETWORK-REFUSED', status: '422', reason: 'policy hold (decision matrix row refused-after-ponr)' })]);
     const fallout = (await get(app, '/spine/v1/fallout')) as Doc[];
     const falloutId = report.run.context.fallout.id;
     expect(fallout).toEqual([
@@ -188,6 +208,7 @@ describe('failure scenarios', () => {
     expect(report.steps.find((s: Doc) => s.step === 'activate-services')).toMatchObject({ status: 'done' });
     const so = await get(app, api.so(serviceOrderId));
     expect(so.state).toBe('partial');
+    expect(so.errorMessage).toEqual([expect.objectContaining({ status: '422', serviceOrderItem: [{ itemId: '6', serviceOrderId }, { itemId: '7', serviceOrderId }] })]);
     expect(Object.fromEntries(so.serviceOrderItem.map((i: Doc) => [i.id, i.state]))).toEqual({ 1: 'partial', 2: 'completed', 3: 'completed', 4: 'completed', 5: 'completed', 6: 'failed', 7: 'failed' });
     const service = (item: string) => get(app, `/tmf-api/serviceInventory/v4/service/${serviceIds[item]}`);
     const activated = (r: Doc) => r.exchanges.filter((e: Doc) => e.method === 'PATCH' && e.status === 200 && e.request?.state === 'active' && e.api === 'TMF638').map((e: Doc) => e.path.split('/').at(-1));
@@ -201,6 +222,8 @@ describe('failure scenarios', () => {
     const followUpReport = await get(app, `/spine/v1/runs/${followUp.runId}`);
     expect(followUpReport.run).toMatchObject({ scenario: 'service-follow-up', status: 'completed', correlationId: report.run.correlationId });
     sameCorrelation(followUpReport);
+    validPayloads(report);
+    validPayloads(followUpReport);
     expect(activated(followUpReport)).toEqual([serviceIds['7'], serviceIds['6']]);
     expect((await get(app, api.so(followUp.serviceOrderId))).state).toBe('completed');
     expect((await service('6')).state).toBe('active');

@@ -6,7 +6,7 @@ import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
 import type { FaultBoard } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
-import { cancelOrders, moveOrders, raiseJeopardy, recordPointOfNoReturn } from './policies/effects.js';
+import { cancelOrders, moveOrders, raiseJeopardy, recordOrderError, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
 import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
 
@@ -223,8 +223,9 @@ export function createRunner(deps: {
       await tx.updateRun(run.id, { status: RunStatus.cancelled, error: null, updatedAt: at });
       return;
     }
-    await moveOrders(call, run.context, LIVE_ORDER_STATES, 'failed');
     const policy = run.context.policy as AppliedPolicy | undefined;
+    if (policy) await recordOrderError(call, run.context, policy);
+    await moveOrders(call, run.context, LIVE_ORDER_STATES, 'failed');
     await tx.updateRun(run.id, { status: RunStatus.failed, error: policy ? `rolled back: ${policy.error.message}` : 'rolled back', updatedAt: at });
   }
 
@@ -297,6 +298,7 @@ export function createRunner(deps: {
       case 'reject': {
         // Held for an operator: the orders say so, the run keeps the failed step and the structured error.
         const orders = await moveOrders(call, run.context, ['inProgress'], 'held');
+        await recordOrderError(call, run.context, applied);
         const fallout = {
           id: `fo-${tmf.uuid()}`,
           status: 'open',

@@ -91,3 +91,29 @@ export async function raiseJeopardy(tx: Store, tmf: TmfContext, run: RunRecord, 
     },
   );
 }
+
+/**
+ * Records why the journey's service order left the happy path, as TMF641 v4.1 `errorMessage`
+ * (appended; the items it concerns when it is not the whole order).
+ */
+export async function recordOrderError(
+  call: TmfCall,
+  context: Doc,
+  failure: { error: { message: string; status?: number; code?: string }; policy: string; matrixRow: string; at: string },
+  items: readonly string[] = [],
+): Promise<void> {
+  const id = context.serviceOrderId;
+  if (typeof id !== 'string') return;
+  const path = tmfPath('TMF641', 'serviceOrder', id);
+  const current = await call<Doc>({ from: 'som', method: 'GET', path });
+  const entry = {
+    code: failure.error.code ?? 'SPN-STEP-FAILED',
+    message: failure.error.message,
+    reason: `policy ${failure.policy} (decision matrix row ${failure.matrixRow})`,
+    ...(failure.error.status !== undefined && { status: String(failure.error.status) }),
+    timestamp: failure.at,
+    ...(items.length && { serviceOrderItem: items.map((itemId) => ({ itemId, serviceOrderId: id })) }),
+    '@type': 'ServiceOrderErrorMessage',
+  };
+  await call({ from: 'som', method: 'PATCH', path, body: { errorMessage: [...((current.errorMessage as Doc[] | undefined) ?? []), entry] } });
+}
