@@ -19,7 +19,7 @@ export function Failures() {
   const failed = runs.filter((r) => r.status === 'failed' || r.status === 'partial').slice(0, 12);
   const [lastCall, setLastCall] = useState<Record<string, Exchange | undefined>>({});
   useEffect(() => {
-    Promise.all(failed.map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((report) => [r.id, report.exchanges.at(-1)] as const)))
+    Promise.all(failed.map((r) => getJson<RunReport>(`/spine/v1/runs/${r.id}`).then((report) => [r.id, report.exchanges.filter((x) => x.status >= 400).at(-1) ?? report.exchanges.at(-1)] as const)))
       .then((pairs) => setLastCall(Object.fromEntries(pairs)), () => undefined);
   }, [runs]);
   const { data: scenarios } = useFetch<(Scenario & { card?: Card })[]>('/spine/v1/scenarios');
@@ -71,7 +71,7 @@ export function Failures() {
               <div className="card" key={r.id}>
                 <h3>{r.scenario}: {String(r.context?.customerName ?? r.context?.customerId ?? r.id)}</h3>
                 <p className="warn">{typeof r.error === 'string' ? r.error : JSON.stringify(r.error)}</p>
-                {x && <button type="button" className="link" data-testid="failed-run-call" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>last call: {x.method} {x.api} ({x.step})</button>}
+                {x && <button type="button" className="link" data-testid="failed-run-call" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.status >= 400 ? `refused call: ${x.status}` : 'last call:'} {x.method} {x.api} ({x.step})</button>}
               </div>
             );
           })}
