@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildEnvelope } from '../events/envelope.js';
 import { openStore } from './open-store.js';
 import type { ResourceRecord, Store } from './port.js';
 
@@ -119,6 +120,45 @@ describe('the SQL store', () => {
     expect(await store.nextDeliveryTime()).toBe('2026-11-26T10:00:01.000Z');
     await store.deleteHub('h1');
     expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
+  });
+});
+
+describe('documents shared by events and exchanges', () => {
+  const order = { id: 'po-1', state: 'inProgress', note: 'x'.repeat(200) };
+  const envelope = (eventId: string, eventType: string, extra: Record<string, unknown> = {}) => ({
+    ...buildEnvelope({ eventId, eventType, payloadKey: 'productOrder', payload: order, correlationId: 'c-1', domain: 'productOrderingManagement', at: '2026-11-26T10:00:00.000Z' }),
+    ...extra,
+  });
+  const appended = (eventId: string, env: Record<string, unknown>) => ({ ...event(eventId), eventType: String(env.eventType), envelope: env });
+  const exchange = { runId: 'run-1', step: 's', correlationId: 'c-1', from: 'som', to: 'com', api: 'TMF622', method: 'PATCH', path: '/p', request: { state: 'inProgress' }, response: order, status: 200, startedAt: 'a', endedAt: 'b' };
+
+  it('serves every event and exchange whole, in the same JSON, whatever they share', async () => {
+    const store = await fresh();
+    const envelopes = [envelope('e-1', 'ProductOrderStateChangeEvent'), envelope('e-2', 'ProductOrderAttributeValueChangeEvent', { priority: 'high' }), { eventId: 'e-3', eventType: 'Custom', event: { a: 1, b: 2 } }];
+    await store.transaction(async (tx) => {
+      for (const [i, env] of envelopes.entries()) await tx.appendEvent(appended(`e-${i + 1}`, env));
+      await tx.appendExchange(exchange);
+      await tx.appendExchange({ ...exchange, response: { other: true } });
+    });
+    const events = await store.listEvents({});
+    expect(events.map((e) => JSON.stringify(e.envelope))).toEqual(envelopes.map((e) => JSON.stringify(e)));
+    expect(JSON.stringify(await store.getEvent('e-2'))).toBe(JSON.stringify(events[1]));
+    expect((await store.listExchanges({ runId: 'run-1' })).map((x) => x.response)).toEqual([order, { other: true }]);
+  });
+
+  it('points nothing at a document whose event was undone with its savepoint', async () => {
+    const store = await fresh();
+    await store.transaction(async (tx) => {
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.appendEvent(appended('e-1', envelope('e-1', 'ProductOrderStateChangeEvent')));
+          throw new Error('step failed');
+        }),
+      ).rejects.toThrow('step failed');
+      await tx.appendExchange(exchange);
+    });
+    expect(await store.listEvents({})).toEqual([]);
+    expect((await store.listExchanges({}))[0]?.response).toEqual(order);
   });
 });
 

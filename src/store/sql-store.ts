@@ -2,6 +2,7 @@ import { sql, type Selectable } from 'kysely';
 import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
 import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
+import { joinEnvelope, splitEnvelope } from './event-payload.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
 
@@ -17,8 +18,9 @@ export function createSqlStore(handle: SqliteHandle): Store {
   const exclusive = createLock();
 
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
+    const payloads = new Map<string, number>();
     const store: Store = {
-      ...operations(handle, () => (unit.wroteDeliveries = true)),
+      ...operations(handle, () => (unit.wroteDeliveries = true), payloads),
       // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
       async transaction(work) {
         handle.prepare('SAVEPOINT nested').run();
@@ -28,6 +30,8 @@ export function createSqlStore(handle: SqliteHandle): Store {
           return result;
         } catch (error) {
           handle.prepare('ROLLBACK TO nested').run();
+          // Rows written since the savepoint are gone: nothing may point at their payloads.
+          payloads.clear();
           handle.prepare('RELEASE nested').run();
           throw error;
         }
@@ -38,7 +42,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
     return store;
   }
 
-  const outside = operations(handle, notify);
+  const outside = operations(handle, notify, new Map());
   const locked = Object.fromEntries(
     Object.entries(outside).map(([name, operation]) => [name, (...args: unknown[]) => exclusive(() => (operation as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Operations;
@@ -75,8 +79,15 @@ function createLock() {
   };
 }
 
-/** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
-function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operations {
+// How many recent payloads a unit of work remembers for later events and exchanges to point at.
+const SHARED_PAYLOADS = 32;
+
+/**
+ * Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written.
+ * `payloads` maps the JSON of the resources recent events stored to their event's seq, so an event or
+ * an exchange carrying the same document points at it instead of storing it again.
+ */
+function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads: Map<string, number>): Operations {
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
@@ -115,28 +126,39 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
     },
 
     async appendEvent(event) {
+      const split = splitEnvelope(event);
+      const shared = split.payload === null ? undefined : payloads.get(split.payload);
       const { lastInsertRowid } = run(
-        'INSERT INTO event (event_id, event_type, api, resource, resource_id, correlation_id, event_time, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        event.eventId, event.eventType, event.api, event.resource, event.resourceId, event.correlationId, event.eventTime, JSON.stringify(event.envelope),
+        'INSERT INTO event (event_id, event_type, api, resource, resource_id, correlation_id, event_time, envelope, payload_key, payload, payload_seq, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        event.eventId, event.eventType, event.api, event.resource, event.resourceId, event.correlationId, event.eventTime, split.envelope,
+        split.payloadKey, shared === undefined ? split.payload : null, shared ?? null, split.domain,
       );
-      return { ...event, seq: Number(lastInsertRowid) };
+      const seq = Number(lastInsertRowid);
+      if (split.payload !== null && shared === undefined) {
+        if (payloads.size >= SHARED_PAYLOADS) payloads.clear();
+        payloads.set(split.payload, seq);
+      }
+      return { ...event, seq };
     },
     async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
-      let query = q.selectFrom('event').selectAll();
-      if (api) query = query.where('api', '=', api);
-      if (correlationId) query = query.where('correlation_id', '=', correlationId);
-      if (resourceId) query = query.where('resource_id', '=', resourceId);
-      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
-      if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('seq').execute()).map(toEvent);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
+      if (api) and('e.api = ?', api);
+      if (correlationId) and('e.correlation_id = ?', correlationId);
+      if (resourceId) and('e.resource_id = ?', resourceId);
+      if (afterSeq !== undefined) and('e.seq > ?', afterSeq);
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      if (limit !== undefined) params.push(limit);
+      return all<EventRow>(`${SELECT_EVENT}${filter} ORDER BY e.seq${limit !== undefined ? ' LIMIT ?' : ''}`, ...params).map(toEvent);
     },
     async getEvent(eventId) {
-      const row = await q.selectFrom('event').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+      const row = one<EventRow>(`${SELECT_EVENT} WHERE e.event_id = ?`, eventId);
       return row && toEvent(row);
     },
 
     async getEventBySeq(seq) {
-      const row = await q.selectFrom('event').selectAll().where('seq', '=', seq).executeTakeFirst();
+      const row = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, seq);
       return row && toEvent(row);
     },
 
@@ -306,22 +328,30 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
     },
 
     async appendExchange(exchange) {
+      const response = exchange.response === undefined ? null : JSON.stringify(exchange.response);
+      const shared = response === null ? undefined : payloads.get(response);
       const { lastInsertRowid } = run(
-        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, status, started_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         exchange.runId, exchange.step, exchange.correlationId, exchange.from, exchange.to, exchange.api, exchange.method, exchange.path,
         exchange.request === undefined ? null : JSON.stringify(exchange.request),
-        exchange.response === undefined ? null : JSON.stringify(exchange.response),
+        shared === undefined ? response : null, shared ?? null,
         exchange.status, exchange.startedAt, exchange.endedAt,
       );
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
-      let query = q.selectFrom('exchange').selectAll();
-      if (runId) query = query.where('run_id', '=', runId);
-      if (correlationId) query = query.where('correlation_id', '=', correlationId);
-      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
-      return (await query.orderBy('seq').execute()).map(toExchange);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
+      if (runId) and('x.run_id = ?', runId);
+      if (correlationId) and('x.correlation_id = ?', correlationId);
+      if (afterSeq !== undefined) and('x.seq > ?', afterSeq);
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      return all<ExchangeRow>(
+        `SELECT x.*, p.payload AS shared_response FROM exchange x LEFT JOIN event p ON p.seq = x.response_event${filter} ORDER BY x.seq`,
+        ...params,
+      ).map(toExchange);
     },
 
     async latestActivity() {
@@ -366,6 +396,13 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+// An event with the payload it holds or points at.
+type EventRow = Selectable<EventTable> & { shared_payload: string | null };
+const SELECT_EVENT = 'SELECT e.*, coalesce(e.payload, p.payload) AS shared_payload FROM event e LEFT JOIN event p ON p.seq = e.payload_seq';
+
+// An exchange with the payload of the event its response points at.
+type ExchangeRow = Selectable<ExchangeTable> & { shared_response: string | null };
+
 function fromResource(record: ResourceRecord) {
   return {
     api: record.api,
@@ -390,7 +427,7 @@ function toResource(row: Selectable<ResourceTable>): ResourceRecord {
   };
 }
 
-function toEvent(row: Selectable<EventTable>): EventRecord {
+function toEvent(row: EventRow): EventRecord {
   return {
     seq: row.seq,
     eventId: row.event_id,
@@ -400,7 +437,7 @@ function toEvent(row: Selectable<EventTable>): EventRecord {
     resourceId: row.resource_id,
     correlationId: row.correlation_id,
     eventTime: row.event_time,
-    envelope: JSON.parse(row.envelope),
+    envelope: joinEnvelope(row, row.shared_payload),
   };
 }
 
@@ -441,7 +478,7 @@ function toRunStep(row: Selectable<RunStepTable>): RunStepRecord {
   };
 }
 
-function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
+function toExchange(row: ExchangeRow): ExchangeRecord {
   return {
     seq: row.seq,
     runId: row.run_id,
@@ -453,7 +490,7 @@ function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
     method: row.method,
     path: row.path,
     request: row.request === null ? undefined : JSON.parse(row.request),
-    response: row.response === null ? undefined : JSON.parse(row.response),
+    response: row.response_event !== null ? JSON.parse(row.shared_response!) : row.response === null ? undefined : JSON.parse(row.response),
     status: row.status,
     startedAt: row.started_at,
     endedAt: row.ended_at,

@@ -6,6 +6,7 @@ import * as dataset from './0004-dataset.js';
 import * as idempotency from './0005-idempotency.js';
 import * as orchestration from './0006-orchestration.js';
 import * as fallout from './0007-fallout.js';
+import * as sharedPayloads from './0008-shared-payloads.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005-idempotency': idempotency,
   '0006-orchestration': orchestration,
   '0007-fallout': fallout,
+  '0008-shared-payloads': sharedPayloads,
 };
