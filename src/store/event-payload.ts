@@ -37,10 +37,16 @@ export function splitEnvelope(event: Omit<EventRecord, 'seq'>): SplitEnvelope {
   const key = keys.length === 1 ? keys[0]! : undefined;
   const payload = key === undefined ? undefined : (carried as Doc)[key];
   if (key === undefined || !isPlainObject(payload)) return { envelope: JSON.stringify(envelope), payloadKey: null, payload: null, domain: null };
-  const bare = JSON.stringify({ ...envelope, event: { [key]: null } });
   const domain = typeof envelope.domain === 'string' ? envelope.domain : undefined;
-  const standard = domain !== undefined && bare === JSON.stringify({ ...standardEnvelope(event, key, domain, payload), event: { [key]: null } });
-  return { envelope: standard ? '' : bare, payloadKey: key, payload: JSON.stringify(payload), domain: standard ? domain : null };
+  const standard = domain !== undefined && isStandard(envelope, standardEnvelope(event, key, domain, payload));
+  return { envelope: standard ? '' : JSON.stringify({ ...envelope, event: { [key]: null } }), payloadKey: key, payload: JSON.stringify(payload), domain: standard ? domain : null };
+}
+
+// The same attributes in the same order with the same values (strings or absent), the payload aside.
+function isStandard(envelope: Doc, standard: Doc): boolean {
+  const keys = Object.keys(envelope);
+  const expected = Object.keys(standard);
+  return keys.length === expected.length && expected.every((key, i) => keys[i] === key && (key === 'event' || envelope[key] === standard[key]));
 }
 
 /** The envelope as it was appended, from its columns and its payload's JSON. */

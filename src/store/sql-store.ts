@@ -18,9 +18,9 @@ export function createSqlStore(handle: SqliteHandle): Store {
   const exclusive = createLock();
 
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
-    const payloads = new Map<string, number>();
+    const memory: UnitMemory = { payloads: new Map(), runs: new Map(), hubs: new Map() };
     const store: Store = {
-      ...operations(handle, () => (unit.wroteDeliveries = true), payloads),
+      ...operations(handle, () => (unit.wroteDeliveries = true), memory),
       // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
       async transaction(work) {
         handle.prepare('SAVEPOINT nested').run();
@@ -30,8 +30,8 @@ export function createSqlStore(handle: SqliteHandle): Store {
           return result;
         } catch (error) {
           handle.prepare('ROLLBACK TO nested').run();
-          // Rows written since the savepoint are gone: nothing may point at their payloads.
-          payloads.clear();
+          // Rows written since the savepoint are gone: nothing may point at their payloads or be read from memory.
+          forget(memory);
           handle.prepare('RELEASE nested').run();
           throw error;
         }
@@ -42,7 +42,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
     return store;
   }
 
-  const outside = operations(handle, notify, new Map());
+  const outside = operations(handle, notify, { payloads: new Map() });
   const locked = Object.fromEntries(
     Object.entries(outside).map(([name, operation]) => [name, (...args: unknown[]) => exclusive(() => (operation as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Operations;
@@ -83,11 +83,26 @@ function createLock() {
 const SHARED_PAYLOADS = 32;
 
 /**
- * Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written.
- * `payloads` maps the JSON of the resources recent events stored to their event's seq, so an event or
- * an exchange carrying the same document points at it instead of storing it again.
+ * What a unit of work remembers of its own writes and reads. `payloads` maps the JSON of the resources
+ * recent events stored to their event's seq, so an event or an exchange carrying the same document
+ * points at it instead of storing it again. Inside a transaction (which no other connection can write
+ * under) the runs and hubs read are kept until this store changes them, so reading them again costs nothing.
  */
-function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads: Map<string, number>): Operations {
+interface UnitMemory {
+  payloads: Map<string, number>;
+  runs?: Map<string, RunRecord>;
+  hubs?: Map<string, HubRecord[]>;
+}
+
+function forget(memory: UnitMemory): void {
+  memory.payloads.clear();
+  memory.runs?.clear();
+  memory.hubs?.clear();
+}
+
+/** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
+function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: UnitMemory): Operations {
+  const { payloads, runs, hubs } = memory;
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
@@ -163,6 +178,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     },
 
     async insertHub(hub) {
+      hubs?.delete(hub.api);
       await q
         .insertInto('hub')
         .values({ id: hub.id, api: hub.api, topic_id: hub.topicId, callback: hub.callback, query: hub.query, created_at: hub.createdAt })
@@ -173,12 +189,17 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       return row && toHub(row);
     },
     async deleteHub(id) {
+      hubs?.clear();
       await q.updateTable('delivery').set({ status: 'cancelled' }).where('hub_id', '=', id).where('status', '=', 'pending').execute();
       const result = await q.deleteFrom('hub').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
     async listHubs(api) {
-      return all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
+      const known = hubs?.get(api);
+      if (known) return [...known];
+      const listed = all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
+      hubs?.set(api, listed);
+      return [...listed];
     },
 
     async insertDelivery(delivery) {
@@ -244,10 +265,15 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       );
     },
     async getRun(id) {
+      const known = runs?.get(id);
+      if (known) return known;
       const row = one<Selectable<RunTable>>('SELECT * FROM run WHERE id = ?', id);
-      return row && toRun(row);
+      const record = row && toRun(row);
+      if (record) runs?.set(id, record);
+      return record;
     },
     async updateRun(id, change) {
+      runs?.delete(id);
       const columns = {
         status: change.status,
         context: change.context === undefined ? undefined : JSON.stringify(change.context),
