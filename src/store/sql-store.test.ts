@@ -108,6 +108,18 @@ describe('the SQL store', () => {
     expect(acknowledged.map((r) => r.id)).toEqual(['a', 'c']);
   });
 
+  it('leaves out of a list only the documents dated certainly before a time', async () => {
+    const store = await fresh();
+    const dated = (id: string, end: unknown) => ({ ...record(id), doc: { id, validFor: { endDateTime: end } } });
+    await store.insertResource(dated('past', '2026-11-20T10:00:00.000Z'));
+    await store.insertResource(dated('yesterday', '2026-11-25T12:00:00-05:00'));
+    await store.insertResource(dated('future', '2026-12-01T10:00:00Z'));
+    await store.insertResource(dated('unreadable', 'Tue, 24 Nov 2026 10:00:00 GMT'));
+    await store.insertResource(dated('undated', undefined));
+    const listed = await store.listResources({ api: 'TMF622', resource: 'productOrder', notBefore: { path: ['validFor', 'endDateTime'], at: '2026-11-26T10:00:00.000Z' } });
+    expect(listed.map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
+  });
+
   it('keeps a delivery pending until it is recorded as delivered, and cancels it when its hub goes', async () => {
     const store = await fresh();
     const stored = await store.appendEvent(event('e-1'));

@@ -118,9 +118,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       const row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id);
       return row && toResource(row);
     },
-    async listResources({ api, resource, states }) {
+    async listResources({ api, resource, states, notBefore }) {
       const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
-      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState} ORDER BY seq`, api, resource, ...(states ?? []));
+      // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.
+      const byDate = notBefore ? ' AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - 2, 0)' : '';
+      const dated = notBefore ? [`$.${notBefore.path.map((key) => `"${key}"`).join('.')}`, notBefore.at] : [];
+      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate} ORDER BY seq`, api, resource, ...(states ?? []), ...dated);
       return rows.map(toResource);
     },
     async insertResource(record) {
