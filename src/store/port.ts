@@ -129,6 +129,8 @@ export interface ResourceSelector {
    * before the caller's exact test, so a list of dated documents does not grow with the past.
    */
   notBefore?: { path: readonly string[]; at: string };
+  /** Narrow to documents whose top-level attributes have these string values. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 export interface EventSelector {

@@ -120,6 +120,17 @@ describe('the SQL store', () => {
     expect(listed.map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
   });
 
+  it('narrows a list to the documents whose attributes have the given values', async () => {
+    const store = await fresh();
+    const typed = (id: string, category: unknown) => ({ ...record(id), doc: { id, category, 'odd "key"': category } });
+    await store.insertResource(typed('a', 'bngSession'));
+    await store.insertResource(typed('b', 'ponPort'));
+    await store.insertResource(typed('c', 1));
+    await store.insertResource(typed('d', 'bngSession'));
+    const listed = await store.listResources({ api: 'TMF622', resource: 'productOrder', attributes: { category: 'bngSession', 'odd "key"': 'bngSession' } });
+    expect(listed.map((r) => r.id)).toEqual(['a', 'd']);
+  });
+
   it('keeps a delivery pending until it is recorded as delivered, and cancels it when its hub goes', async () => {
     const store = await fresh();
     const stored = await store.appendEvent(event('e-1'));

@@ -18,7 +18,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
   const exclusive = createLock();
 
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
-    const memory: UnitMemory = { payloads: new Map(), runs: new Map(), hubs: new Map() };
+    const memory: UnitMemory = { payloads: new Map(), runs: new Map(), hubs: new Map(), resources: new Map() };
     const store: Store = {
       ...operations(handle, () => (unit.wroteDeliveries = true), memory),
       // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
@@ -86,23 +86,28 @@ const SHARED_PAYLOADS = 32;
  * What a unit of work remembers of its own writes and reads. `payloads` maps the JSON of the resources
  * recent events stored to their event's seq, so an event or an exchange carrying the same document
  * points at it instead of storing it again. Inside a transaction (which no other connection can write
- * under) the runs and hubs read are kept until this store changes them, so reading them again costs nothing.
+ * under) the runs and hubs read are kept until this store changes them, so reading them again costs
+ * nothing, and so are the resource rows read (as rows: each read still gets a document of its own).
  */
 interface UnitMemory {
   payloads: Map<string, number>;
   runs?: Map<string, RunRecord>;
   hubs?: Map<string, HubRecord[]>;
+  resources?: Map<string, Selectable<ResourceTable> | null>;
 }
 
 function forget(memory: UnitMemory): void {
   memory.payloads.clear();
   memory.runs?.clear();
   memory.hubs?.clear();
+  memory.resources?.clear();
 }
+
+const resourceKey = (api: string, resource: string, id: string) => `${api}\u0000${resource}\u0000${id}`;
 
 /** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
 function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: UnitMemory): Operations {
-  const { payloads, runs, hubs } = memory;
+  const { payloads, runs, hubs, resources } = memory;
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
@@ -115,18 +120,29 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
   };
   return {
     async getResource(api, resource, id) {
-      const row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id);
-      return row && toResource(row);
+      const key = resourceKey(api, resource, id);
+      let row = resources?.get(key);
+      if (row === undefined) {
+        row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id) ?? null;
+        resources?.set(key, row);
+      }
+      return row ? toResource(row) : undefined;
     },
-    async listResources({ api, resource, states, notBefore }) {
+    async listResources({ api, resource, states, notBefore, attributes = {} }) {
       const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
       // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.
       const byDate = notBefore ? ' AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - 2, 0)' : '';
-      const dated = notBefore ? [`$.${notBefore.path.map((key) => `"${key}"`).join('.')}`, notBefore.at] : [];
-      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate} ORDER BY seq`, api, resource, ...(states ?? []), ...dated);
+      const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
+      const matched = Object.entries(attributes);
+      const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
+      const rows = all<Selectable<ResourceTable>>(
+        `SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
+        api, resource, ...(states ?? []), ...dated, ...matched.flatMap(([name, value]) => [jsonPath([name]), value]),
+      );
       return rows.map(toResource);
     },
     async insertResource(record) {
+      resources?.delete(resourceKey(record.api, record.resource, record.id));
       const r = fromResource(record);
       const result = run(
         'INSERT INTO resource (api, resource, id, doc, state, created_at, last_update) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, resource, id) DO NOTHING',
@@ -135,10 +151,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return result.changes === 1;
     },
     async replaceResource(record) {
+      resources?.delete(resourceKey(record.api, record.resource, record.id));
       const { doc, state, last_update } = fromResource(record);
       run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', doc, state, last_update, record.api, record.resource, record.id);
     },
     async deleteResource(api, resource, id) {
+      resources?.delete(resourceKey(api, resource, id));
       const result = await q.deleteFrom('resource').where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
@@ -424,6 +442,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+const jsonPath = (keys: readonly string[]) => `$.${keys.map((key) => JSON.stringify(key)).join('.')}`;
 
 // An event with the payload it holds or points at.
 type EventRow = Selectable<EventTable> & { shared_payload: string | null };
