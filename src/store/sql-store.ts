@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
 import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
@@ -497,14 +497,18 @@ function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
   return { id: row.id, runId: row.run_id, status: row.status, entry: JSON.parse(row.entry), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+// The context (kilobytes by a journey's end) is parsed when first read: a status check never reads it.
 function toRun(row: Selectable<RunTable>): RunRecord {
+  let context: Doc | undefined;
   return {
     id: row.id,
     scenario: row.scenario,
     status: row.status,
     correlationId: row.correlation_id,
     input: JSON.parse(row.input),
-    context: JSON.parse(row.context),
+    get context() {
+      return (context ??= JSON.parse(row.context) as Doc);
+    },
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
