@@ -8,6 +8,7 @@ import * as orchestration from './0006-orchestration.js';
 import * as fallout from './0007-fallout.js';
 import * as sharedPayloads from './0008-shared-payloads.js';
 import * as unreadIndexes from './0009-unread-indexes.js';
+import * as exchangeIndexes from './0010-exchange-indexes.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007-fallout': fallout,
   '0008-shared-payloads': sharedPayloads,
   '0009-unread-indexes': unreadIndexes,
+  '0010-exchange-indexes': exchangeIndexes,
 };
