@@ -185,6 +185,24 @@ describe('documents shared by events and exchanges', () => {
   });
 });
 
+describe("a run's context", () => {
+  it('reads back as last set, whether a step changed it, handed it back as read, or changed one attribute in place', async () => {
+    const store = await fresh();
+    await store.insertRun({ id: 'run-1', scenario: 's', status: 'running', correlationId: 'c-1', input: {}, context: { a: 1 }, error: null, createdAt: 't0', updatedAt: 't0' });
+    const contexts: Record<string, unknown>[] = [];
+    await store.transaction(async (tx) => {
+      const run = (await tx.getRun('run-1'))!;
+      await tx.updateRun('run-1', { context: { ...run.context }, status: 'held', updatedAt: 't1' });
+      contexts.push((await tx.getRun('run-1'))!.context);
+      const again = (await tx.getRun('run-1'))!;
+      await tx.updateRun('run-1', { context: { ...again.context, a: 2, b: 3 } });
+      contexts.push((await tx.getRun('run-1'))!.context);
+    });
+    expect(contexts).toEqual([{ a: 1 }, { a: 2, b: 3 }]);
+    expect(await store.getRun('run-1')).toMatchObject({ status: 'held', updatedAt: 't1', context: { a: 2, b: 3 } });
+  });
+});
+
 describe('id sequences', () => {
   it('counts from 1, or from a seeded start, and a seed never rewinds a used sequence', async () => {
     const store = await fresh();

@@ -294,10 +294,13 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return record;
     },
     async updateRun(id, change) {
+      // A step that added nothing hands back the context it read: the stored one stays as it is.
+      const read = runs?.get(id);
+      const unchanged = change.context !== undefined && read !== undefined && sameAttributes(read.context, change.context);
       runs?.delete(id);
       const columns = {
         status: change.status,
-        context: change.context === undefined ? undefined : JSON.stringify(change.context),
+        context: change.context === undefined || unchanged ? undefined : JSON.stringify(change.context),
         error: change.error,
         updated_at: change.updatedAt,
       };
@@ -442,6 +445,13 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+// The same attributes in the same order, each the very same value.
+function sameAttributes(a: Doc, b: Doc): boolean {
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  return keys.length === others.length && keys.every((key, i) => others[i] === key && a[key] === b[key]);
+}
 const jsonPath = (keys: readonly string[]) => `$.${keys.map((key) => JSON.stringify(key)).join('.')}`;
 
 // An event with the payload it holds or points at.
