@@ -87,13 +87,28 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
 /** Splits a TMF path into the registered API resource, the id and the query string. */
 export function resolveTmfPath(path: string): { target: Target; id?: string; query: Record<string, string[]> } {
   const [pathname, search = ''] = path.split('?');
-  const api = apis.find((a) => pathname!.startsWith(`${a.basePath}/`));
-  const [name, id, extra] = api ? pathname!.slice(api.basePath.length + 1).split('/') : [];
-  const resource = api?.resources.find((r) => r.name === name);
-  if (!api || !resource || extra !== undefined) throw new TmfError('NO_SUCH_PATH', `no TMF resource at ${pathname}`);
+  const { target, id } = resolvePathname(pathname!);
   const query: Record<string, string[]> = {};
   for (const [key, value] of new URLSearchParams(search)) (query[key] ??= []).push(value);
-  return { target: { api, resource }, id: id === undefined ? undefined : decodeURIComponent(id), query };
+  return { target, id, query };
+}
+
+// Journeys call the same few paths over and over: each is looked up in the registry once.
+const resolvedPaths = new Map<string, { target: Target; id?: string }>();
+const PATHS_KEPT = 4096;
+
+function resolvePathname(pathname: string): { target: Target; id?: string } {
+  let resolved = resolvedPaths.get(pathname);
+  if (!resolved) {
+    const api = apis.find((a) => pathname.startsWith(`${a.basePath}/`));
+    const [name, id, extra] = api ? pathname.slice(api.basePath.length + 1).split('/') : [];
+    const resource = api?.resources.find((r) => r.name === name);
+    if (!api || !resource || extra !== undefined) throw new TmfError('NO_SUCH_PATH', `no TMF resource at ${pathname}`);
+    if (resolvedPaths.size >= PATHS_KEPT) resolvedPaths.clear();
+    resolved = { target: { api, resource }, id: id === undefined ? undefined : decodeURIComponent(id) };
+    resolvedPaths.set(pathname, resolved);
+  }
+  return resolved;
 }
 
 /** The path of a registered resource (or one of them), e.g. `tmfPath('TMF622', 'productOrder', id)`. */

@@ -123,6 +123,14 @@ export interface ResourceSelector {
   resource: string;
   /** Narrow to these lifecycle states before the in-memory TMF630 filter runs. */
   states?: string[];
+  /**
+   * Leave out documents whose date-time at `path` is certainly before `at` (by more than any time
+   * zone's offset); a document without one there, or with one SQL cannot read, is kept. A coarse cut
+   * before the caller's exact test, so a list of dated documents does not grow with the past.
+   */
+  notBefore?: { path: readonly string[]; at: string };
+  /** Narrow to documents whose top-level attributes have these string values. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 export interface EventSelector {

@@ -23,6 +23,10 @@ export interface EventTable {
   correlation_id: string | null;
   event_time: string;
   envelope: string;
+  payload_key: string | null;
+  payload: string | null;
+  payload_seq: number | null;
+  domain: string | null;
 }
 
 export interface HubTable {
@@ -105,6 +109,7 @@ export interface ExchangeTable {
   status: number;
   started_at: string;
   ended_at: string;
+  response_event: number | null;
 }
 
 export interface FalloutTable {

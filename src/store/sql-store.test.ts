@@ -2,6 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { buildEnvelope } from '../events/envelope.js';
 import { openStore } from './open-store.js';
 import type { ResourceRecord, Store } from './port.js';
 
@@ -107,6 +108,29 @@ describe('the SQL store', () => {
     expect(acknowledged.map((r) => r.id)).toEqual(['a', 'c']);
   });
 
+  it('leaves out of a list only the documents dated certainly before a time', async () => {
+    const store = await fresh();
+    const dated = (id: string, end: unknown) => ({ ...record(id), doc: { id, validFor: { endDateTime: end } } });
+    await store.insertResource(dated('past', '2026-11-20T10:00:00.000Z'));
+    await store.insertResource(dated('yesterday', '2026-11-25T12:00:00-05:00'));
+    await store.insertResource(dated('future', '2026-12-01T10:00:00Z'));
+    await store.insertResource(dated('unreadable', 'Tue, 24 Nov 2026 10:00:00 GMT'));
+    await store.insertResource(dated('undated', undefined));
+    const listed = await store.listResources({ api: 'TMF622', resource: 'productOrder', notBefore: { path: ['validFor', 'endDateTime'], at: '2026-11-26T10:00:00.000Z' } });
+    expect(listed.map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
+  });
+
+  it('narrows a list to the documents whose attributes have the given values', async () => {
+    const store = await fresh();
+    const typed = (id: string, category: unknown) => ({ ...record(id), doc: { id, category, 'odd "key"': category } });
+    await store.insertResource(typed('a', 'bngSession'));
+    await store.insertResource(typed('b', 'ponPort'));
+    await store.insertResource(typed('c', 1));
+    await store.insertResource(typed('d', 'bngSession'));
+    const listed = await store.listResources({ api: 'TMF622', resource: 'productOrder', attributes: { category: 'bngSession', 'odd "key"': 'bngSession' } });
+    expect(listed.map((r) => r.id)).toEqual(['a', 'd']);
+  });
+
   it('keeps a delivery pending until it is recorded as delivered, and cancels it when its hub goes', async () => {
     const store = await fresh();
     const stored = await store.appendEvent(event('e-1'));
@@ -119,6 +143,63 @@ describe('the SQL store', () => {
     expect(await store.nextDeliveryTime()).toBe('2026-11-26T10:00:01.000Z');
     await store.deleteHub('h1');
     expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
+  });
+});
+
+describe('documents shared by events and exchanges', () => {
+  const order = { id: 'po-1', state: 'inProgress', note: 'x'.repeat(200) };
+  const envelope = (eventId: string, eventType: string, extra: Record<string, unknown> = {}) => ({
+    ...buildEnvelope({ eventId, eventType, payloadKey: 'productOrder', payload: order, correlationId: 'c-1', domain: 'productOrderingManagement', at: '2026-11-26T10:00:00.000Z' }),
+    ...extra,
+  });
+  const appended = (eventId: string, env: Record<string, unknown>) => ({ ...event(eventId), eventType: String(env.eventType), envelope: env });
+  const exchange = { runId: 'run-1', step: 's', correlationId: 'c-1', from: 'som', to: 'com', api: 'TMF622', method: 'PATCH', path: '/p', request: { state: 'inProgress' }, response: order, status: 200, startedAt: 'a', endedAt: 'b' };
+
+  it('serves every event and exchange whole, in the same JSON, whatever they share', async () => {
+    const store = await fresh();
+    const envelopes = [envelope('e-1', 'ProductOrderStateChangeEvent'), envelope('e-2', 'ProductOrderAttributeValueChangeEvent', { priority: 'high' }), { eventId: 'e-3', eventType: 'Custom', event: { a: 1, b: 2 } }];
+    await store.transaction(async (tx) => {
+      for (const [i, env] of envelopes.entries()) await tx.appendEvent(appended(`e-${i + 1}`, env));
+      await tx.appendExchange(exchange);
+      await tx.appendExchange({ ...exchange, response: { other: true } });
+    });
+    const events = await store.listEvents({});
+    expect(events.map((e) => JSON.stringify(e.envelope))).toEqual(envelopes.map((e) => JSON.stringify(e)));
+    expect(JSON.stringify(await store.getEvent('e-2'))).toBe(JSON.stringify(events[1]));
+    expect((await store.listExchanges({ runId: 'run-1' })).map((x) => x.response)).toEqual([order, { other: true }]);
+  });
+
+  it('points nothing at a document whose event was undone with its savepoint', async () => {
+    const store = await fresh();
+    await store.transaction(async (tx) => {
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.appendEvent(appended('e-1', envelope('e-1', 'ProductOrderStateChangeEvent')));
+          throw new Error('step failed');
+        }),
+      ).rejects.toThrow('step failed');
+      await tx.appendExchange(exchange);
+    });
+    expect(await store.listEvents({})).toEqual([]);
+    expect((await store.listExchanges({}))[0]?.response).toEqual(order);
+  });
+});
+
+describe("a run's context", () => {
+  it('reads back as last set, whether a step changed it, handed it back as read, or changed one attribute in place', async () => {
+    const store = await fresh();
+    await store.insertRun({ id: 'run-1', scenario: 's', status: 'running', correlationId: 'c-1', input: {}, context: { a: 1 }, error: null, createdAt: 't0', updatedAt: 't0' });
+    const contexts: Record<string, unknown>[] = [];
+    await store.transaction(async (tx) => {
+      const run = (await tx.getRun('run-1'))!;
+      await tx.updateRun('run-1', { context: { ...run.context }, status: 'held', updatedAt: 't1' });
+      contexts.push((await tx.getRun('run-1'))!.context);
+      const again = (await tx.getRun('run-1'))!;
+      await tx.updateRun('run-1', { context: { ...again.context, a: 2, b: 3 } });
+      contexts.push((await tx.getRun('run-1'))!.context);
+    });
+    expect(contexts).toEqual([{ a: 1 }, { a: 2, b: 3 }]);
+    expect(await store.getRun('run-1')).toMatchObject({ status: 'held', updatedAt: 't1', context: { a: 2, b: 3 } });
   });
 });
 

@@ -1,7 +1,8 @@
 import { sql, type Selectable } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
 import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
+import { joinEnvelope, splitEnvelope } from './event-payload.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
 
@@ -17,8 +18,9 @@ export function createSqlStore(handle: SqliteHandle): Store {
   const exclusive = createLock();
 
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
+    const memory: UnitMemory = { payloads: new Map(), runs: new Map(), hubs: new Map(), resources: new Map() };
     const store: Store = {
-      ...operations(handle, () => (unit.wroteDeliveries = true)),
+      ...operations(handle, () => (unit.wroteDeliveries = true), memory),
       // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
       async transaction(work) {
         handle.prepare('SAVEPOINT nested').run();
@@ -28,6 +30,8 @@ export function createSqlStore(handle: SqliteHandle): Store {
           return result;
         } catch (error) {
           handle.prepare('ROLLBACK TO nested').run();
+          // Rows written since the savepoint are gone: nothing may point at their payloads or be read from memory.
+          forget(memory);
           handle.prepare('RELEASE nested').run();
           throw error;
         }
@@ -38,7 +42,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
     return store;
   }
 
-  const outside = operations(handle, notify);
+  const outside = operations(handle, notify, { payloads: new Map() });
   const locked = Object.fromEntries(
     Object.entries(outside).map(([name, operation]) => [name, (...args: unknown[]) => exclusive(() => (operation as (...a: unknown[]) => Promise<unknown>)(...args))]),
   ) as Operations;
@@ -75,8 +79,35 @@ function createLock() {
   };
 }
 
+// How many recent payloads a unit of work remembers for later events and exchanges to point at.
+const SHARED_PAYLOADS = 32;
+
+/**
+ * What a unit of work remembers of its own writes and reads. `payloads` maps the JSON of the resources
+ * recent events stored to their event's seq, so an event or an exchange carrying the same document
+ * points at it instead of storing it again. Inside a transaction (which no other connection can write
+ * under) the runs and hubs read are kept until this store changes them, so reading them again costs
+ * nothing, and so are the resource rows read (as rows: each read still gets a document of its own).
+ */
+interface UnitMemory {
+  payloads: Map<string, number>;
+  runs?: Map<string, RunRecord>;
+  hubs?: Map<string, HubRecord[]>;
+  resources?: Map<string, Selectable<ResourceTable> | null>;
+}
+
+function forget(memory: UnitMemory): void {
+  memory.payloads.clear();
+  memory.runs?.clear();
+  memory.hubs?.clear();
+  memory.resources?.clear();
+}
+
+const resourceKey = (api: string, resource: string, id: string) => `${api}\u0000${resource}\u0000${id}`;
+
 /** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
-function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operations {
+function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: UnitMemory): Operations {
+  const { payloads, runs, hubs, resources } = memory;
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
@@ -89,15 +120,29 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
   };
   return {
     async getResource(api, resource, id) {
-      const row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id);
-      return row && toResource(row);
+      const key = resourceKey(api, resource, id);
+      let row = resources?.get(key);
+      if (row === undefined) {
+        row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id) ?? null;
+        resources?.set(key, row);
+      }
+      return row ? toResource(row) : undefined;
     },
-    async listResources({ api, resource, states }) {
+    async listResources({ api, resource, states, notBefore, attributes = {} }) {
       const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
-      const rows = all<Selectable<ResourceTable>>(`SELECT * FROM resource WHERE api = ? AND resource = ?${byState} ORDER BY seq`, api, resource, ...(states ?? []));
+      // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.
+      const byDate = notBefore ? ' AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - 2, 0)' : '';
+      const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
+      const matched = Object.entries(attributes);
+      const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
+      const rows = all<Selectable<ResourceTable>>(
+        `SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
+        api, resource, ...(states ?? []), ...dated, ...matched.flatMap(([name, value]) => [jsonPath([name]), value]),
+      );
       return rows.map(toResource);
     },
     async insertResource(record) {
+      resources?.delete(resourceKey(record.api, record.resource, record.id));
       const r = fromResource(record);
       const result = run(
         'INSERT INTO resource (api, resource, id, doc, state, created_at, last_update) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, resource, id) DO NOTHING',
@@ -106,41 +151,55 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
       return result.changes === 1;
     },
     async replaceResource(record) {
+      resources?.delete(resourceKey(record.api, record.resource, record.id));
       const { doc, state, last_update } = fromResource(record);
       run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', doc, state, last_update, record.api, record.resource, record.id);
     },
     async deleteResource(api, resource, id) {
+      resources?.delete(resourceKey(api, resource, id));
       const result = await q.deleteFrom('resource').where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
 
     async appendEvent(event) {
+      const split = splitEnvelope(event);
+      const shared = split.payload === null ? undefined : payloads.get(split.payload);
       const { lastInsertRowid } = run(
-        'INSERT INTO event (event_id, event_type, api, resource, resource_id, correlation_id, event_time, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-        event.eventId, event.eventType, event.api, event.resource, event.resourceId, event.correlationId, event.eventTime, JSON.stringify(event.envelope),
+        'INSERT INTO event (event_id, event_type, api, resource, resource_id, correlation_id, event_time, envelope, payload_key, payload, payload_seq, domain) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        event.eventId, event.eventType, event.api, event.resource, event.resourceId, event.correlationId, event.eventTime, split.envelope,
+        split.payloadKey, shared === undefined ? split.payload : null, shared ?? null, split.domain,
       );
-      return { ...event, seq: Number(lastInsertRowid) };
+      const seq = Number(lastInsertRowid);
+      if (split.payload !== null && shared === undefined) {
+        if (payloads.size >= SHARED_PAYLOADS) payloads.clear();
+        payloads.set(split.payload, seq);
+      }
+      return { ...event, seq };
     },
     async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
-      let query = q.selectFrom('event').selectAll();
-      if (api) query = query.where('api', '=', api);
-      if (correlationId) query = query.where('correlation_id', '=', correlationId);
-      if (resourceId) query = query.where('resource_id', '=', resourceId);
-      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
-      if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('seq').execute()).map(toEvent);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
+      if (api) and('e.api = ?', api);
+      if (correlationId) and('e.correlation_id = ?', correlationId);
+      if (resourceId) and('e.resource_id = ?', resourceId);
+      if (afterSeq !== undefined) and('e.seq > ?', afterSeq);
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      if (limit !== undefined) params.push(limit);
+      return all<EventRow>(`${SELECT_EVENT}${filter} ORDER BY e.seq${limit !== undefined ? ' LIMIT ?' : ''}`, ...params).map(toEvent);
     },
     async getEvent(eventId) {
-      const row = await q.selectFrom('event').selectAll().where('event_id', '=', eventId).executeTakeFirst();
+      const row = one<EventRow>(`${SELECT_EVENT} WHERE e.event_id = ?`, eventId);
       return row && toEvent(row);
     },
 
     async getEventBySeq(seq) {
-      const row = await q.selectFrom('event').selectAll().where('seq', '=', seq).executeTakeFirst();
+      const row = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, seq);
       return row && toEvent(row);
     },
 
     async insertHub(hub) {
+      hubs?.delete(hub.api);
       await q
         .insertInto('hub')
         .values({ id: hub.id, api: hub.api, topic_id: hub.topicId, callback: hub.callback, query: hub.query, created_at: hub.createdAt })
@@ -151,12 +210,17 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
       return row && toHub(row);
     },
     async deleteHub(id) {
+      hubs?.clear();
       await q.updateTable('delivery').set({ status: 'cancelled' }).where('hub_id', '=', id).where('status', '=', 'pending').execute();
       const result = await q.deleteFrom('hub').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
     async listHubs(api) {
-      return all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
+      const known = hubs?.get(api);
+      if (known) return [...known];
+      const listed = all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
+      hubs?.set(api, listed);
+      return [...listed];
     },
 
     async insertDelivery(delivery) {
@@ -222,13 +286,21 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
       );
     },
     async getRun(id) {
+      const known = runs?.get(id);
+      if (known) return known;
       const row = one<Selectable<RunTable>>('SELECT * FROM run WHERE id = ?', id);
-      return row && toRun(row);
+      const record = row && toRun(row);
+      if (record) runs?.set(id, record);
+      return record;
     },
     async updateRun(id, change) {
+      // A step that added nothing hands back the context it read: the stored one stays as it is.
+      const read = runs?.get(id);
+      const unchanged = change.context !== undefined && read !== undefined && sameAttributes(read.context, change.context);
+      runs?.delete(id);
       const columns = {
         status: change.status,
-        context: change.context === undefined ? undefined : JSON.stringify(change.context),
+        context: change.context === undefined || unchanged ? undefined : JSON.stringify(change.context),
         error: change.error,
         updated_at: change.updatedAt,
       };
@@ -306,22 +378,30 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
     },
 
     async appendExchange(exchange) {
+      const response = exchange.response === undefined ? null : JSON.stringify(exchange.response);
+      const shared = response === null ? undefined : payloads.get(response);
       const { lastInsertRowid } = run(
-        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, status, started_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         exchange.runId, exchange.step, exchange.correlationId, exchange.from, exchange.to, exchange.api, exchange.method, exchange.path,
         exchange.request === undefined ? null : JSON.stringify(exchange.request),
-        exchange.response === undefined ? null : JSON.stringify(exchange.response),
+        shared === undefined ? response : null, shared ?? null,
         exchange.status, exchange.startedAt, exchange.endedAt,
       );
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
-      let query = q.selectFrom('exchange').selectAll();
-      if (runId) query = query.where('run_id', '=', runId);
-      if (correlationId) query = query.where('correlation_id', '=', correlationId);
-      if (afterSeq !== undefined) query = query.where('seq', '>', afterSeq);
-      return (await query.orderBy('seq').execute()).map(toExchange);
+      const where: string[] = [];
+      const params: unknown[] = [];
+      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
+      if (runId) and('x.run_id = ?', runId);
+      if (correlationId) and('x.correlation_id = ?', correlationId);
+      if (afterSeq !== undefined) and('x.seq > ?', afterSeq);
+      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      return all<ExchangeRow>(
+        `SELECT x.*, p.payload AS shared_response FROM exchange x LEFT JOIN event p ON p.seq = x.response_event${filter} ORDER BY x.seq`,
+        ...params,
+      ).map(toExchange);
     },
 
     async latestActivity() {
@@ -366,6 +446,21 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void): Operatio
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+// The same attributes in the same order, each the very same value.
+function sameAttributes(a: Doc, b: Doc): boolean {
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  return keys.length === others.length && keys.every((key, i) => others[i] === key && a[key] === b[key]);
+}
+const jsonPath = (keys: readonly string[]) => `$.${keys.map((key) => JSON.stringify(key)).join('.')}`;
+
+// An event with the payload it holds or points at.
+type EventRow = Selectable<EventTable> & { shared_payload: string | null };
+const SELECT_EVENT = 'SELECT e.*, coalesce(e.payload, p.payload) AS shared_payload FROM event e LEFT JOIN event p ON p.seq = e.payload_seq';
+
+// An exchange with the payload of the event its response points at.
+type ExchangeRow = Selectable<ExchangeTable> & { shared_response: string | null };
+
 function fromResource(record: ResourceRecord) {
   return {
     api: record.api,
@@ -390,7 +485,7 @@ function toResource(row: Selectable<ResourceTable>): ResourceRecord {
   };
 }
 
-function toEvent(row: Selectable<EventTable>): EventRecord {
+function toEvent(row: EventRow): EventRecord {
   return {
     seq: row.seq,
     eventId: row.event_id,
@@ -400,7 +495,7 @@ function toEvent(row: Selectable<EventTable>): EventRecord {
     resourceId: row.resource_id,
     correlationId: row.correlation_id,
     eventTime: row.event_time,
-    envelope: JSON.parse(row.envelope),
+    envelope: joinEnvelope(row, row.shared_payload),
   };
 }
 
@@ -412,14 +507,18 @@ function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
   return { id: row.id, runId: row.run_id, status: row.status, entry: JSON.parse(row.entry), createdAt: row.created_at, updatedAt: row.updated_at };
 }
 
+// The context (kilobytes by a journey's end) is parsed when first read: a status check never reads it.
 function toRun(row: Selectable<RunTable>): RunRecord {
+  let context: Doc | undefined;
   return {
     id: row.id,
     scenario: row.scenario,
     status: row.status,
     correlationId: row.correlation_id,
     input: JSON.parse(row.input),
-    context: JSON.parse(row.context),
+    get context() {
+      return (context ??= JSON.parse(row.context) as Doc);
+    },
     error: row.error,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -441,7 +540,7 @@ function toRunStep(row: Selectable<RunStepTable>): RunStepRecord {
   };
 }
 
-function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
+function toExchange(row: ExchangeRow): ExchangeRecord {
   return {
     seq: row.seq,
     runId: row.run_id,
@@ -453,7 +552,7 @@ function toExchange(row: Selectable<ExchangeTable>): ExchangeRecord {
     method: row.method,
     path: row.path,
     request: row.request === null ? undefined : JSON.parse(row.request),
-    response: row.response === null ? undefined : JSON.parse(row.response),
+    response: row.response_event !== null ? JSON.parse(row.shared_response!) : row.response === null ? undefined : JSON.parse(row.response),
     status: row.status,
     startedAt: row.started_at,
     endedAt: row.ended_at,

@@ -22,6 +22,9 @@ export async function openSqlite(path: string): Promise<SqliteHandle> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
+  // SQLite's default 2 MB page cache holds too little of the journey tables' indexes: pages read back
+  // from the file mid-step wait on the disk whenever the checkpoint worker is flushing it.
+  sqlite.pragma('cache_size = -65536');
   const cached = withStatementCache(sqlite);
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cached }) });
   await migrate(db);

@@ -165,7 +165,7 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   if (behaviour?.onPatch) merged = (await behaviour.onPatch(tx, current.doc, merged, { ctx, meta, at })) ?? merged;
   const lifecycle = lifecycleFieldsOf(resource);
   const stateChanged = lifecycle.some((field) => merged[field] !== current.doc[field]);
-  const attributesChanged = !isDeepStrictEqual(withoutFields(merged, lifecycle), withoutFields(current.doc, lifecycle));
+  const attributesChanged = !sameAttributesBut(merged, current.doc, lifecycle);
   if (!stateChanged && !attributesChanged) return current.doc;
   const refused = ctx.guardState?.(target, current.doc, merged);
   if (refused) throw refused;
@@ -250,10 +250,12 @@ function lifecycleFieldsOf(resource: ApiResource): string[] {
   return [...(resource.stateField ? [resource.stateField] : []), ...(resource.lifecycleFields ?? [])];
 }
 
-function withoutFields(doc: Doc, fields: readonly string[]): Doc {
-  const rest = { ...doc };
-  for (const field of fields) delete rest[field];
-  return rest;
+// Deep-strict equality of two documents leaving `fields` out. A merge patch keeps what it does not
+// touch by reference, so most attributes compare as the same value without a walk.
+function sameAttributesBut(a: Doc, b: Doc, fields: readonly string[]): boolean {
+  const keys = Object.keys(a).filter((key) => !fields.includes(key));
+  if (keys.length !== Object.keys(b).filter((key) => !fields.includes(key)).length) return false;
+  return keys.every((key) => Object.hasOwn(b, key) && (Object.is(a[key], b[key]) || isDeepStrictEqual(a[key], b[key])));
 }
 
 function withoutImmutable(input: Doc): Doc {

@@ -355,8 +355,8 @@ function installedBaseOf(network: Network, port: Doc): number {
 }
 
 async function sessionsOf(tx: Store, bng: string): Promise<Doc[]> {
-  const records = await tx.listResources({ api: RESOURCE_TARGET.api.id, resource: RESOURCE_TARGET.resource.name });
-  return records.map((r) => r.doc).filter((doc) => doc.category === ResourceCategories.bngSession && characteristicValue(doc, 'bng') === bng);
+  const records = await tx.listResources({ api: RESOURCE_TARGET.api.id, resource: RESOURCE_TARGET.resource.name, attributes: { category: ResourceCategories.bngSession } });
+  return records.map((r) => r.doc).filter((doc) => characteristicValue(doc, 'bng') === bng);
 }
 
 function lowestFree(from: number, to: number, taken: readonly number[]): number | undefined {

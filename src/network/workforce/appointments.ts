@@ -21,7 +21,7 @@ const APPOINTMENT_TARGET = targetOf('TMF646', 'appointment');
 export const searchTimeSlotBehaviour: ResourceBehaviour = {
   async onCreate(tx, doc, env) {
     const windows = requestedWindows(doc);
-    const held = await heldSlots(tx);
+    const held = await heldSlots(tx, env.at);
     const offered = slotsAfter(new Date(env.at))
       .filter((slot) => (held.get(periodKey(slot)!) ?? 0) < crewsOf(env))
       .filter((slot) => !windows.length || windows.some((w) => (!w.start || slot.startDateTime >= w.start) && (!w.end || slot.endDateTime <= w.end)))
@@ -53,15 +53,21 @@ function crewsOf(env: BehaviourEnv): number {
 async function requireFreeSlot(tx: Store, appointment: Doc, crews: number): Promise<void> {
   const slot = slotMatching(appointment.validFor);
   if (!slot) return;
-  const held = (await heldSlots(tx, String(appointment.id))).get(periodKey(slot)!) ?? 0;
+  const held = (await heldSlots(tx, slot.endDateTime, String(appointment.id))).get(periodKey(slot)!) ?? 0;
   if (held >= crews) {
     throw new TmfError('CONFLICT', `time slot ${slot.id} (${slot.startDateTime} to ${slot.endDateTime}) is fully booked: ${held} of ${crews} crews`);
   }
 }
 
-// How many appointments hold each period, by start and end instant; `except` leaves one appointment out.
-async function heldSlots(tx: Store, except?: string): Promise<Map<string, number>> {
-  const records = await tx.listResources({ api: APPOINTMENT_TARGET.api.id, resource: APPOINTMENT_TARGET.resource.name, states: [...SlotHoldingStatuses] });
+// How many appointments hold each period ending at or after `from`, by start and end instant (earlier
+// ones may be counted too); `except` leaves one appointment out.
+async function heldSlots(tx: Store, from: string, except?: string): Promise<Map<string, number>> {
+  const records = await tx.listResources({
+    api: APPOINTMENT_TARGET.api.id,
+    resource: APPOINTMENT_TARGET.resource.name,
+    states: [...SlotHoldingStatuses],
+    notBefore: { path: ['validFor', 'endDateTime'], at: from },
+  });
   const held = new Map<string, number>();
   for (const { id, doc } of records) {
     const key = periodKey(doc.validFor);

@@ -48,7 +48,21 @@ export function instant(value: unknown): string | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
 }
 
-function slotsOn(day: string): CalendarSlot[] {
+// A day's slots depend on the day alone, and working them out (zone offsets) is the costly part of a search.
+const slotsByDay = new Map<string, readonly CalendarSlot[]>();
+const SLOT_DAYS_KEPT = 1024;
+
+function slotsOn(day: string): readonly CalendarSlot[] {
+  let slots = slotsByDay.get(day);
+  if (!slots) {
+    if (slotsByDay.size >= SLOT_DAYS_KEPT) slotsByDay.clear();
+    slots = Object.freeze(dailySlots(day).map((slot) => Object.freeze(slot)));
+    slotsByDay.set(day, slots);
+  }
+  return slots;
+}
+
+function dailySlots(day: string): CalendarSlot[] {
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   if (!(InstallationCalendar.workingDays as readonly number[]).includes(weekday)) return [];
   return InstallationCalendar.shifts.map((shift) => ({

@@ -69,9 +69,8 @@ type Assessment =
   | { ok: true; leg: PathLeg }
   | { ok: false; reason: ReasonKey; technicalReason: string; remedies: string[] };
 
-/** What every assessment of one request reads: the TMF639 ports and drops, with each port's live ONT count. */
+/** What every assessment of one request reads: each TMF639 PON port's live ONT count. */
 interface Inventory {
-  resources: ReadonlyMap<string, Doc>;
   connectedOnts: Readonly<Record<string, number>>;
 }
 
@@ -111,7 +110,8 @@ async function answerItem(context: RequestContext, item: Doc, at: string): Promi
   const assessment = await assess(context, address, asked.technology);
   if (assessment.ok) {
     const result = QualificationResults.qualified;
-    return { result, item: { ...item, state: TaskStates.done, qualificationResult: result, service: qualifiedService(service, asked.access, assessment.leg, context.inventory) } };
+    const supporting = await supportingOf(context.tx, assessment.leg);
+    return { result, item: { ...item, state: TaskStates.done, qualificationResult: result, service: qualifiedService(service, asked.access, assessment.leg, supporting) } };
   }
   const reason = reasonOf(assessment.reason, assessment.technicalReason, capitalised(listed(assessment.remedies)));
   const proposals = request.provideAlternative === true && PROPOSES_OTHER_ACCESS.includes(assessment.reason)
@@ -133,12 +133,21 @@ async function answerItem(context: RequestContext, item: Doc, at: string): Promi
 
 async function readInventory(tx: Store): Promise<Inventory> {
   const { api, resource } = RESOURCE_TARGET;
-  const docs = (await tx.listResources({ api: api.id, resource: resource.name })).map((r) => r.doc);
-  const ports = docs.filter((doc) => doc.category === ResourceCategories.ponPort);
+  const ports = (await tx.listResources({ api: api.id, resource: resource.name, attributes: { category: ResourceCategories.ponPort } })).map((r) => r.doc);
   return {
-    resources: new Map(docs.map((doc) => [String(doc.id), doc])),
     connectedOnts: Object.fromEntries(ports.map((port) => [String(port.id), Number(characteristicValue(port, 'connectedOnts'))])),
   };
+}
+
+// The route's PON port and built drop as TMF639 holds them (those it holds).
+async function supportingOf(tx: Store, leg: PathLeg): Promise<Doc[]> {
+  const { api, resource } = RESOURCE_TARGET;
+  const supporting: Doc[] = [];
+  for (const id of [leg.port.resourceId, leg.drop.resourceId]) {
+    const record = id ? await tx.getResource(api.id, resource.name, id) : undefined;
+    if (record) supporting.push(record.doc);
+  }
+  return supporting;
 }
 
 function installationAddressOf(service: Doc, at: string): Doc {
@@ -262,7 +271,7 @@ async function reaches(context: RequestContext, address: Doc, access: AccessTech
 
 // The requested service with what was found: the facts as characteristics (replacing any of the same
 // name) and the PON port and built drop as supportingResource, referenced, not reserved.
-function qualifiedService(service: Doc, access: AccessTechnology, leg: PathLeg, inventory: Inventory): Doc {
+function qualifiedService(service: Doc, access: AccessTechnology, leg: PathLeg, supporting: readonly Doc[]): Doc {
   const facts: Record<FeasibilityFact, string | number> = {
     accessTechnology: access,
     olt: leg.olt.id,
@@ -275,9 +284,5 @@ function qualifiedService(service: Doc, access: AccessTechnology, leg: PathLeg, 
     sVlan: leg.olt.sVlan,
   };
   const kept = objectsOf(service.serviceCharacteristic).filter((c) => !Object.hasOwn(facts, String(c.name)));
-  const supporting = [leg.port.resourceId, leg.drop.resourceId].flatMap((id) => {
-    const doc = id ? inventory.resources.get(id) : undefined;
-    return doc ? [refTo(doc)] : [];
-  });
-  return { ...service, serviceCharacteristic: [...kept, ...characteristicsOf(facts)], supportingResource: supporting };
+  return { ...service, serviceCharacteristic: [...kept, ...characteristicsOf(facts)], supportingResource: supporting.map((doc) => refTo(doc)) };
 }

@@ -6,6 +6,9 @@ import * as dataset from './0004-dataset.js';
 import * as idempotency from './0005-idempotency.js';
 import * as orchestration from './0006-orchestration.js';
 import * as fallout from './0007-fallout.js';
+import * as sharedPayloads from './0008-shared-payloads.js';
+import * as unreadIndexes from './0009-unread-indexes.js';
+import * as exchangeIndexes from './0010-exchange-indexes.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '0005-idempotency': idempotency,
   '0006-orchestration': orchestration,
   '0007-fallout': fallout,
+  '0008-shared-payloads': sharedPayloads,
+  '0009-unread-indexes': unreadIndexes,
+  '0010-exchange-indexes': exchangeIndexes,
 };
