@@ -42,7 +42,10 @@ export function independentItemsHit(context: Doc, exchange: Pick<ExchangeRecord,
   while (item && !independentServices.includes(item.spec.id)) item = item.parentItemId ? byId.get(item.parentItemId) : undefined;
   if (!item) return undefined;
   const hit = subtree(items, item.itemId);
-  const out = new Set([...hit, ...(partialOf(context)?.failedItems ?? [])]);
+  const given = partialOf(context)?.failedItems ?? [];
+  // The step was already told to do without these items and still called about them: it cannot go on without them.
+  if (hit.every((id) => given.includes(id))) return undefined;
+  const out = new Set([...hit, ...given]);
   const stillDelivered = items.some((i) => !out.has(i.itemId) && isLeaf(items, i));
   return stillDelivered ? hit : undefined;
 }
