@@ -288,7 +288,7 @@ export function createRunner(deps: {
       case 'partial': {
         // Fail forward: the step runs again without the items the failure took out; the service
         // order ends partial and a follow-up order is raised for them (complete-service-order).
-        const partial: PartialCompletion = { failedItems: [...(partialOf(run.context)?.failedItems ?? []), ...(applied.items ?? [])], step: applied.step, error: applied.error, at };
+        const partial: PartialCompletion = { failedItems: [...(partialOf(run.context)?.failedItems ?? []), ...(applied.items ?? [])], matrixRow: applied.matrixRow, step: applied.step, error: applied.error, at };
         await tx.updateRunStep(run.id, job.position, { status: StepStatus.pending, nextRunAt: at });
         await tx.updateRun(run.id, { status: RunStatus.running, context: { ...run.context, partial }, updatedAt: at });
         return;

@@ -177,14 +177,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return { ...event, seq };
     },
     async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
-      if (api) and('e.api = ?', api);
-      if (correlationId) and('e.correlation_id = ?', correlationId);
-      if (resourceId) and('e.resource_id = ?', resourceId);
-      if (afterSeq !== undefined) and('e.seq > ?', afterSeq);
-      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      const { filter, params } = whereOf({ 'e.api = ?': api, 'e.correlation_id = ?': correlationId, 'e.resource_id = ?': resourceId, 'e.seq > ?': afterSeq });
       if (limit !== undefined) params.push(limit);
       return all<EventRow>(`${SELECT_EVENT}${filter} ORDER BY e.seq${limit !== undefined ? ' LIMIT ?' : ''}`, ...params).map(toEvent);
     },
@@ -391,13 +384,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
-      const where: string[] = [];
-      const params: unknown[] = [];
-      const and = (condition: string, value: unknown) => (where.push(condition), params.push(value));
-      if (runId) and('x.run_id = ?', runId);
-      if (correlationId) and('x.correlation_id = ?', correlationId);
-      if (afterSeq !== undefined) and('x.seq > ?', afterSeq);
-      const filter = where.length ? ` WHERE ${where.join(' AND ')}` : '';
+      const { filter, params } = whereOf({ 'x.run_id = ?': runId, 'x.correlation_id = ?': correlationId, 'x.seq > ?': afterSeq });
       return all<ExchangeRow>(
         `SELECT x.*, p.payload AS shared_response FROM exchange x LEFT JOIN event p ON p.seq = x.response_event${filter} ORDER BY x.seq`,
         ...params,
@@ -445,6 +432,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
 }
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+
+// A WHERE clause of the conditions whose value is given (empty strings count as not given), and its parameters.
+function whereOf(conditions: Record<string, string | number | undefined>): { filter: string; params: unknown[] } {
+  const given = Object.entries(conditions).filter(([, value]) => value !== undefined && value !== '');
+  return { filter: given.length ? ` WHERE ${given.map(([condition]) => condition).join(' AND ')}` : '', params: given.map(([, value]) => value) };
+}
 
 // The same attributes in the same order, each the very same value.
 function sameAttributes(a: Doc, b: Doc): boolean {

@@ -9,6 +9,8 @@ import { independentServices } from './matrix.js';
 /** What the run's context records once the partial policy applies: the items delivered without. */
 export interface PartialCompletion {
   failedItems: string[];
+  /** The decision matrix row that chose partial completion. */
+  matrixRow: string;
   step: string;
   error: { message: string; status?: number; code?: string };
   at: string;

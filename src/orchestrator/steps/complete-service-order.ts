@@ -1,6 +1,7 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { recordOrderError } from '../policies/effects.js';
+import { PolicyIds } from '../policies/matrix.js';
 import { FOLLOW_UP_SCENARIO, itemOutcomes, partialOf } from '../policies/partial.js';
 import { extendThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
@@ -30,8 +31,7 @@ export const completeServiceOrder: StepDefinition = {
     const order = await call<Doc>({ from: 'som', method: 'GET', path });
     const serviceOrderItem = (order.serviceOrderItem as Doc[]).map((item) => ({ ...item, state: outcomes.get(String(item.id)) }));
     await call({ from: 'som', method: 'PATCH', path, body: { state: 'partial', serviceOrderItem } });
-    const policy = context.policy as { policy: string; matrixRow: string };
-    await recordOrderError(call, context, { ...partial, policy: policy.policy, matrixRow: policy.matrixRow }, partial.failedItems);
+    await recordOrderError(call, context, { ...partial, policy: PolicyIds.partial }, partial.failedItems);
 
     const serviceIds = context.serviceIds as Record<string, string>;
     const failed = items.filter((item) => partial.failedItems.includes(item.itemId));
