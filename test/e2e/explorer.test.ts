@@ -258,6 +258,8 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     const report = (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { exchanges: unknown[] };
     await waitFor(async () => (await page.locator('[data-testid="swimlane-count"]').textContent())?.startsWith(`${report.exchanges.length} / ${report.exchanges.length}`) ?? false, 10_000);
     expect(await page.locator('[data-testid="swimlane-chip"].bad').count()).toBe(1);
+    // The run picker learns the final status too, not only the count.
+    await waitFor(async () => (await page.locator('[data-testid="pick-run"] option:checked').textContent())?.includes('partial-home-network partial') ?? false, 10_000);
     await page.screenshot({ path: join(SHOTS, 'failure-partial-swimlane.png') });
     await open('failures');
     await waitFor(async () => (await page.getByText('Home Network and CPE management not delivered').count()) > 0, 10_000);

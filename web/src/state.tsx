@@ -82,19 +82,24 @@ export function useAppState(): AppState {
     if (!runId) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // A run still going (started from a failure card, say) is read again until it reaches a final status.
+    let followed = false;
+    // A run still going (started from a failure card, say) is read again until it reaches a final
+    // status; then the run list is read again, so it shows that status too.
     const load = () =>
       getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(runId)}`).then((r) => {
         if (!live) return;
         setReport(r);
-        if (r.run.status === 'running') timer = setTimeout(load, REPORT_REFRESH_MS);
+        if (r.run.status === 'running') {
+          followed = true;
+          timer = setTimeout(load, REPORT_REFRESH_MS);
+        } else if (followed) refreshRuns().catch(() => undefined);
       }, () => undefined);
     void load();
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [runId, runs]);
+  }, [runId, runs, refreshRuns]);
   const apiInfo = (api: string) => registry?.apis.find((a) => a.id === api);
   const visibleApi = (api: string) => mode !== 'beginner' || apiInfo(api)?.spine !== false;
   const select = (sel: string) => {
