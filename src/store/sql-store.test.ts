@@ -203,6 +203,55 @@ describe("a run's context", () => {
   });
 });
 
+describe('reads remembered across transactions', () => {
+  it('see what another connection to the same file committed since', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-cache-')), 'spine.db');
+    const mine = await openStore(path);
+    const other = await openStore(path);
+    stores.push(mine, other);
+    await mine.insertResource(record('po-1'));
+    await mine.insertRun({ id: 'run-1', scenario: 's', status: 'running', correlationId: 'c-1', input: {}, context: {}, error: null, createdAt: 't0', updatedAt: 't0' });
+    await mine.transaction(async (tx) => {
+      expect((await tx.getResource('TMF622', 'productOrder', 'po-1'))?.state).toBe('acknowledged');
+      expect((await tx.getRun('run-1'))?.status).toBe('running');
+    });
+    await other.replaceResource(record('po-1', 'inProgress'));
+    await other.updateRun('run-1', { status: 'held', updatedAt: 't1' });
+    await mine.transaction(async (tx) => {
+      expect((await tx.getResource('TMF622', 'productOrder', 'po-1'))?.state).toBe('inProgress');
+      expect((await tx.getRun('run-1'))?.status).toBe('held');
+    });
+    expect((await mine.getResource('TMF622', 'productOrder', 'po-1'))?.doc).toEqual({ id: 'po-1', state: 'inProgress' });
+  });
+
+  it('forget what a rolled back transaction or savepoint wrote, and hand out documents of their own', async () => {
+    const store = await fresh();
+    await store.insertResource(record('po-1'));
+    await store.insertRunStep({ runId: 'run-1', position: 0, step: 'first', status: 'pending', nextRunAt: 't0' });
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.replaceResource(record('po-1', 'inProgress'));
+        await tx.updateRunStep('run-1', 0, { status: 'done', attempts: 1 });
+        throw new Error('crash before commit');
+      }),
+    ).rejects.toThrow('crash');
+    expect((await store.getResource('TMF622', 'productOrder', 'po-1'))?.state).toBe('acknowledged');
+    expect(await store.getRunStep('run-1', 0)).toMatchObject({ status: 'pending', attempts: 0 });
+    await store.transaction(async (tx) => {
+      await expect(
+        tx.transaction(async (inner) => {
+          await inner.replaceResource(record('po-1', 'held'));
+          throw new Error('step failed');
+        }),
+      ).rejects.toThrow('step failed');
+      expect((await tx.getResource('TMF622', 'productOrder', 'po-1'))?.state).toBe('acknowledged');
+    });
+    const read = (await store.getResource('TMF622', 'productOrder', 'po-1'))!;
+    read.doc.state = 'scribbled on';
+    expect((await store.getResource('TMF622', 'productOrder', 'po-1'))?.doc.state).toBe('acknowledged');
+  });
+});
+
 describe('id sequences', () => {
   it('counts from 1, or from a seeded start, and a seed never rewinds a used sequence', async () => {
     const store = await fresh();

@@ -3,6 +3,7 @@ import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, 
 import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
+import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
 
@@ -16,11 +17,12 @@ export function createSqlStore(handle: SqliteHandle): Store {
   const listeners: Array<() => void> = [];
   const notify = () => listeners.forEach((listener) => listener());
   const exclusive = createLock();
+  const cache = createReadCache(handle);
 
   function transactionStore(unit: { wroteDeliveries: boolean }): Store {
-    const memory: UnitMemory = { payloads: new Map(), runs: new Map(), hubs: new Map(), resources: new Map() };
+    const payloads = new Map<string, number>();
     const store: Store = {
-      ...operations(handle, () => (unit.wroteDeliveries = true), memory),
+      ...operations(handle, () => (unit.wroteDeliveries = true), payloads, cache),
       // Nested: a savepoint, so work that fails inside a transaction leaves nothing of itself behind.
       async transaction(work) {
         handle.prepare('SAVEPOINT nested').run();
@@ -30,8 +32,9 @@ export function createSqlStore(handle: SqliteHandle): Store {
           return result;
         } catch (error) {
           handle.prepare('ROLLBACK TO nested').run();
-          // Rows written since the savepoint are gone: nothing may point at their payloads or be read from memory.
-          forget(memory);
+          // Rows written since the savepoint are gone: nothing may point at their payloads or be read from the cache.
+          payloads.clear();
+          cache.clear();
           handle.prepare('RELEASE nested').run();
           throw error;
         }
@@ -42,9 +45,16 @@ export function createSqlStore(handle: SqliteHandle): Store {
     return store;
   }
 
-  const outside = operations(handle, notify, { payloads: new Map() });
+  const outside = operations(handle, notify, new Map(), cache);
   const locked = Object.fromEntries(
-    Object.entries(outside).map(([name, operation]) => [name, (...args: unknown[]) => exclusive(() => (operation as (...a: unknown[]) => Promise<unknown>)(...args))]),
+    Object.entries(outside).map(([name, operation]) => [
+      name,
+      (...args: unknown[]) =>
+        exclusive(() => {
+          cache.revalidate();
+          return (operation as (...a: unknown[]) => Promise<unknown>)(...args);
+        }),
+    ]),
   ) as Operations;
 
   return {
@@ -55,10 +65,12 @@ export function createSqlStore(handle: SqliteHandle): Store {
         handle.prepare('BEGIN IMMEDIATE').run();
         let result;
         try {
+          cache.revalidate();
           result = await work(transactionStore(unit));
           handle.prepare('COMMIT').run();
         } catch (error) {
           if (handle.inTransaction()) handle.prepare('ROLLBACK').run();
+          cache.clear();
           throw error;
         }
         if (unit.wroteDeliveries) notify();
@@ -83,48 +95,29 @@ function createLock() {
 const SHARED_PAYLOADS = 32;
 
 /**
- * What a unit of work remembers of its own writes and reads. `payloads` maps the JSON of the resources
- * recent events stored to their event's seq, so an event or an exchange carrying the same document
- * points at it instead of storing it again. Inside a transaction (which no other connection can write
- * under) the runs and hubs read are kept until this store changes them, so reading them again costs
- * nothing, and so are the resource rows read (as rows: each read still gets a document of its own).
+ * Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written.
+ * `payloads` maps the JSON of the resources a unit of work's recent events stored to their event's
+ * seq, so an event or an exchange carrying the same document points at it instead of storing it again.
  */
-interface UnitMemory {
-  payloads: Map<string, number>;
-  runs?: Map<string, RunRecord>;
-  hubs?: Map<string, HubRecord[]>;
-  resources?: Map<string, Selectable<ResourceTable> | null>;
-}
-
-function forget(memory: UnitMemory): void {
-  memory.payloads.clear();
-  memory.runs?.clear();
-  memory.hubs?.clear();
-  memory.resources?.clear();
-}
-
-const resourceKey = (api: string, resource: string, id: string) => `${api}\u0000${resource}\u0000${id}`;
-
-/** Every store operation on the connection; `wroteDeliveries` is told when a delivery row is written. */
-function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: UnitMemory): Operations {
-  const { payloads, runs, hubs, resources } = memory;
+function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads: Map<string, number>, cache: ReadCache): Operations {
+  const { runs, hubs, resources, runSteps } = cache;
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
   const all = <T>(text: string, ...params: unknown[]) => handle.prepare(text).all(...params) as T[];
   // Sets the columns given a value (undefined: left alone); the SQL text, and so the prepared statement, is one per column set.
   const updateRow = (table: string, columns: Record<string, unknown>, where: string, keys: unknown[]) => {
-    const set = Object.entries(columns).filter(([, value]) => value !== undefined);
+    const set = Object.entries(definedOnly(columns));
     if (!set.length) return;
     run(`UPDATE ${table} SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE ${where}`, ...set.map(([, value]) => value), ...keys);
   };
   return {
     async getResource(api, resource, id) {
       const key = resourceKey(api, resource, id);
-      let row = resources?.get(key);
+      let row = resources.get(key);
       if (row === undefined) {
         row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id) ?? null;
-        resources?.set(key, row);
+        resources.set(key, row);
       }
       return row ? toResource(row) : undefined;
     },
@@ -142,22 +135,28 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return rows.map(toResource);
     },
     async insertResource(record) {
-      resources?.delete(resourceKey(record.api, record.resource, record.id));
+      const key = resourceKey(record.api, record.resource, record.id);
       const r = fromResource(record);
-      const result = run(
+      const { changes, lastInsertRowid } = run(
         'INSERT INTO resource (api, resource, id, doc, state, created_at, last_update) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, resource, id) DO NOTHING',
         r.api, r.resource, r.id, r.doc, r.state, r.created_at, r.last_update,
       );
-      return result.changes === 1;
+      if (changes === 1) resources.set(key, { ...r, seq: Number(lastInsertRowid) });
+      else resources.delete(key);
+      return changes === 1;
     },
     async replaceResource(record) {
-      resources?.delete(resourceKey(record.api, record.resource, record.id));
-      const { doc, state, last_update } = fromResource(record);
-      run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', doc, state, last_update, record.api, record.resource, record.id);
+      const key = resourceKey(record.api, record.resource, record.id);
+      const r = fromResource(record);
+      const { changes } = run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', r.doc, r.state, r.last_update, r.api, r.resource, r.id);
+      const known = resources.get(key);
+      // The row keeps its creation date whatever the record says: the cache holds only what the table does.
+      if (changes === 1 && known) resources.set(key, { ...known, doc: r.doc, state: r.state, last_update: r.last_update });
+      else resources.delete(key);
     },
     async deleteResource(api, resource, id) {
-      resources?.delete(resourceKey(api, resource, id));
       const result = await q.deleteFrom('resource').where('api', '=', api).where('resource', '=', resource).where('id', '=', id).executeTakeFirst();
+      resources.set(resourceKey(api, resource, id), null);
       return Number(result.numDeletedRows) === 1;
     },
 
@@ -192,7 +191,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
     },
 
     async insertHub(hub) {
-      hubs?.delete(hub.api);
+      hubs.delete(hub.api);
       await q
         .insertInto('hub')
         .values({ id: hub.id, api: hub.api, topic_id: hub.topicId, callback: hub.callback, query: hub.query, created_at: hub.createdAt })
@@ -203,17 +202,17 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return row && toHub(row);
     },
     async deleteHub(id) {
-      hubs?.clear();
+      hubs.clear();
       await q.updateTable('delivery').set({ status: 'cancelled' }).where('hub_id', '=', id).where('status', '=', 'pending').execute();
       const result = await q.deleteFrom('hub').where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) === 1;
     },
     async listHubs(api) {
-      const known = hubs?.get(api);
-      if (known) return [...known];
+      const known = hubs.get(api);
+      if (known) return known.map((hub) => ({ ...hub }));
       const listed = all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
-      hubs?.set(api, listed);
-      return [...listed];
+      hubs.set(api, listed);
+      return listed.map((hub) => ({ ...hub }));
     },
 
     async insertDelivery(delivery) {
@@ -273,24 +272,29 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
     },
 
     async insertRun(record) {
+      const row: Selectable<RunTable> = {
+        id: record.id, scenario: record.scenario, status: record.status, correlation_id: record.correlationId, input: JSON.stringify(record.input),
+        context: JSON.stringify(record.context), error: record.error, created_at: record.createdAt, updated_at: record.updatedAt,
+      };
       run(
         'INSERT INTO run (id, scenario, status, correlation_id, input, context, error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        record.id, record.scenario, record.status, record.correlationId, JSON.stringify(record.input), JSON.stringify(record.context), record.error, record.createdAt, record.updatedAt,
+        row.id, row.scenario, row.status, row.correlation_id, row.input, row.context, row.error, row.created_at, row.updated_at,
       );
+      runs.set(row.id, { row, record: toRun(row) });
     },
     async getRun(id) {
-      const known = runs?.get(id);
-      if (known) return known;
+      const known = runs.get(id);
+      if (known) return known.record;
       const row = one<Selectable<RunTable>>('SELECT * FROM run WHERE id = ?', id);
-      const record = row && toRun(row);
-      if (record) runs?.set(id, record);
+      if (!row) return undefined;
+      const record = toRun(row);
+      runs.set(id, { row, record });
       return record;
     },
     async updateRun(id, change) {
       // A step that added nothing hands back the context it read: the stored one stays as it is.
-      const read = runs?.get(id);
-      const unchanged = change.context !== undefined && read !== undefined && sameAttributes(read.context, change.context);
-      runs?.delete(id);
+      const known = runs.get(id);
+      const unchanged = change.context !== undefined && known !== undefined && sameAttributes(known.record.context, change.context);
       const columns = {
         status: change.status,
         context: change.context === undefined || unchanged ? undefined : JSON.stringify(change.context),
@@ -298,6 +302,9 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
         updated_at: change.updatedAt,
       };
       updateRow('run', columns, 'id = ?', [id]);
+      if (!known) return;
+      const row = { ...known.row, ...definedOnly(columns) };
+      runs.set(id, { row, record: toRun(row, columns.context === undefined ? known.record : undefined) });
     },
     async listRuns({ scenario, correlationId, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
@@ -306,11 +313,14 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       if (scenario) query = query.where('scenario', '=', scenario);
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
       if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toRun);
+      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((row) => toRun(row));
     },
 
     async insertRunStep(step) {
       run('INSERT INTO run_step (run_id, position, step, status, next_run_at) VALUES (?, ?, ?, ?, ?)', step.runId, step.position, step.step, step.status, step.nextRunAt);
+      runSteps.set(runStepKey(step.runId, step.position), {
+        run_id: step.runId, position: step.position, step: step.step, status: step.status, attempts: 0, next_run_at: step.nextRunAt, output: null, error: null, started_at: null, ended_at: null,
+      });
     },
     async updateRunStep(runId, position, change) {
       const columns = {
@@ -323,6 +333,9 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
         ended_at: change.endedAt,
       };
       updateRow('run_step', columns, 'run_id = ? AND position = ?', [runId, position]);
+      const key = runStepKey(runId, position);
+      const known = runSteps.get(key);
+      if (known) runSteps.set(key, { ...known, ...definedOnly(columns) });
     },
     async dueRunSteps(now, limit, scenarios) {
       if (!scenarios.length) return [];
@@ -331,7 +344,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
          WHERE run_step.status = 'pending' AND run_step.next_run_at <= ? AND run.scenario IN (${placeholders(scenarios)})
          ORDER BY run_step.next_run_at LIMIT ?`,
         now, ...scenarios, limit,
-      ).map(toRunStep);
+      ).map((row) => {
+        runSteps.set(runStepKey(row.run_id, row.position), row);
+        return toRunStep(row);
+      });
     },
     async nextRunStepTime(scenarios) {
       if (!scenarios.length) return undefined;
@@ -347,8 +363,14 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
       return all<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? ORDER BY position', runId).map(toRunStep);
     },
     async getRunStep(runId, position) {
-      const row = one<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? AND position = ?', runId, position);
-      return row && toRunStep(row);
+      const key = runStepKey(runId, position);
+      let row = runSteps.get(key);
+      if (!row) {
+        row = one<Selectable<RunStepTable>>('SELECT * FROM run_step WHERE run_id = ? AND position = ?', runId, position);
+        if (!row) return undefined;
+        runSteps.set(key, row);
+      }
+      return toRunStep(row);
     },
 
     async putFallout(record) {
@@ -433,6 +455,11 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, memory: U
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 
+// The columns given a value, as `updateRow` sets them.
+function definedOnly<T extends Record<string, unknown>>(columns: T): Partial<T> {
+  return Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
 // A WHERE clause of the conditions whose value is given (empty strings count as not given), and its parameters.
 function whereOf(conditions: Record<string, string | number | undefined>): { filter: string; params: unknown[] } {
   const given = Object.entries(conditions).filter(([, value]) => value !== undefined && value !== '');
@@ -501,7 +528,8 @@ function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
 }
 
 // The context (kilobytes by a journey's end) is parsed when first read: a status check never reads it.
-function toRun(row: Selectable<RunTable>): RunRecord {
+// `sameContext` is an earlier record of the row whose context column this one has unchanged.
+function toRun(row: Selectable<RunTable>, sameContext?: RunRecord): RunRecord {
   let context: Doc | undefined;
   return {
     id: row.id,
@@ -510,7 +538,7 @@ function toRun(row: Selectable<RunTable>): RunRecord {
     correlationId: row.correlation_id,
     input: JSON.parse(row.input),
     get context() {
-      return (context ??= JSON.parse(row.context) as Doc);
+      return (context ??= sameContext ? sameContext.context : (JSON.parse(row.context) as Doc));
     },
     error: row.error,
     createdAt: row.created_at,
