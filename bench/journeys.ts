@@ -156,6 +156,8 @@ export interface Measured {
   measuredMs: number;
   latencies: number[];
   releaseMs: number;
+  /** CPU time of the process (every thread) while the waves ran, in ms. */
+  cpuMs: number;
 }
 
 /**
@@ -164,11 +166,14 @@ export interface Measured {
  */
 export async function measureJourneys(spine: JourneyApp, k: number, budgetMs: number, maxJourneys: number, slots = journeySlots()): Promise<Measured> {
   if (k > slots.length) throw new Error(`K=${k}: only ${slots.length} premises can hold a journey at once`);
-  const out: Measured = { k, waves: 0, completed: 0, failed: 0, failures: new Map(), measuredMs: 0, latencies: [], releaseMs: 0 };
+  const out: Measured = { k, waves: 0, completed: 0, failed: 0, failures: new Map(), measuredMs: 0, latencies: [], releaseMs: 0, cpuMs: 0 };
   let next = 0;
   while (out.measuredMs < budgetMs && out.completed + out.failed + k <= maxJourneys) {
     const inputs = Array.from({ length: k }, () => slots[next++ % slots.length]!);
+    const cpuBefore = process.cpuUsage();
     const wave = await runWave(spine, inputs);
+    const cpu = process.cpuUsage(cpuBefore);
+    out.cpuMs += (cpu.user + cpu.system) / 1000;
     out.waves++;
     out.measuredMs += wave.wallMs;
     for (const { run, latencyMs } of wave.results) {
@@ -483,17 +488,19 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
     const ceiling = rawCeiling(dir, accounting, options.budgetMs);
 
     out();
-    out(`  ${'K'.padStart(3)} ${'completed'.padStart(9)} ${'failed'.padStart(6)} ${'measured s'.padStart(10)} ${'journeys/s'.padStart(10)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'of ceiling'.padStart(10)}`);
+    out(`  ${'K'.padStart(3)} ${'completed'.padStart(9)} ${'failed'.padStart(6)} ${'measured s'.padStart(10)} ${'journeys/s'.padStart(10)} ${'p50 ms'.padStart(7)} ${'p99 ms'.padStart(7)} ${'max ms'.padStart(7)} ${'of ceiling'.padStart(10)} ${'CPU ms/j'.padStart(8)}`);
     for (const m of results) {
       const rate = m.completed / (m.measuredMs / 1000);
       out(
-        `  ${String(m.k).padStart(3)} ${String(m.completed).padStart(9)} ${String(m.failed).padStart(6)} ${fmt(m.measuredMs / 1000, 2).padStart(10)} ${fmt(rate, 1).padStart(10)} ${fmt(quantile(m.latencies, 0.5)).padStart(7)} ${fmt(quantile(m.latencies, 0.99)).padStart(7)} ${fmt(m.latencies.at(-1) ?? NaN).padStart(7)} ${`${fmt((100 * rate) / ceiling.journeysPerSecond, 1)} %`.padStart(10)}`,
+        `  ${String(m.k).padStart(3)} ${String(m.completed).padStart(9)} ${String(m.failed).padStart(6)} ${fmt(m.measuredMs / 1000, 2).padStart(10)} ${fmt(rate, 1).padStart(10)} ${fmt(quantile(m.latencies, 0.5)).padStart(7)} ${fmt(quantile(m.latencies, 0.99)).padStart(7)} ${fmt(m.latencies.at(-1) ?? NaN).padStart(7)} ${`${fmt((100 * rate) / ceiling.journeysPerSecond, 1)} %`.padStart(10)} ${fmt(m.cpuMs / (m.completed + m.failed), 1).padStart(8)}`,
       );
       for (const [error, n] of m.failures) out(`      ${n} × ${error}`);
     }
     const releases = results.reduce((a, m) => ({ ms: a.ms + m.releaseMs, n: a.n + m.completed + m.failed }), { ms: 0, n: 0 });
     out(`  (K journeys start at once and the runner interleaves their steps on one thread, so at K=16 each takes about`);
-    out(`  as long as its wave. Untimed release between waves: ${fmt(releases.ms / releases.n, 1)} ms per journey, 6 PATCHes over app.inject.)`);
+    out(`  as long as its wave. Untimed release between waves: ${fmt(releases.ms / releases.n, 1)} ms per journey, 6 PATCHes over app.inject.`);
+    out(`  CPU ms/j: process CPU time (all threads) per journey during the waves; the journeys' work runs on one thread,`);
+    out(`  so 1000 / CPU ms/j is about the most journeys/s this build can reach however fast storage gets.)`);
 
     const j = accounting.journeys;
     const log = accounting.log;
