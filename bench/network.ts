@@ -1,8 +1,8 @@
-// Bench premises: the demo network serves only two premises that qualify (42 Maple Ave and 350
-// Queen St E), each with one drop that a journey holds from reservation until it is released, and
-// has 4 GPON ONTs in stock. K concurrent journeys need K premises and K ONTs, so the bench network is
-// the demo's with built drops added to existing splitters (ports with free slots) and ONTs added to
-// the warehouse stock; the bench app serves it (buildApp's `network`) and loads `benchDataset`.
+// Bench premises: a journey holds its premises' drop from reservation until it is released, and one
+// GPON ONT. K concurrent journeys need K premises and K ONTs; the bench runs at two of the demo's
+// premises that qualify (42 Maple Ave and 350 Queen St E) and at premises of its own, so the bench
+// network is the demo's with built drops added to existing splitters (ports with free slots) and ONTs
+// added to the warehouse stock; the bench app serves it (buildApp's `network`) and loads `benchDataset`.
 // Nothing else changes: ports, feeders, budgets, VLAN plan and BNG are the demo's.
 
 import { demoDataset, type Dataset } from '../src/scenarios/demo-dataset.js';

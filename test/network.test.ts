@@ -136,7 +136,7 @@ describe('the GPON network in TMF639 and TMF685', () => {
     }
     expect(capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'available')).toBe('3 ONT');
     expect(capacity(await get(app, `${POOL}/pool-cvlan-svlan-100`), 'available')).toBe('2053 VLAN');
-    expect(capacity(await get(app, `${POOL}/pool-ont-stock-gpon`), 'available')).toBe('4 ONT');
+    expect(capacity(await get(app, `${POOL}/pool-ont-stock-gpon`), 'available')).toBe('5 ONT');
 
     const again = (await post(app, RESERVATION, reservation(fromPool('pool-cvlan-svlan-100')))).json();
     expect(again.reservationItem[0].relatedEntity.find((e: Doc) => e.role === 'reservedResource').id).toBe('res-inst-vlan-pair-100-2042');

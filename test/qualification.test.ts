@@ -336,7 +336,7 @@ describe('gates 2 and 3, footprint and deep network (TMF645)', () => {
     expect(item.eligibilityUnavailabilityReason).toEqual([{
       code: 'TECH-004',
       label: 'ONT out of stock',
-      technicalReason: 'pool-ont-stock-gpon has 0 of 4 GPON ONTs available.',
+      technicalReason: 'pool-ont-stock-gpon has 0 of 5 GPON ONTs available.',
       suggestedAction: 'Replenish pool-ont-stock-gpon or waitlist for a GPON ONT',
     }]);
     expect(item.alternateServiceProposal.map((p: Doc) => p.alternateService.name)).toEqual(['XGS-PON FTTH 2Gbps Residential', 'VDSL2 100Mbps Residential']);

@@ -57,8 +57,9 @@ export const LiveExampleKinds = {
 
 /**
  * The run a live example reads: the latest run of `scenario` started with exactly this `input`;
- * none means the scenario's defaults (Jane Smith's GPON order), and e.g. `{ addressId:
- * 'addr-tor-15-birch-st' }` the full-port journey. The explorer starts such a run when none exists.
+ * none means the scenario's defaults (a GPON order for Jane Smith, or the next demo customer whose
+ * premises is free), and e.g. `{ addressId: 'addr-tor-15-birch-st' }` the full-port journey. The
+ * explorer starts such a run when none exists.
  */
 export interface RunQuery {
   scenario: string;

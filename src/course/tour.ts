@@ -107,7 +107,7 @@ export const tour: readonly Step[] = [
   // 2. Provisioning flow
   {
     id: 'flow-run', chapter: 'provisioning', title: 'Run the journey', view: 'swimlane', target: 'run-button', level: 'beginner', needsRun: run,
-    narration: 'This starts a real GPON FTTH provision for Jane Smith at 42 Maple Ave. Everything you see next is read back from what that run did.',
+    narration: 'This starts a real GPON FTTH provision for Jane Smith at 42 Maple Ave, or for the next demo neighbour once her line is live. Everything you see next is read back from what that run did.',
   },
   {
     id: 'flow-rows', chapter: 'provisioning', title: 'One row per system', view: 'swimlane', target: 'swimlane', level: 'beginner', needsRun: run,

@@ -6,7 +6,10 @@
 //                    SPLIT-BIRCH-ST-02 on OLT-EAST-TOR-002 GPON 1/2/3 (10/32);
 //   97 Maple Ave   → SPLIT-DANFORTH-AVE-01 (1:64, 10.4 km feeder) → GPON 1/4/14: 31.203 dB of 28, TECH-002,
 //                    remedy SPLIT-MAPLE-AVE-02 (24.017 dB) or a C+ optic;
-//   8 Cedar Lane, Markham: no drop route at all, outside the footprint.
+//   8 Cedar Lane, Markham: no drop route at all, outside the footprint;
+//   27 Bertmount Ave and 118 Logan Ave → SPLIT-MAPLE-AVE-02 → GPON 1/4/13 (12/32), and
+//   21 Birch St    → SPLIT-BIRCH-ST-02 → OLT-EAST-TOR-002 GPON 1/2/3 (10/32): qualify, the residential
+//                    premises a journey turns to once 42 Maple Ave is in service.
 // Address ids are TMF673 geographicAddress ids (src/scenarios/demo-data/addresses.ts).
 
 import type { FibreType, OpticClass, SplitRatio, Technology } from './optical-budget.js';
@@ -148,7 +151,10 @@ export interface Network {
   installationCrews?: number;
 }
 
-/** The demo network: two OLTs in one east-Toronto central office, five splitters, five premises. */
+/**
+ * The demo network: two OLTs in one east-Toronto central office, six splitters, eight premises (five
+ * that qualify), and a GPON ONT in stock for each premises that qualifies.
+ */
 export const demoNetwork: Network = {
   centralOffices: [{ id: 'CO-EAST-TOR', name: 'Toronto East central office', city: 'Toronto' }],
   olts: [
@@ -226,12 +232,16 @@ export const demoNetwork: Network = {
     { id: 'DROP-97-MAPLE-AVE', resourceId: 'res-inst-drop-97-maple-ave', addressId: 'addr-tor-97-maple-ave', splitterId: 'SPLIT-DANFORTH-AVE-01', lengthM: 180, fibreType: 'G.652D', connectors: 2, splices: 2 },
     { id: 'ROUTE-97-MAPLE-AVE-VIA-02', addressId: 'addr-tor-97-maple-ave', splitterId: 'SPLIT-MAPLE-AVE-02', lengthM: 220, fibreType: 'G.657A2', connectors: 2, splices: 2 },
     { id: 'DROP-350-QUEEN-ST-E', resourceId: 'res-inst-drop-350-queen-st-e', addressId: 'addr-tor-350-queen-st-e', splitterId: 'SPLIT-QUEEN-ST-E-01', lengthM: 30, fibreType: 'G.657A2', connectors: 2, splices: 2 },
+    { id: 'DROP-27-BERTMOUNT-AVE', resourceId: 'res-inst-drop-27-bertmount-ave', addressId: 'addr-tor-27-bertmount-ave', splitterId: 'SPLIT-MAPLE-AVE-02', lengthM: 40, fibreType: 'G.657A2', connectors: 2, splices: 2 },
+    { id: 'DROP-118-LOGAN-AVE', resourceId: 'res-inst-drop-118-logan-ave', addressId: 'addr-tor-118-logan-ave', splitterId: 'SPLIT-MAPLE-AVE-02', lengthM: 70, fibreType: 'G.657A2', connectors: 2, splices: 2 },
+    { id: 'DROP-21-BIRCH-ST', resourceId: 'res-inst-drop-21-birch-st', addressId: 'addr-tor-21-birch-st', splitterId: 'SPLIT-BIRCH-ST-02', lengthM: 55, fibreType: 'G.657A2', connectors: 2, splices: 2 },
   ],
   onts: [
     { serial: 'HWTC-A1B2C3D4', resourceId: 'res-inst-ont-hwtc-a1b2', model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-A3F47C10', resourceId: 'res-inst-ont-hwtc-a3f4', model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-A5D90E22', resourceId: 'res-inst-ont-hwtc-a5d9', model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-A7C2B419', resourceId: 'res-inst-ont-hwtc-a7c2', model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' },
+    { serial: 'HWTC-A9E63F58', resourceId: 'res-inst-ont-hwtc-a9e6', model: 'EG8145V5', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-B9C8D7E6', resourceId: 'res-inst-ont-hwtc-b9c8', model: 'HN8145XR', stockLocation: 'CO-EAST-TOR' },
     { serial: 'HWTC-B7E21A05', resourceId: 'res-inst-ont-hwtc-b7e2', model: 'HN8145XR', stockLocation: 'CO-EAST-TOR' },
   ],

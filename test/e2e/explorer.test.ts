@@ -243,9 +243,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
   });
 
   it('runs the partial-completion card live: the swimlane ends partial and the run shows what it left to the follow-up order', async () => {
-    // The card orders for Jane Smith, whose address the opening journey equipped: cease that product first to free its drop.
-    const cease = await fetch(`${base}/spine/v1/scenarios/gpon-cease/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    expect(((await cease.json()) as { run: { status: string } }).run.status).toBe('completed');
+    // The opening journey equipped Jane Smith's premises, so the card orders for the next demo customer whose premises is free.
     await open('failures');
     const card = page.locator('[data-testid="failure-card"]', { hasText: 'partial completion' });
     await card.locator('[data-testid="run-failure"]').click();
@@ -263,6 +261,8 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.screenshot({ path: join(SHOTS, 'failure-partial-swimlane.png') });
     await open('failures');
     await waitFor(async () => (await page.getByText('Home Network and CPE management not delivered').count()) > 0, 10_000);
+    // The card names whom its run was for.
+    expect(await card.locator('[data-testid="failure-card-result"]').textContent()).toBe('Last run: partial for Sophie Tremblay (cust-56794) at addr-tor-27-bertmount-ave');
     expect(problems).toEqual([]);
   });
 

@@ -40,7 +40,8 @@ type Doc = Record<string, any>;
 const Journeys = {
   // Served: Jane's 42 Maple Ave and Lakeshore's 350 Queen St E each have one built fibre drop, so
   // the first journey to reserve it completes and every later one for that address fails at AAR.
-  jane: { input: {}, address: 'addr-tor-42-maple-ave' },
+  // Jane is named: a journey without a customer would go to a neighbour once her premises is taken.
+  jane: { input: { customerId: 'cust-56789' }, address: 'addr-tor-42-maple-ave' },
   lakeshore: { input: { customerId: 'cust-56792', offeringId: 'po-gpon-ftth-business' }, address: 'addr-tor-350-queen-st-e' },
   // Not served, by data: full port (Raj), optical budget (Maria), outside the footprint (Tom).
   raj: { input: { customerId: 'cust-56790' }, address: undefined },

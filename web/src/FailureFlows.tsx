@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { getJson, startRun, type Exchange, type RunReport, type Scenario } from './api';
+import { getJson, startRun, type Exchange, type Run, type RunReport, type Scenario } from './api';
 import { go, useApp } from './state';
 import { useFetch } from './useFetch';
 
@@ -29,10 +29,16 @@ export function Failures() {
   const loadFallout = () => getJson<Fallout[]>('/spine/v1/fallout').then(setFallout, () => setFallout([]));
   if (fallout === null) void loadFallout();
   const cards = (scenarios ?? []).filter((s) => s.card);
+  const [refused, setRefused] = useState<Record<string, string>>({});
   const run = async (name: string) => {
-    const started = await startRun(name, {});
-    await refreshRuns();
-    go('swimlane', { run: String(started.id) });
+    try {
+      const started = await startRun(name, {});
+      setRefused((all) => ({ ...all, [name]: '' }));
+      await refreshRuns();
+      go('swimlane', { run: String(started.id) });
+    } catch (error) {
+      setRefused((all) => ({ ...all, [name]: (error as Error).message }));
+    }
   };
   const act = async (entry: Fallout, action: 'resume' | 'retry' | 'abort') => {
     try {
@@ -59,6 +65,7 @@ export function Failures() {
             <ol className="small">{s.card!.divergence.map((d) => <li key={d}>{d}</li>)}</ol>
             <p className="small"><b>End states:</b> {Object.entries(s.card!.endStates).map(([k, v]) => `${k} ${v}`).join(' · ')}</p>
             <button type="button" data-testid="run-failure" onClick={() => void run(s.name)}>Run {s.name}</button>
+            <CardResult latest={runs.find((r) => r.scenario === s.name)} refused={refused[s.name]} />
           </div>
         ))}
       </div>
@@ -105,5 +112,17 @@ export function Failures() {
         </table>
       )}
     </section>
+  );
+}
+
+/** What a card's last start came to: refused (the server's reason), or its latest run and whom it ran for. */
+function CardResult({ latest, refused }: { latest?: Run; refused?: string }) {
+  if (refused) return <p className="warn" data-testid="failure-card-result">{refused}</p>;
+  if (!latest) return null;
+  const { customerName, customerId, addressId } = latest.context ?? {};
+  return (
+    <p className="small" data-testid="failure-card-result">
+      Last run: {latest.status} for {String(customerName ?? customerId)} ({String(customerId)}) at {String(addressId)}
+    </p>
   );
 }

@@ -22,7 +22,11 @@ export class NotBuilt extends Error {}
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
   if (response.status === 404 && !init?.method) throw new NotBuilt(path);
-  if (!response.ok) throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status}`);
+  if (!response.ok) {
+    // A TMF error body says why in its message (a refused run names what to do about it).
+    const reason = ((await response.json().catch(() => undefined)) as { message?: unknown } | undefined)?.message;
+    throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status}${typeof reason === 'string' ? ` ${reason}` : ''}`);
+  }
   return (await response.json()) as T;
 }
 

@@ -28,9 +28,17 @@ import { reserveResources } from '../steps/reserve-resources.js';
 import { startProductOrder } from '../steps/start-product-order.js';
 import { startServiceOrder } from '../steps/start-service-order.js';
 import { validateAddress } from '../steps/validate-address.js';
+import { customerWithFreePremises } from './free-premises.js';
 
-/** Who orders what when the caller names nobody: the demo's first customer and the brief's offering. */
-export const gponProvisionDefaults = { customerId: 'cust-56789', offeringId: OfferingIds.gponResidential } as const;
+/**
+ * Who orders what when the caller names nobody: the first of the demo's residential customers whose
+ * premises is free (Jane Smith, the brief's customer, first; see free-premises.ts), the brief's offering.
+ * A caller naming only the address orders for the first of them.
+ */
+export const gponProvisionDefaults = {
+  customerIds: ['cust-56789', 'cust-56794', 'cust-56795', 'cust-56796'],
+  offeringId: OfferingIds.gponResidential,
+} as const;
 
 // The catalog spells technologies for ids (XGSPON); the network model uses the ITU names (XGS-PON).
 const networkTechnology: Partial<Record<string, Technology>> = {
@@ -85,7 +93,9 @@ async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
   const known = new Set(['customerId', 'addressId', 'offeringId']);
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use customerId, addressId, offeringId`);
-  const customerId = String(input.customerId ?? gponProvisionDefaults.customerId);
+  const customerId = input.customerId !== undefined ? String(input.customerId)
+    : input.addressId !== undefined ? gponProvisionDefaults.customerIds[0]
+    : await customerWithFreePremises(tx, gponProvisionDefaults.customerIds);
   const offeringId = String(input.offeringId ?? gponProvisionDefaults.offeringId);
   const customer = await mustExist(tx, 'TMF629', 'customer', customerId);
   const addressId = String(input.addressId ?? characteristic(customer.characteristic, 'serviceAddress') ?? '');

@@ -1,5 +1,7 @@
 // The demo's premises as TMF673 geographic addresses. The network topology (src/network/topology.ts)
-// serves four of them, each producing one outcome of qualification; the fifth is outside the footprint.
+// serves seven of them: four each produce one outcome of qualification, three more qualify as Jane
+// Smith's does (the residential premises a journey turns to once hers is in service); the eighth is
+// outside the footprint.
 
 import type { Doc } from '../../store/port.js';
 
@@ -10,6 +12,9 @@ export const DemoAddressIds = {
   overBudget: 'addr-tor-97-maple-ave',
   enterprise: 'addr-tor-350-queen-st-e',
   outsideFootprint: 'addr-mkm-8-cedar-lane',
+  sophieTremblay: 'addr-tor-27-bertmount-ave',
+  danielOkafor: 'addr-tor-118-logan-ave',
+  priyaNair: 'addr-tor-21-birch-st',
 } as const;
 
 /** TMF673 GeographicAddress documents, with the fields the v4.0.1 spec names. */
@@ -19,6 +24,9 @@ export const demoAddresses: readonly Doc[] = [
   address(DemoAddressIds.overBudget, '97', 'Maple', 'Ave', 'Toronto', 'M4M 2K4'),
   address(DemoAddressIds.enterprise, '350', 'Queen', 'St E', 'Toronto', 'M5A 1T1'),
   address(DemoAddressIds.outsideFootprint, '8', 'Cedar', 'Lane', 'Markham', 'L3P 1A2'),
+  address(DemoAddressIds.sophieTremblay, '27', 'Bertmount', 'Ave', 'Toronto', 'M4M 2X9'),
+  address(DemoAddressIds.danielOkafor, '118', 'Logan', 'Ave', 'Toronto', 'M4M 2N1'),
+  address(DemoAddressIds.priyaNair, '21', 'Birch', 'St', 'Toronto', 'M4M 1L9'),
 ];
 
 /** The street part of an address, e.g. `42 Maple Ave`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { build } from '../../../test/support/build.js';
-import { demoNetwork } from '../../network/topology.js';
+import { demoNetwork, OntModels } from '../../network/topology.js';
 import { servingPath } from '../../network/serving-path.js';
 import { DemoAddressIds, demoAddresses } from './addresses.js';
 import { loadParties } from './load-parties.js';
@@ -24,7 +24,22 @@ describe('the demo parties and addresses', () => {
       ['cust-56791', MarketSegments.residential, 'overBudget'],
       ['cust-56792', MarketSegments.enterprise, 'qualifies'],
       ['cust-56793', MarketSegments.residential, 'outsideFootprint'],
+      ['cust-56794', MarketSegments.residential, 'qualifies'],
+      ['cust-56795', MarketSegments.residential, 'qualifies'],
+      ['cust-56796', MarketSegments.residential, 'qualifies'],
     ]);
+  });
+
+  it('has a GPON ONT in stock for every premises that qualifies, each on its own built drop', () => {
+    const qualifyingDrops = demoCustomers.flatMap((c) => {
+      const path = servingPath(c.addressId, { network: demoNetwork });
+      return path.kind === 'served' && !path.problems.length ? [path.serving.drop.resourceId] : [];
+    });
+    expect(qualifyingDrops).toHaveLength(5);
+    expect(new Set(qualifyingDrops).size).toBe(qualifyingDrops.length);
+    expect(qualifyingDrops.every((id) => id !== undefined)).toBe(true);
+    const gponOnts = demoNetwork.onts.filter((o) => OntModels[o.model].technology === 'GPON');
+    expect(gponOnts.length).toBeGreaterThanOrEqual(qualifyingDrops.length);
   });
 
   it('loads them through the API layer: Jane Smith is a residential customer at 42 Maple Ave with a billing account', async () => {

@@ -25,7 +25,10 @@ export interface DemoCustomer {
   phone: string;
 }
 
-/** Jane Smith first (the brief's customer), then one customer per failure the network produces. */
+/**
+ * Jane Smith first (the brief's customer), then one customer per failure the network produces, then
+ * residential neighbours whose premises qualify as hers does.
+ */
 export const demoCustomers: readonly DemoCustomer[] = [
   {
     customerId: 'cust-56789', partyId: 'ind-56789', party: { kind: 'Individual', givenName: 'Jane', familyName: 'Smith' },
@@ -51,6 +54,21 @@ export const demoCustomers: readonly DemoCustomer[] = [
     customerId: 'cust-56793', partyId: 'ind-56793', party: { kind: 'Individual', givenName: 'Tom', familyName: 'Chen' },
     segment: MarketSegments.residential, billingAccountId: 'ba-56793', addressId: DemoAddressIds.outsideFootprint,
     email: 'tom.chen@example.com', phone: '+1-905-555-0108',
+  },
+  {
+    customerId: 'cust-56794', partyId: 'ind-56794', party: { kind: 'Individual', givenName: 'Sophie', familyName: 'Tremblay' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56794', addressId: DemoAddressIds.sophieTremblay,
+    email: 'sophie.tremblay@example.com', phone: '+1-416-555-0164',
+  },
+  {
+    customerId: 'cust-56795', partyId: 'ind-56795', party: { kind: 'Individual', givenName: 'Daniel', familyName: 'Okafor' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56795', addressId: DemoAddressIds.danielOkafor,
+    email: 'daniel.okafor@example.com', phone: '+1-416-555-0118',
+  },
+  {
+    customerId: 'cust-56796', partyId: 'ind-56796', party: { kind: 'Individual', givenName: 'Priya', familyName: 'Nair' },
+    segment: MarketSegments.residential, billingAccountId: 'ba-56796', addressId: DemoAddressIds.priyaNair,
+    email: 'priya.nair@example.com', phone: '+1-416-555-0121',
   },
 ];
 

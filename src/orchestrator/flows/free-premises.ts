@@ -1,0 +1,48 @@
+// Who a new provision is for when the caller names nobody: the first customer of an ordered list whose
+// premises no line holds. A premises is held when a fibre drop to it is not available in TMF639
+// (reserved, or in service): the reservation refuses exactly that drop ("not available: drop"). It is
+// also held while a journey there is still running or held, since that journey may yet reserve it.
+// Reads only.
+
+import { ResourceCategories, ResourceStatuses } from '../../network/inventory-model.js';
+import { UsageStates } from '../../network/serving-path.js';
+import { CustomerCharacteristics } from '../../scenarios/demo-data/parties.js';
+import type { Doc, Store } from '../../store/port.js';
+import { TmfError } from '../../tmf/errors.js';
+import { RunStatus } from '../flow.js';
+import { characteristic } from '../steps/refs.js';
+
+const IN_FLIGHT: readonly string[] = [RunStatus.running, RunStatus.held];
+
+/**
+ * The first of `customerIds` whose service address is free. When every one is held, a 409 naming
+ * each premises, what holds it and how to free one; a customer that does not exist is a 404.
+ */
+export async function customerWithFreePremises(tx: Store, customerIds: readonly string[]): Promise<string> {
+  const held: { customerId: string; line: string }[] = [];
+  for (const customerId of customerIds) {
+    const customer = await tx.getResource('TMF629', 'customer', customerId);
+    if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
+    const addressId = String(characteristic(customer.doc.characteristic, CustomerCharacteristics.serviceAddress));
+    const holder = await premisesHolder(tx, addressId);
+    if (!holder) return customerId;
+    held.push({ customerId, line: `${addressId} (${customerId} ${String(customer.doc.name)}): ${holder}` });
+  }
+  const example = held[0]?.customerId ?? '<customerId>';
+  throw new TmfError(
+    'CONFLICT',
+    `no default customer has a free premises: ${held.map((h) => h.line).join('; ')}. ` +
+      `Free one by ceasing its product: spine run gpon-cease --customer ${example} (or POST /spine/v1/scenarios/gpon-cease/runs {"customerId": "${example}"}); or name the customerId to order for`,
+  );
+}
+
+/** What holds the premises at `addressId`, in words, or undefined when it is free. */
+export async function premisesHolder(tx: Store, addressId: string): Promise<string | undefined> {
+  const drops = await tx.listResources({ api: 'TMF639', resource: 'resource', attributes: { category: ResourceCategories.fibreDrop } });
+  const taken = drops.map((r) => r.doc).find((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.resourceStatus !== ResourceStatuses.available);
+  if (taken) return `drop ${String(taken.id)} ${taken.usageState === UsageStates.active ? 'in service' : String(taken.resourceStatus)}`;
+  const runs = await tx.listRuns({ mentioning: addressId });
+  const journey = runs.find((run) => IN_FLIGHT.includes(run.status) && run.context.addressId === addressId);
+  if (journey) return `journey ${journey.id} (${journey.scenario}) ${journey.status}`;
+  return undefined;
+}
