@@ -142,3 +142,51 @@ describe('TMF688 event management', () => {
     expect(received.map((r) => r.path)).toEqual(['/callback/listener/productOrderCreateEvent', '/callback/listener/fieldVisitDoneEvent']);
   });
 });
+
+describe('the hubs of the whole stack (GET /spine/v1/hubs)', () => {
+  const EVENT_API = '/tmf-api/event/v4';
+  const unreachable = 'http://127.0.0.1:9/unreachable';
+  const withCorrelation = (id: string, payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', 'x-correlation-id': id } });
+
+  it('answers an empty list when no listener is registered', async () => {
+    const app = await build();
+    const listed = await app.inject({ method: 'GET', url: '/spine/v1/hubs' });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json()).toEqual([]);
+  });
+
+  it("lists the listeners of every API and topic, oldest first, with one journey's deliveries by status", async () => {
+    const listener = await startListener();
+    const app = await build();
+    const register = async (url: string, body: unknown) => (await app.inject({ method: 'POST', url, ...json(body) })).json().id as string;
+    const orders = await register(`${API}/hub`, { callback: listener.url, query: 'eventType=ProductOrderCreateEvent' });
+    const everything = await register(`${EVENT_API}/hub`, { callback: unreachable });
+    const topic = (await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'orders', headerQuery: 'eventType=ProductOrderCreateEvent' }) })).json();
+    const onTopic = await register(`${EVENT_API}/topic/${topic.id}/hub`, { callback: unreachable });
+
+    const first = (await app.inject({ method: 'POST', url: ORDERS, ...withCorrelation('journey-1', order) })).json();
+    await app.inject({ method: 'PATCH', url: `${ORDERS}/${first.id}`, ...withCorrelation('journey-1', { state: 'inProgress' }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...withCorrelation('journey-2', order) });
+    await listener.waitFor(2);
+    const journeyEvents = (await app.spine.ctx.store.listEvents({ correlationId: 'journey-1' })).length;
+    const hubs = async (query = '') => (await app.inject({ method: 'GET', url: `/spine/v1/hubs${query}` })).json();
+
+    await expect.poll(async () => (await hubs('?correlationId=journey-1'))[0].deliveries.delivered).toBe(1);
+    expect(await hubs('?correlationId=journey-1')).toEqual([
+      { id: orders, api: 'TMF622', topicId: null, callback: listener.url, query: 'eventType=ProductOrderCreateEvent', createdAt: expect.any(String), path: `${API}/hub/${orders}`, deliveries: { pending: 0, delivered: 1, failed: 0, cancelled: 0 } },
+      { id: everything, api: 'TMF688', topicId: null, callback: unreachable, query: null, createdAt: expect.any(String), path: `${EVENT_API}/hub/${everything}`, deliveries: { pending: journeyEvents, delivered: 0, failed: 0, cancelled: 0 } },
+      { id: onTopic, api: 'TMF688', topicId: topic.id, callback: unreachable, query: null, createdAt: expect.any(String), path: `${EVENT_API}/topic/${topic.id}/hub/${onTopic}`, deliveries: { pending: 1, delivered: 0, failed: 0, cancelled: 0 } },
+    ]);
+    await expect.poll(async () => (await hubs())[0].deliveries.delivered).toBe(2);
+
+    await app.inject({ method: 'DELETE', url: `${EVENT_API}/hub/${everything}` });
+    expect((await hubs()).map((h: { id: string }) => h.id)).toEqual([orders, onTopic]);
+  });
+
+  it('refuses a correlationId given twice with a 400', async () => {
+    const app = await build();
+    const refused = await app.inject({ method: 'GET', url: '/spine/v1/hubs?correlationId=a&correlationId=b' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'SPN-400-INVALID-QUERY', '@type': 'Error' });
+  });
+});

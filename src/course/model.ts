@@ -155,7 +155,10 @@ export interface TourStep {
   narration: string;
   level: Level;
   mode?: Mode;
-  /** A scenario whose run the step needs on screen (the explorer starts one if none exists). */
+  /**
+   * A scenario whose run the step needs on screen (the explorer starts one if none exists). Every step
+   * plays on the gpon-ftth journey, which the explorer starts first, so a change journey has its product.
+   */
   needsRun?: string;
   apis?: readonly string[];
 }

@@ -80,6 +80,9 @@ export const tourChapters = {
 export type TourChapter = keyof typeof tourChapters;
 
 const run = 'gpon-ftth';
+const upgrade = 'gpon-upgrade';
+// 15 Birch St: the full port answers TECH-001 with an alternate port.
+const fullPort = 'reject-tech-001';
 
 type Step = TourStep & { chapter: TourChapter; target: TourAnchor };
 
@@ -223,7 +226,7 @@ export const tour: readonly Step[] = [
     apis: ['TMF645'],
   },
   {
-    id: 'qual-reasons', chapter: 'qualification', title: 'Why not', view: 'qualification', target: 'unavailability-reason', level: 'architect',
+    id: 'qual-reasons', chapter: 'qualification', title: 'Why not', view: 'qualification', target: 'unavailability-reason', level: 'architect', needsRun: fullPort,
     narration: 'A negative answer carries reasons as code and label, and an alternate proposal when one exists. With a proposal the item is alternate; without one it is unqualified.',
     apis: ['TMF645', 'TMF679'],
   },
@@ -248,12 +251,12 @@ export const tour: readonly Step[] = [
   },
   // 8. Modify and held
   {
-    id: 'modify-diff', chapter: 'modify', title: 'Only what changes', view: 'modify', target: 'modify-diff', level: 'architect',
+    id: 'modify-diff', chapter: 'modify', title: 'Only what changes', view: 'modify', target: 'modify-diff', level: 'architect', needsRun: upgrade,
     narration: 'An upgrade is worked out by comparing what is installed with what the new offer needs. Only the difference is ordered.',
     apis: ['TMF622', 'TMF641', 'TMF652'],
   },
   {
-    id: 'modify-release', chapter: 'modify', title: 'Released resources go idle', view: 'modify', target: 'modify-diff', level: 'architect',
+    id: 'modify-release', chapter: 'modify', title: 'Released resources go idle', view: 'modify', target: 'modify-diff', level: 'architect', needsRun: upgrade,
     narration: 'A freed port or ONT returns to usageState idle. TMF has no inUse value; a used resource is active or busy.',
     apis: ['TMF639'],
   },

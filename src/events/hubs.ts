@@ -1,7 +1,8 @@
 import type { Sources } from '../tmf/sources.js';
-import type { HubRecord, Store } from '../store/port.js';
+import { DeliveryStatus, type HubRecord, type Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
+import { EVENT_API } from './publish.js';
 import { parseSubscriptionQuery } from './subscription-filter.js';
 
 /** The TMF `EventSubscription` as POST /hub answers it. */
@@ -48,6 +49,42 @@ export async function unregisterHub(store: Store, target: { api: string; topicId
     }
     await tx.deleteHub(id);
   });
+}
+
+/** A listener as the stack-wide hub list shows it: what it listens to, and how its deliveries stand. */
+export interface HubOverview extends EventSubscription {
+  api: string;
+  topicId: string | null;
+  createdAt: string;
+  /** Where `DELETE` unsubscribes it. */
+  path: string;
+  deliveries: Record<DeliveryStatus, number>;
+}
+
+/**
+ * Every listener registered on the stack, on any API's /hub or a TMF688 topic's, oldest first, with
+ * its deliveries counted by status: of one journey's events when `correlationId` is given, else of all.
+ */
+export async function listHubOverviews(
+  store: Store,
+  apis: readonly { id: string; basePath: string }[],
+  selector: { correlationId?: string },
+): Promise<HubOverview[]> {
+  const hubs = (await Promise.all(apis.map((api) => store.listHubs(api.id)))).flat();
+  const counts = await store.countDeliveries(selector);
+  const basePath = (api: string) => apis.find((a) => a.id === api)?.basePath ?? '';
+  return hubs
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+    .map((hub) => ({
+      ...toSubscription(hub),
+      api: hub.api,
+      topicId: hub.topicId,
+      createdAt: hub.createdAt,
+      path: hub.topicId ? `${basePath(EVENT_API)}/topic/${hub.topicId}/hub/${hub.id}` : `${basePath(hub.api)}/hub/${hub.id}`,
+      deliveries: Object.fromEntries(
+        Object.values(DeliveryStatus).map((status) => [status, counts.find((c) => c.hubId === hub.id && c.status === status)?.count ?? 0]),
+      ) as Record<DeliveryStatus, number>,
+    }));
 }
 
 export function toSubscription(hub: HubRecord): EventSubscription {

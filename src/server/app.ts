@@ -29,6 +29,7 @@ import { mountFailureRoutes } from './failure-routes.js';
 import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
 import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
+import { mountHubRoutes } from './hub-routes.js';
 import { mountLifecycleRoutes } from './lifecycle-routes.js';
 import { mountTmfApi } from './tmf-routes.js';
 
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountLifecycleRoutes(app);
   mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
+  mountHubRoutes(app, ctx.store);
   mountFailureRoutes(app, ctx, runner, faults);
   mountRegistryRoutes(app);
   await app.register(docsPlugin);

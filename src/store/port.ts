@@ -50,6 +50,12 @@ export interface DeliveryRecord {
   deliveredAt: string | null;
 }
 
+export interface DeliveryCount {
+  hubId: string;
+  status: DeliveryStatus;
+  count: number;
+}
+
 /** A response remembered under its Idempotency-Key. */
 export interface IdempotentResponse {
   key: string;
@@ -171,6 +177,8 @@ export interface Store {
   nextDeliveryTime(): Promise<string | undefined>;
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
   listDeliveries(hubId?: string): Promise<DeliveryRecord[]>;
+  /** How many deliveries each hub has in each status; only those of one journey's events when `correlationId` is given. */
+  countDeliveries(selector: { correlationId?: string }): Promise<DeliveryCount[]>;
 
   /** Takes the next number of a named sequence (starting at 1, or where `seedSequence` put it). */
   nextInSequence(name: string): Promise<number>;

@@ -144,6 +144,29 @@ describe('the SQL store', () => {
     await store.deleteHub('h1');
     expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
   });
+
+  it("counts each hub's deliveries by status, of one journey's events when asked", async () => {
+    const store = await fresh();
+    const first = await store.appendEvent(event('e-1'));
+    const second = await store.appendEvent({ ...event('e-2'), correlationId: 'c-2' });
+    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    await deliver(first.seq, 'h1');
+    await deliver(second.seq, 'h1');
+    await deliver(second.seq, 'h2');
+    const [due] = await store.dueDeliveries('2026-11-26T10:00:00.000Z', 1);
+    await store.recordDeliveryAttempt(due!.seq, { delivered: true, at: '2026-11-26T10:00:00.000Z' });
+    const sorted = (counts: { hubId: string; status: string }[]) => [...counts].sort((a, b) => `${a.hubId}${a.status}`.localeCompare(`${b.hubId}${b.status}`));
+    expect(sorted(await store.countDeliveries({}))).toEqual([
+      { hubId: 'h1', status: 'delivered', count: 1 },
+      { hubId: 'h1', status: 'pending', count: 1 },
+      { hubId: 'h2', status: 'pending', count: 1 },
+    ]);
+    expect(sorted(await store.countDeliveries({ correlationId: 'c-2' }))).toEqual([
+      { hubId: 'h1', status: 'pending', count: 1 },
+      { hubId: 'h2', status: 'pending', count: 1 },
+    ]);
+    expect(await store.countDeliveries({ correlationId: 'c-none' })).toEqual([]);
+  });
 });
 
 describe('documents shared by events and exchanges', () => {

@@ -261,6 +261,15 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       if (hubId) query = query.where('hub_id', '=', hubId);
       return (await query.orderBy('seq').execute()).map(toDelivery);
     },
+    async countDeliveries({ correlationId }) {
+      let query = q
+        .selectFrom('delivery')
+        .innerJoin('event', 'event.seq', 'delivery.event_seq')
+        .select((eb) => ['delivery.hub_id', 'delivery.status', eb.fn.countAll<number>().as('count')])
+        .groupBy(['delivery.hub_id', 'delivery.status']);
+      if (correlationId !== undefined) query = query.where('event.correlation_id', '=', correlationId);
+      return (await query.execute()).map((row) => ({ hubId: row.hub_id, status: row.status as DeliveryStatus, count: Number(row.count) }));
+    },
 
     async nextInSequence(name) {
       const row = one<{ next: number }>('INSERT INTO id_sequence (name, next) VALUES (?, 2) ON CONFLICT (name) DO UPDATE SET next = next + 1 RETURNING next', name)!;

@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -12,6 +13,7 @@ const SHOTS = join(ROOT, 'docs', 'screenshots');
 const VIEWS = ['overview', 'swimlane', 'lifecycles', 'idchain', 'events', 'qualification', 'failures', 'modify', 'payloads'];
 
 interface Exchange { seq: number; runId: string; request: unknown; response: unknown; method: string; path: string }
+interface ReportEvent { seq: number; api: string; resource: string; resourceId: string; eventId: string; eventType: string; [k: string]: unknown }
 
 let server: ChildProcess;
 let base = '';
@@ -274,6 +276,50 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.waitForSelector('[data-testid="diff-table"] tbody tr');
     expect(await page.locator('[data-testid="diff-table"] tbody tr').count()).toBe(run.diff!.length);
     await page.screenshot({ path: join(SHOTS, 'modify.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('the overview shows the correction the course places there', async () => {
+    const corrections = (await (await fetch(`${base}/spine/v1/course/corrections`)).json()) as { title: string; seeIn: { view: string; anchor: string }[] }[];
+    const placed = corrections.find((c) => c.seeIn.some((p) => p.view === 'overview' && p.anchor === 'correction-card'))!;
+    await open('overview');
+    await page.waitForSelector('[data-tour="correction-card"]');
+    expect(await page.textContent('[data-tour="correction-card"] h3')).toContain(placed.title);
+    expect(problems).toEqual([]);
+  });
+
+  it("the events view shows the selected event's envelope as listeners get it, and the stack's hubs with the journey's deliveries", async () => {
+    const received: string[] = [];
+    const listener = createHttpServer((request, response) => {
+      received.push(request.url ?? '');
+      request.resume().on('end', () => response.writeHead(204).end());
+    });
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+    const callback = `http://127.0.0.1:${(listener.address() as { port: number }).port}/spine`;
+    try {
+      await open('events', `?run=${runId}`);
+      await page.waitForSelector('[data-testid="hubs-none"]');
+      const hub = (await (await fetch(`${base}/tmf-api/event/v4/hub`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ callback }) })).json()) as { id: string };
+      // A journey after the subscription: every one of its events is delivered to the listener.
+      const started = await fetch(`${base}/spine/v1/scenarios/reject-tech-002/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const report = (await started.json()) as { run: { id: string }; events: ReportEvent[] };
+      await open('events', `?run=${report.run.id}`);
+      const envelope = async () => JSON.parse((await page.textContent('[data-testid="event-envelope-json"]'))!) as Record<string, unknown>;
+      const asDelivered = ({ seq: _seq, api: _api, resource: _resource, resourceId: _resourceId, ...rest }: ReportEvent) => rest;
+      await page.waitForSelector('[data-testid="event-envelope-json"]');
+      expect(await envelope()).toEqual(asDelivered(report.events[0]!));
+      const third = report.events[2]!;
+      await page.locator('table[data-tour="event-timeline"] button.link', { hasText: third.eventType }).first().click();
+      await waitFor(async () => (await envelope()).eventId === third.eventId);
+      expect(await envelope()).toEqual(asDelivered(third));
+      await waitFor(async () => received.length >= report.events.length);
+      await page.click('[data-testid="hubs-refresh"]');
+      await waitFor(async () => (await page.textContent('[data-testid="hub-deliveries"]'))?.includes(`${report.events.length} delivered`) ?? false, 10_000);
+      expect(await page.textContent('[data-testid="hub-callback"]')).toBe(callback);
+      expect((await fetch(`${base}/tmf-api/event/v4/hub/${hub.id}`, { method: 'DELETE' })).status).toBe(204);
+    } finally {
+      await new Promise((resolve) => listener.close(resolve));
+    }
     expect(problems).toEqual([]);
   });
 });

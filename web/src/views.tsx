@@ -5,6 +5,9 @@ import { go, useApp } from './state';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
 import { useFetch } from './useFetch';
 import { laneAnchor } from './course/spotlight';
+import { CorrectionAt } from './course/CorrectionCard';
+import { EventEnvelope } from './EventEnvelope';
+import { HubSubscriptions } from './HubSubscriptions';
 
 const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
 
@@ -61,6 +64,7 @@ export function Overview() {
           <a key={id} className="tile" href={`#/${id}${run ? `?run=${run}` : ''}`}><b>{t}</b><span>{d}</span></a>
         ))}
       </div>
+      <CorrectionAt view="overview" anchor="correction-card" heading="The most common confusion" />
     </section>
   );
 }
@@ -219,9 +223,11 @@ export function LifecycleView() {
 }
 
 export function Events() {
-  const { report, select, visibleApi } = useApp();
+  const { report, select, visibleApi, route } = useApp();
   if (!report) return <p>No run yet.</p>;
   const events = report.events.filter((e) => e.correlationId === report.run.correlationId && visibleApi(e.api));
+  const sel = route.params.get('sel') ?? '';
+  const selected = events.find((e) => sel === `event:${e.eventId}`);
   const counts = new Map<string, number>();
   for (const e of events) counts.set(e.api, (counts.get(e.api) ?? 0) + 1);
   return (
@@ -229,6 +235,10 @@ export function Events() {
       <h1>TMF688 events</h1>
       <p>correlationId <code data-tour="event-correlation-id">{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
       <div className="chips">{[...counts].map(([api, n]) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}: {n}</button>)}</div>
+      <div className="event-panels">
+        <EventEnvelope event={selected ?? events[0]} selected={Boolean(selected)} />
+        <HubSubscriptions correlationId={report.run.correlationId} />
+      </div>
       <table data-tour="event-timeline">
         <thead><tr><th>Time</th><th>Type</th><th>Entity</th><th>State</th><th data-tour="causal-chain">Caused by</th></tr></thead>
         <tbody>
@@ -236,7 +246,7 @@ export function Events() {
             const t = report.transitions.find((x) => x.eventId === e.eventId);
             const cmd = [...report.exchanges].reverse().find((x) => x.startedAt <= e.eventTime && (x.path.includes(e.resourceId) || (x.response as { id?: string })?.id === e.resourceId));
             return (
-              <tr key={e.eventId}>
+              <tr key={e.eventId} className={e === selected ? 'selected' : undefined}>
                 <td>{e.eventTime.slice(11, 23)}</td>
                 <td><button type="button" className="link" onClick={() => select(`event:${e.eventId}`)}>{e.eventType}</button></td>
                 <td>{e.resource} <code>{e.resourceId}</code></td>

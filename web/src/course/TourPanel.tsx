@@ -47,10 +47,13 @@ export function TourPanel() {
     const setPhase = (p: Phase) => setShownPhase({ ...p, step: step.id });
     (async () => {
       setPhase({ kind: 'moving' });
-      const scenario = step.needsRun ?? 'gpon-ftth';
-      const run = ensureRun(scenario);
-      const slow = setTimeout(() => current() && setPhase({ kind: 'starting-run', scenario }), 300);
-      await run.finally(() => clearTimeout(slow));
+      // Every step plays on the gpon-ftth journey; a change journey a step needs changes its product.
+      for (const scenario of new Set(['gpon-ftth', step.needsRun ?? 'gpon-ftth'])) {
+        const run = ensureRun(scenario);
+        const slow = setTimeout(() => current() && setPhase({ kind: 'starting-run', scenario }), 300);
+        await run.finally(() => clearTimeout(slow));
+        if (!current()) return;
+      }
       await refreshRuns();
       if (!current()) return;
       setMode(step.mode ?? getTour().baseMode);
