@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
-import { NotBuilt, getJson, startRun } from './api';
+import { getJson, startRun } from './api';
 import { go, useApp } from './state';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
 import { useFetch } from './useFetch';
@@ -10,10 +10,6 @@ import { EventEnvelope } from './EventEnvelope';
 import { HubSubscriptions } from './HubSubscriptions';
 
 const LifecycleDiagram = lazy(() => import('./LifecycleDiagram'));
-
-function NotBuiltYet({ what }: { what: string }) {
-  return <p className="warn" data-testid="not-built">{what}: not built yet.</p>;
-}
 
 export function Overview() {
   const { registry, report, select, visibleApi, route } = useApp();
