@@ -88,6 +88,15 @@ describe('the GPON FTTH journey', () => {
     expect(report.exchanges.every((x: Doc) => x.correlationId === run.correlationId)).toBe(true);
     expect(report.events.every((e: Doc) => e.correlationId === run.correlationId)).toBe(true);
 
+    // Every event is caused by exactly one call: the one whose change (or whose behaviours' cascade) emitted it.
+    const causes = report.events.map((e: Doc) => report.exchanges.filter((x: Doc) => x.events.includes(e.eventId)));
+    expect(causes.map((c: Doc[]) => c.length)).toEqual(report.events.map(() => 1));
+    const causeOf = (eventType: string) => causes[report.events.findIndex((e: Doc) => e.eventType === eventType)][0];
+    expect(causeOf('ShoppingCartCreateEvent')).toMatchObject({ method: 'POST', api: 'TMF663' });
+    expect(causeOf('ShoppingCartAttributeValueChangeEvent')).toMatchObject({ method: 'PATCH', api: 'TMF663' });
+    expect(causeOf('ReservationCreationEvent')).toMatchObject({ method: 'POST', api: 'TMF685' });
+    expect(report.exchanges.filter((x: Doc) => x.method === 'GET').every((x: Doc) => x.events.length === 0)).toBe(true);
+
     // The 22 events of the order-to-activate stream, in causal order.
     const types = report.events.map((e: Doc) => e.eventType);
     const positions = subsequence(types, causalEvents);

@@ -48,7 +48,8 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
     const { target, id, query } = resolveTmfPath(spec.path);
     const startedAt = ctx.now().toISOString();
     const meta = { correlationId: run.correlationId };
-    const exchange = (status: number, response: unknown): Omit<ExchangeRecord, 'seq'> => ({
+    const { store, emitted } = recordingEvents(tx);
+    const exchange = (status: number, response: unknown, events: string[]): Omit<ExchangeRecord, 'seq'> => ({
       runId: run.id,
       step,
       correlationId: run.correlationId,
@@ -62,26 +63,46 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
       status,
       startedAt,
       endedAt: ctx.now().toISOString(),
+      events,
     });
     let status: number;
     let response: unknown;
     try {
       if (spec.method === 'POST' && !id) {
-        const created = await createInTx(tx, ctx, target, spec.body, meta);
+        const created = await createInTx(store, ctx, target, spec.body, meta);
         [status, response] = [behaviourOf(ctx, target)?.createdStatus?.(created) ?? 201, created];
       }
-      else if (spec.method === 'PATCH' && id) [status, response] = [200, await patchInTx(tx, ctx, target, id, spec.body, meta)];
-      else if (spec.method === 'DELETE' && id) [status, response] = [204, await deleteInTx(tx, ctx, target, id, meta)];
-      else if (spec.method === 'GET' && id) [status, response] = [200, await retrieveResource({ ...ctx, store: tx }, target, id)];
-      else if (spec.method === 'GET') [status, response] = [200, (await listResources({ ...ctx, store: tx }, target, parseListQuery(query))).page];
+      else if (spec.method === 'PATCH' && id) [status, response] = [200, await patchInTx(store, ctx, target, id, spec.body, meta)];
+      else if (spec.method === 'DELETE' && id) [status, response] = [204, await deleteInTx(store, ctx, target, id, meta)];
+      else if (spec.method === 'GET' && id) [status, response] = [200, await retrieveResource({ ...ctx, store }, target, id)];
+      else if (spec.method === 'GET') [status, response] = [200, (await listResources({ ...ctx, store }, target, parseListQuery(query))).page];
       else throw new TmfError('METHOD_NOT_ALLOWED', `${spec.method} ${spec.path} is not a TMF operation`);
     } catch (error) {
-      if (error instanceof TmfError) throw new CallFailed(exchange(error.status, error.toBody()), error);
+      // A refused call's events roll back with the step: it caused none.
+      if (error instanceof TmfError) throw new CallFailed(exchange(error.status, error.toBody(), []), error);
       throw error;
     }
-    await tx.appendExchange(exchange(status, response));
+    await tx.appendExchange(exchange(status, response, emitted));
     return response as T;
   };
+}
+
+/**
+ * The transaction as a call sees it, noting the id of every event appended through it: the call's
+ * own change and the changes its behaviours cascade to (in nested transactions too).
+ */
+function recordingEvents(tx: Store): { store: Store; emitted: string[] } {
+  const emitted: string[] = [];
+  const store: Store = {
+    ...tx,
+    async appendEvent(event) {
+      const stored = await tx.appendEvent(event);
+      emitted.push(stored.eventId);
+      return stored;
+    },
+    transaction: (work) => tx.transaction(() => work(store)),
+  };
+  return { store, emitted };
 }
 
 /** Splits a TMF path into the registered API resource, the id and the query string. */

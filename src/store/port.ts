@@ -122,6 +122,8 @@ export interface ExchangeRecord {
   status: number;
   startedAt: string;
   endedAt: string;
+  /** The ids of the events the call caused, in the order they were appended (none for a refused call). */
+  events: string[];
 }
 
 export interface ResourceSelector {

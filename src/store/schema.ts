@@ -110,6 +110,7 @@ export interface ExchangeTable {
   started_at: string;
   ended_at: string;
   response_event: number | null;
+  event_ids: string | null;
 }
 
 export interface FalloutTable {

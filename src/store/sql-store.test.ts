@@ -176,7 +176,7 @@ describe('documents shared by events and exchanges', () => {
     ...extra,
   });
   const appended = (eventId: string, env: Record<string, unknown>) => ({ ...event(eventId), eventType: String(env.eventType), envelope: env });
-  const exchange = { runId: 'run-1', step: 's', correlationId: 'c-1', from: 'som', to: 'com', api: 'TMF622', method: 'PATCH', path: '/p', request: { state: 'inProgress' }, response: order, status: 200, startedAt: 'a', endedAt: 'b' };
+  const exchange = { runId: 'run-1', step: 's', correlationId: 'c-1', from: 'som', to: 'com', api: 'TMF622', method: 'PATCH', path: '/p', request: { state: 'inProgress' }, response: order, status: 200, startedAt: 'a', endedAt: 'b', events: ['e-1', 'e-2'] };
 
   it('serves every event and exchange whole, in the same JSON, whatever they share', async () => {
     const store = await fresh();
@@ -184,12 +184,12 @@ describe('documents shared by events and exchanges', () => {
     await store.transaction(async (tx) => {
       for (const [i, env] of envelopes.entries()) await tx.appendEvent(appended(`e-${i + 1}`, env));
       await tx.appendExchange(exchange);
-      await tx.appendExchange({ ...exchange, response: { other: true } });
+      await tx.appendExchange({ ...exchange, response: { other: true }, events: [] });
     });
     const events = await store.listEvents({});
     expect(events.map((e) => JSON.stringify(e.envelope))).toEqual(envelopes.map((e) => JSON.stringify(e)));
     expect(JSON.stringify(await store.getEvent('e-2'))).toBe(JSON.stringify(events[1]));
-    expect((await store.listExchanges({ runId: 'run-1' })).map((x) => x.response)).toEqual([order, { other: true }]);
+    expect((await store.listExchanges({ runId: 'run-1' })).map((x) => [x.response, x.events])).toEqual([[order, ['e-1', 'e-2']], [{ other: true }, []]]);
   });
 
   it('points nothing at a document whose event was undone with its savepoint', async () => {

@@ -405,12 +405,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       const response = exchange.response === undefined ? null : JSON.stringify(exchange.response);
       const shared = response === null ? undefined : payloads.get(response);
       const { lastInsertRowid } = run(
-        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at, event_ids)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         exchange.runId, exchange.step, exchange.correlationId, exchange.from, exchange.to, exchange.api, exchange.method, exchange.path,
         exchange.request === undefined ? null : JSON.stringify(exchange.request),
         shared === undefined ? response : null, shared ?? null,
-        exchange.status, exchange.startedAt, exchange.endedAt,
+        exchange.status, exchange.startedAt, exchange.endedAt, exchange.events.length ? JSON.stringify(exchange.events) : null,
       );
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
@@ -586,6 +586,7 @@ function toExchange(row: ExchangeRow): ExchangeRecord {
     status: row.status,
     startedAt: row.started_at,
     endedAt: row.ended_at,
+    events: row.event_ids === null ? [] : JSON.parse(row.event_ids),
   };
 }
 

@@ -153,6 +153,19 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('names the call that caused each event: the cart is created by the POST, changed by the PATCH at checkout', async () => {
+    await open('events', `?run=${runId}`);
+    // Architect mode lists the events of every API (beginner mode keeps to the spine's).
+    await page.click('button[data-mode="architect"]');
+    const cause = (eventType: string) => page.textContent(`[data-testid="event-row"][data-event-type="${eventType}"] [data-testid="event-cause"]`);
+    expect(await cause('ShoppingCartCreateEvent')).toContain('POST TMF663');
+    expect(await cause('ShoppingCartAttributeValueChangeEvent')).toContain('PATCH TMF663');
+    expect(await cause('ReservationCreationEvent')).toContain('POST TMF685');
+    const causes = await page.locator('[data-testid="event-cause"]').allTextContents();
+    expect(causes.filter((text) => !text)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('deep links select an item, and back/forward move between views and selections', async () => {
     await open('payloads', `?run=${runId}`);
     await page.locator('[data-testid="payload-row"]').first().click();

@@ -2,6 +2,8 @@
 export interface Exchange {
   seq: number; runId: string; step: string; correlationId: string; from: string; to: string; api: string;
   method: string; path: string; request: unknown; response: unknown; status: number; startedAt: string; endedAt: string;
+  /** The ids of the events this call caused. */
+  events: string[];
 }
 export interface SpineEvent { seq: number; api: string; resource: string; resourceId: string; eventId: string; eventType: string; eventTime: string; correlationId: string; event: Record<string, unknown>; [k: string]: unknown }
 export interface Transition { eventId: string; at: string; api: string; resource: string; resourceId: string; field: string; from: string | null; to: string }

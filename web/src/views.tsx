@@ -240,14 +240,14 @@ export function Events() {
         <tbody>
           {events.map((e) => {
             const t = report.transitions.find((x) => x.eventId === e.eventId);
-            const cmd = [...report.exchanges].reverse().find((x) => x.startedAt <= e.eventTime && (x.path.includes(e.resourceId) || (x.response as { id?: string })?.id === e.resourceId));
+            const cmd = report.exchanges.find((x) => x.events.includes(e.eventId));
             return (
-              <tr key={e.eventId} className={e === selected ? 'selected' : undefined}>
+              <tr key={e.eventId} className={e === selected ? 'selected' : undefined} data-testid="event-row" data-event-type={e.eventType}>
                 <td>{e.eventTime.slice(11, 23)}</td>
                 <td><button type="button" className="link" onClick={() => select(`event:${e.eventId}`)}>{e.eventType}</button></td>
                 <td>{e.resource} <code>{e.resourceId}</code></td>
                 <td>{t ? `${t.from ?? '∅'} → ${t.to}` : ''}</td>
-                <td>{cmd ? <button type="button" className="link" onClick={() => select(`exchange:${cmd.runId}:${cmd.seq}`)}>{cmd.from}: {cmd.method} {cmd.api}</button> : ''}</td>
+                <td data-testid="event-cause">{cmd ? <button type="button" className="link" onClick={() => select(`exchange:${cmd.runId}:${cmd.seq}`)}>{cmd.from}: {cmd.method} {cmd.api}</button> : ''}</td>
               </tr>
             );
           })}

@@ -9,6 +9,7 @@ import * as fallout from './0007-fallout.js';
 import * as sharedPayloads from './0008-shared-payloads.js';
 import * as unreadIndexes from './0009-unread-indexes.js';
 import * as exchangeIndexes from './0010-exchange-indexes.js';
+import * as exchangeEvents from './0011-exchange-events.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-shared-payloads': sharedPayloads,
   '0009-unread-indexes': unreadIndexes,
   '0010-exchange-indexes': exchangeIndexes,
+  '0011-exchange-events': exchangeEvents,
 };
