@@ -163,6 +163,15 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     expect(await cause('ReservationCreationEvent')).toContain('POST TMF685');
     const causes = await page.locator('[data-testid="event-cause"]').allTextContents();
     expect(causes.filter((text) => !text)).toEqual([]);
+    // The inspector names the cause too, and shows the envelope as a listener receives it (no report fields).
+    await page.locator('[data-testid="event-row"][data-event-type="ShoppingCartCreateEvent"] button.link').first().click();
+    await page.waitForSelector('[data-testid="inspector-event-cause"]');
+    expect(await page.textContent('[data-testid="inspector-event-cause"]')).toMatch(/POST \/tmf-api\/shoppingCart\/v4\/shoppingCart \(201\)/);
+    const shown = JSON.parse((await page.textContent('[data-testid="inspector-json"][data-label="Event envelope"]'))!) as Record<string, unknown>;
+    expect(shown.eventType).toBe('ShoppingCartCreateEvent');
+    expect(Object.keys(shown)).not.toContain('seq');
+    await page.click('[data-testid="inspector-event-cause"] button');
+    await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
     expect(problems).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Exchange, RunReport } from './api';
 import { getJson, hrefPath } from './api';
 import { useApp } from './state';
+import { envelopeOf } from './EventEnvelope';
 
 function Json({ label, value, open }: { label: string; value: unknown; open: boolean }) {
   const text = JSON.stringify(value, null, 2) ?? 'null';
@@ -89,10 +90,11 @@ function ResourceView({ path, api }: { path: string; api?: string }) {
 }
 
 function EventView({ id }: { id: string }) {
-  const { report } = useApp();
+  const { report, select } = useApp();
   const ev = report?.events.find((e) => e.eventId === id);
   if (!ev) return <p>Event {id} is not part of the selected run.</p>;
   const changes = report!.transitions.filter((t) => t.eventId === id);
+  const cause = report!.exchanges.find((x) => x.events.includes(id));
   return (
     <>
       <h2>{ev.eventType}</h2>
@@ -104,8 +106,16 @@ function EventView({ id }: { id: string }) {
           {t.field}: {t.from ?? '∅'} → <b>{t.to}</b>
         </p>
       ))}
+      {cause && (
+        <p data-testid="inspector-event-cause">
+          Caused by{' '}
+          <button type="button" className="link" onClick={() => select(`exchange:${cause.runId}:${cause.seq}`)}>
+            {cause.from}: {cause.method} {cause.path.split('?')[0]} ({cause.status})
+          </button>
+        </p>
+      )}
       <DocsLink api={ev.api} />
-      <Json label="Event envelope" value={ev} open />
+      <Json label="Event envelope" value={envelopeOf(ev)} open />
     </>
   );
 }
