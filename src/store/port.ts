@@ -147,6 +147,8 @@ export interface EventSelector {
   resourceId?: string;
   afterSeq?: number;
   limit?: number;
+  /** Newest first (the log is read from its end: a recent event is found without reading the past). */
+  newestFirst?: boolean;
 }
 
 /**

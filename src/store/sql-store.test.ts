@@ -99,6 +99,14 @@ describe('the SQL store', () => {
     expect(await store.getResource('TMF622', 'productOrder', 'po-2')).toBeDefined();
   });
 
+  it("reads a resource's events oldest first, or newest first from the end of the log", async () => {
+    const store = await fresh();
+    for (const id of ['e-1', 'e-2', 'e-3']) await store.appendEvent(event(id));
+    await store.appendEvent({ ...event('e-other'), resourceId: 'po-2' });
+    expect((await store.listEvents({ resourceId: 'po-1', limit: 1 })).map((e) => e.eventId)).toEqual(['e-1']);
+    expect((await store.listEvents({ resourceId: 'po-1', newestFirst: true, limit: 2 })).map((e) => e.eventId)).toEqual(['e-3', 'e-2']);
+  });
+
   it('narrows lists by lifecycle state in SQL and keeps insertion order', async () => {
     const store = await fresh();
     await store.insertResource(record('a', 'acknowledged'));

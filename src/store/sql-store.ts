@@ -175,10 +175,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       }
       return { ...event, seq };
     },
-    async listEvents({ api, correlationId, resourceId, afterSeq, limit }) {
+    async listEvents({ api, correlationId, resourceId, afterSeq, limit, newestFirst }) {
       const { filter, params } = whereOf({ 'e.api = ?': api, 'e.correlation_id = ?': correlationId, 'e.resource_id = ?': resourceId, 'e.seq > ?': afterSeq });
       if (limit !== undefined) params.push(limit);
-      return all<EventRow>(`${SELECT_EVENT}${filter} ORDER BY e.seq${limit !== undefined ? ' LIMIT ?' : ''}`, ...params).map(toEvent);
+      return all<EventRow>(`${SELECT_EVENT}${filter} ORDER BY e.seq${newestFirst ? ' DESC' : ''}${limit !== undefined ? ' LIMIT ?' : ''}`, ...params).map(toEvent);
     },
     async getEvent(eventId) {
       const row = one<EventRow>(`${SELECT_EVENT} WHERE e.event_id = ?`, eventId);

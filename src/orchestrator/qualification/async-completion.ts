@@ -68,8 +68,10 @@ function isWaiting(task: QualificationTask, doc: Doc): boolean {
   return !task.isInstant(doc) && (doc.state === initialState || doc.state === TaskStates.inProgress);
 }
 
-// The answer belongs to the journey (or client conversation) that asked: the create event's correlationId.
+// The answer belongs to the journey (or client conversation) that asked, whose correlationId every
+// event of a waiting task carries. Events are not indexed by resource: the log is read from its end,
+// where a waiting task's events are, so the lookup does not grow with the history before it.
 async function requestMeta(store: Store, id: string): Promise<RequestMeta> {
-  const [created] = await store.listEvents({ resourceId: id, limit: 1 });
-  return { correlationId: created?.correlationId ?? null };
+  const [latest] = await store.listEvents({ resourceId: id, newestFirst: true, limit: 1 });
+  return { correlationId: latest?.correlationId ?? null };
 }
