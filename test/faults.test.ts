@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
@@ -93,6 +95,37 @@ describe('fault injection', () => {
     const app = await demoApp();
     await arm(app, { fault: 'ont-ranging', correlationId: 'journey-somebody-else' });
     expect((await gpon(app)).run.status).toBe('completed');
+  });
+});
+
+describe('armed faults across a restart', () => {
+  it('keep what is armed and how many times each has yet to fire, counting the attempts that rolled back', async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-faults-')), 'spine.db');
+    let app = await build({ dbPath });
+    const armed = async () => (await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed as Doc[];
+    const restart = async () => {
+      const before = await armed();
+      await app.close();
+      app = await build({ dbPath });
+      expect(await armed()).toEqual(before);
+    };
+    await loadDemoDataset(app.spine.ctx);
+    await arm(app, { fault: 'bng-timeout', times: 10 });
+    await arm(app, { fault: 'ont-ranging', times: 2, correlationId: 'journey-somebody-else' });
+    // Four attempts fail, each rolled back with its step: six left, recorded with the failed attempts.
+    expect((await gpon(app)).run.status).toBe('failed');
+    await restart();
+    expect((await armed()).map((f) => [f.fault, f.remaining, f.correlationId])).toEqual([['bng-timeout', 6, undefined], ['ont-ranging', 2, 'journey-somebody-else']]);
+    // A client's own request the fault refuses rolls back too, and still uses it up.
+    await arm(app, { fault: 'reservation-conflict', times: 1 });
+    const refused = await app.inject({ method: 'POST', url: '/tmf-api/resourcePoolManagement/v4/reservation', ...json({ relatedParty: [{ id: 'cust-56789' }], reservationItem: [{ quantity: 1 }] }) });
+    expect(refused.statusCode, refused.body).toBe(409);
+    await restart();
+    expect((await armed()).map((f) => f.fault)).toEqual(['bng-timeout', 'ont-ranging']);
+    expect((await arm(app, { fault: 'ont-ranging' })).json().id).toBe('flt-4');
+    expect((await app.inject({ method: 'DELETE', url: '/spine/v1/faults' })).statusCode).toBe(204);
+    await restart();
+    expect(await armed()).toEqual([]);
   });
 });
 

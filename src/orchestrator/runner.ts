@@ -76,8 +76,12 @@ export function createRunner(deps: {
 
   async function startRun(scenario: string, input: Doc): Promise<RunRecord> {
     const flow = flowOf(scenario);
-    const run = await store.transaction((tx) => createRun(tx, flow, input));
-    for (const fault of flow.faults ?? []) deps.faults!.arm({ ...fault, correlationId: run.correlationId }, now());
+    // The scenario's faults are armed with the run, for its journey only: both commit or neither.
+    const run = await store.transaction(async (tx) => {
+      const created = await createRun(tx, flow, input);
+      for (const fault of flow.faults ?? []) await deps.faults!.arm(tx, { ...fault, correlationId: created.correlationId }, now());
+      return created;
+    });
     worker.kick();
     return run;
   }
@@ -245,6 +249,7 @@ export function createRunner(deps: {
     const kind = error instanceof CallFailed && error.cause.status < 500 ? 'refused' : 'transient';
     await db.transaction(async (tx) => {
       if (error instanceof CallFailed) await tx.appendExchange(error.exchange);
+      await deps.faults?.persistFired(tx);
       const run = (await tx.getRun(job.runId))!;
       const flow = flows.get(run.scenario)!;
       const at = now();

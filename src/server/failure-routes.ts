@@ -11,6 +11,12 @@ import { RunStatus } from '../orchestrator/flow.js';
 
 /** Spine's failure handling: the policy matrix, fault injection and the fallout queue. */
 export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner: Runner, faults: FaultBoard): void {
+  // What was armed before a restart is armed again before any journey resumes.
+  app.addHook('onReady', () => faults.load(ctx.store));
+  // A fault that failed a client's own request fired in a transaction that rolled back: its count is written again.
+  app.addHook('onResponse', async (_request, reply) => {
+    if (reply.statusCode >= 400) await faults.persistFired(ctx.store);
+  });
   app.get('/spine/v1/policies', async () => ({
     policies: Object.values(policies),
     matrix: decisionMatrix,
@@ -30,7 +36,7 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
     if (typeof body.fault !== 'string') throw new TmfError('INVALID_BODY', 'fault (a fault id) is required');
     if (body.times !== undefined && typeof body.times !== 'number') throw new TmfError('INVALID_BODY', 'times must be a number');
     if (body.correlationId !== undefined && typeof body.correlationId !== 'string') throw new TmfError('INVALID_BODY', 'correlationId must be a string');
-    const armed = faults.arm({ fault: body.fault, times: body.times as number | undefined, correlationId: body.correlationId as string | undefined }, ctx.now().toISOString());
+    const armed = await faults.arm(ctx.store, { fault: body.fault, times: body.times as number | undefined, correlationId: body.correlationId as string | undefined }, ctx.now().toISOString());
     reply.header('location', `/spine/v1/faults/${armed.id}`);
     return reply.code(201).send(armed);
   });
@@ -42,12 +48,12 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
   });
 
   app.delete<{ Params: { id: string } }>('/spine/v1/faults/:id', async (request, reply) => {
-    if (!faults.clear(request.params.id)) throw new TmfError('NOT_FOUND', `no armed fault ${request.params.id}`);
+    if (!(await faults.clear(ctx.store, request.params.id))) throw new TmfError('NOT_FOUND', `no armed fault ${request.params.id}`);
     return reply.code(204).send();
   });
 
   app.delete('/spine/v1/faults', async (_request, reply) => {
-    faults.clearAll();
+    await faults.clearAll(ctx.store);
     return reply.code(204).send();
   });
 

@@ -91,6 +91,17 @@ export interface FalloutRecord {
   updatedAt: string;
 }
 
+/** A fault armed for injection and how many times it has yet to fire. */
+export interface ArmedFaultRecord {
+  id: string;
+  fault: string;
+  times: number;
+  remaining: number;
+  /** Only requests of this journey; null: any request. */
+  correlationId: string | null;
+  armedAt: string;
+}
+
 /** One step of a run as a persisted job with its checkpoint. */
 export interface RunStepRecord {
   runId: string;
@@ -216,6 +227,13 @@ export interface Store {
   getFallout(id: string): Promise<FalloutRecord | undefined>;
   /** Newest first; only those with `status` when given. */
   listFallout(selector: { status?: string; limit?: number }): Promise<FalloutRecord[]>;
+
+  /** Inserts or replaces an armed fault. */
+  putArmedFault(record: ArmedFaultRecord): Promise<void>;
+  /** False when there was none with this id. */
+  deleteArmedFault(id: string): Promise<boolean>;
+  /** In the order they were armed. */
+  listArmedFaults(): Promise<ArmedFaultRecord[]>;
 
   /** Calls `listener` after each commit that wrote deliveries (the relay's cue to run). */
   onDeliveriesCommitted(listener: () => void): void;

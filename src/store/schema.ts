@@ -122,7 +122,17 @@ export interface FalloutTable {
   updated_at: string;
 }
 
+export interface ArmedFaultTable {
+  id: string;
+  fault: string;
+  times: number;
+  remaining: number;
+  correlation_id: string | null;
+  armed_at: string;
+}
+
 export interface Schema {
+  armed_fault: ArmedFaultTable;
   fallout: FalloutTable;
   run: RunTable;
   run_step: RunStepTable;

@@ -1,6 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
-import type { DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
+import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
 import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
@@ -399,6 +399,22 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       if (status) query = query.where('status', '=', status);
       if (limit !== undefined) query = query.limit(limit);
       return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toFallout);
+    },
+
+    async putArmedFault(record) {
+      run(
+        `INSERT INTO armed_fault (id, fault, times, remaining, correlation_id, armed_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET remaining = excluded.remaining`,
+        record.id, record.fault, record.times, record.remaining, record.correlationId, record.armedAt,
+      );
+    },
+    async deleteArmedFault(id) {
+      return run('DELETE FROM armed_fault WHERE id = ?', id).changes === 1;
+    },
+    async listArmedFaults() {
+      return all<Selectable<ArmedFaultTable>>('SELECT * FROM armed_fault ORDER BY rowid').map((row) => ({
+        id: row.id, fault: row.fault, times: row.times, remaining: row.remaining, correlationId: row.correlation_id, armedAt: row.armed_at,
+      }));
     },
 
     async appendExchange(exchange) {

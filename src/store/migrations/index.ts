@@ -10,6 +10,7 @@ import * as sharedPayloads from './0008-shared-payloads.js';
 import * as unreadIndexes from './0009-unread-indexes.js';
 import * as exchangeIndexes from './0010-exchange-indexes.js';
 import * as exchangeEvents from './0011-exchange-events.js';
+import * as armedFaults from './0012-armed-faults.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009-unread-indexes': unreadIndexes,
   '0010-exchange-indexes': exchangeIndexes,
   '0011-exchange-events': exchangeEvents,
+  '0012-armed-faults': armedFaults,
 };
