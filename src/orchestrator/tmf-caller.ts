@@ -93,15 +93,14 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
  */
 function recordingEvents(tx: Store): { store: Store; emitted: string[] } {
   const emitted: string[] = [];
-  const store: Store = {
-    ...tx,
-    async appendEvent(event) {
-      const stored = await tx.appendEvent(event);
-      emitted.push(stored.eventId);
-      return stored;
-    },
-    transaction: (work) => tx.transaction(() => work(store)),
+  // The store's operations are closures: the rest is reached through the prototype, not copied per call.
+  const store: Store = Object.create(tx);
+  store.appendEvent = async (event) => {
+    const stored = await tx.appendEvent(event);
+    emitted.push(stored.eventId);
+    return stored;
   };
+  store.transaction = (work) => tx.transaction(() => work(store));
   return { store, emitted };
 }
 
