@@ -183,6 +183,35 @@ describe('the hubs of the whole stack (GET /spine/v1/hubs)', () => {
     expect((await hubs()).map((h: { id: string }) => h.id)).toEqual([orders, onTopic]);
   });
 
+  it("lists one listener's deliveries of a journey's events, each with its event, outcome and attempts", async () => {
+    const listener = await startListener({ failFirst: 1 });
+    const app = await build();
+    const hub = (await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: listener.url }) })).json().id as string;
+    const dead = (await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: unreachable }) })).json().id as string;
+    const created = (await app.inject({ method: 'POST', url: ORDERS, ...withCorrelation('journey-1', order) })).json();
+    await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...withCorrelation('journey-1', { state: 'inProgress' }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...withCorrelation('journey-2', order) });
+    const events = await app.spine.ctx.store.listEvents({ correlationId: 'journey-1' });
+    const deliveries = async (id: string, query = '') => (await app.inject({ method: 'GET', url: `/spine/v1/hubs/${id}/deliveries${query}` })).json();
+
+    // The listener refused the first POST (503): that delivery was retried and got through on a later attempt.
+    await expect.poll(async () => (await deliveries(hub, '?correlationId=journey-1')).every((d: { status: string }) => d.status === 'delivered'), { timeout: 10_000 }).toBe(true);
+    const mine = await deliveries(hub, '?correlationId=journey-1');
+    expect(mine.map((d: { eventId: string }) => d.eventId)).toEqual(events.map((e) => e.eventId));
+    expect(mine[0]).toMatchObject({ eventType: 'ProductOrderCreateEvent', resourceId: created.id, url: `${listener.url}/listener/productOrderCreateEvent`, status: 'delivered', attempts: 2, deliveredAt: expect.any(String) });
+    expect(mine.slice(1).map((d: { attempts: number }) => d.attempts)).toEqual(events.slice(1).map(() => 1));
+    expect(await deliveries(hub, '?limit=1')).toHaveLength(1);
+    expect(await deliveries(hub)).toHaveLength(events.length + 1);
+    // Nobody answers at the dead callback: its deliveries wait for their next attempt, with the error of the last.
+    await expect.poll(async () => (await deliveries(dead, '?correlationId=journey-1'))[0]?.attempts ?? 0, { timeout: 10_000 }).toBeGreaterThan(0);
+    expect((await deliveries(dead, '?correlationId=journey-1'))[0]).toMatchObject({ status: 'pending', lastError: expect.any(String), deliveredAt: null });
+
+    for (const [url, status] of [['/spine/v1/hubs/no-such-hub/deliveries', 404], [`/spine/v1/hubs/${hub}/deliveries?limit=0`, 400], [`/spine/v1/hubs/${hub}/deliveries?limit=x`, 400], [`/spine/v1/hubs/${hub}/deliveries?correlationId=a&correlationId=b`, 400]] as const) {
+      const refused = await app.inject({ method: 'GET', url });
+      expect([url, refused.statusCode, refused.json()['@type']]).toEqual([url, status, 'Error']);
+    }
+  });
+
   it('refuses a correlationId given twice with a 400', async () => {
     const app = await build();
     const refused = await app.inject({ method: 'GET', url: '/spine/v1/hubs?correlationId=a&correlationId=b' });

@@ -191,7 +191,8 @@ export interface Store {
   dueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
   nextDeliveryTime(): Promise<string | undefined>;
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
-  listDeliveries(hubId?: string): Promise<DeliveryRecord[]>;
+  /** Oldest first: a hub's (when `hubId` is given), of one journey's events (when `correlationId` is), at most `limit`. */
+  listDeliveries(selector?: { hubId?: string; correlationId?: string; limit?: number }): Promise<DeliveryRecord[]>;
   /** How many deliveries each hub has in each status; only those of one journey's events when `correlationId` is given. */
   countDeliveries(selector: { correlationId?: string }): Promise<DeliveryCount[]>;
 

@@ -256,10 +256,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         .where('seq', '=', seq)
         .execute();
     },
-    async listDeliveries(hubId) {
-      let query = q.selectFrom('delivery').selectAll();
-      if (hubId) query = query.where('hub_id', '=', hubId);
-      return (await query.orderBy('seq').execute()).map(toDelivery);
+    async listDeliveries({ hubId, correlationId, limit } = {}) {
+      let query = q.selectFrom('delivery').selectAll('delivery');
+      if (hubId) query = query.where('delivery.hub_id', '=', hubId);
+      if (correlationId !== undefined) query = query.innerJoin('event', 'event.seq', 'delivery.event_seq').where('event.correlation_id', '=', correlationId);
+      if (limit !== undefined) query = query.limit(limit);
+      return (await query.orderBy('delivery.seq').execute()).map(toDelivery);
     },
     async countDeliveries({ correlationId }) {
       let query = q

@@ -338,6 +338,11 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
       await page.click('[data-testid="hubs-refresh"]');
       await waitFor(async () => (await page.textContent('[data-testid="hub-deliveries"]'))?.includes(`${report.events.length} delivered`) ?? false, 10_000);
       expect(await page.textContent('[data-testid="hub-callback"]')).toBe(callback);
+      // Each delivery, opened: one row per event of the journey, all delivered on the first attempt.
+      await page.click('[data-testid="hub-delivery-list"] summary');
+      await waitFor(async () => (await page.locator('[data-testid="hub-delivery"]').count()) === report.events.length);
+      expect(await page.locator('[data-testid="hub-delivery"][data-status="delivered"]').count()).toBe(report.events.length);
+      expect(await page.textContent('[data-testid="hub-delivery"] button')).toBe(report.events[0]!.eventType);
       expect((await fetch(`${base}/tmf-api/event/v4/hub/${hub.id}`, { method: 'DELETE' })).status).toBe(204);
     } finally {
       await new Promise((resolve) => listener.close(resolve));

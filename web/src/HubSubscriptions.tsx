@@ -1,10 +1,42 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { HubSubscription } from './api';
+import type { HubDelivery, HubSubscription } from './api';
 import { getJson } from './api';
 import { useApp } from './state';
 
 const STATUSES = ['delivered', 'pending', 'failed', 'cancelled'] as const;
 const LISTENER_PATH = '{callback}/listener/{eventType}';
+
+/** One listener's deliveries of the journey's events, read when opened: event, outcome, attempts, last error. */
+function HubDeliveries({ hubId, correlationId }: { hubId: string; correlationId: string }) {
+  const { select } = useApp();
+  const [deliveries, setDeliveries] = useState<HubDelivery[] | null>(null);
+  const [error, setError] = useState('');
+  const load = () =>
+    getJson<HubDelivery[]>(`/spine/v1/hubs/${encodeURIComponent(hubId)}/deliveries?correlationId=${encodeURIComponent(correlationId)}`).then(
+      (listed) => (setDeliveries(listed), setError('')),
+      (e: Error) => setError(e.message),
+    );
+  return (
+    <details data-testid="hub-delivery-list" onToggle={(e) => (e.currentTarget.open ? load() : undefined)}>
+      <summary>Each delivery</summary>
+      {error ? <p className="warn">{error}</p> : !deliveries ? <p>Loading…</p> : deliveries.length === 0 ? <p className="muted">None of this journey's events matched.</p> : (
+        <table className="small">
+          <thead><tr><th>Event</th><th>Outcome</th><th>Tries</th><th>Last error</th></tr></thead>
+          <tbody>
+            {deliveries.map((d) => (
+              <tr key={d.seq} data-testid="hub-delivery" data-status={d.status}>
+                <td><button type="button" className="link" onClick={() => select(`event:${d.eventId}`)}>{d.eventType}</button></td>
+                <td>{d.status}{d.status === 'pending' ? ` (next ${d.nextAttemptAt.slice(11, 19)})` : ''}</td>
+                <td>{d.attempts}</td>
+                <td>{d.lastError ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
 
 /** The listeners registered on the stack (GET /spine/v1/hubs), with how the journey's events reached each. */
 export function HubSubscriptions({ correlationId }: { correlationId: string }) {
@@ -46,6 +78,7 @@ export function HubSubscriptions({ correlationId }: { correlationId: string }) {
                 <div data-testid="hub-deliveries">
                   This journey: {STATUSES.map((s) => <span key={s} className={`count${h.deliveries[s] ? '' : ' muted'}`}>{h.deliveries[s]} {s}</span>)}
                 </div>
+                <HubDeliveries hubId={h.id} correlationId={correlationId} />
               </li>
             ))}
           </ul>
