@@ -83,6 +83,8 @@ describe('spine run on a database file', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
     const result = spawnSync(process.execPath, [BIN, 'run', 'partial-home-network', '--db', db], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/scenario partial-home-network/);
+    // Started without a customer: whom it went to is said before the first step.
+    expect(result.stdout).toContain('for Jane Smith (cust-56789) at addr-tor-42-maple-ave');
     expect(result.stdout).toMatch(/scenario service-follow-up/);
     expect(result.stdout).toContain('partial: Home Network and CPE management not delivered, left to a follow-up order');
     expect(result.stdout).toMatch(/followUpServiceOrder\s+so-\S+\s+completed/);

@@ -96,6 +96,9 @@ function followUpOf(report: Doc): string | undefined {
 async function follow(source: JourneySource, run: Doc, progress: Progress): Promise<Doc> {
   const print = progress.line;
   print(`run ${String(run.id)}  scenario ${String(run.scenario)}  correlationId ${String(run.correlationId)}`);
+  const context = (run.context ?? {}) as Doc;
+  // Who it is for: a run started without a customer goes to whichever demo customer's premises is free.
+  if (context.customerId) print(`for ${context.customerName ? `${String(context.customerName)} ` : ''}(${String(context.customerId)})${context.addressId ? ` at ${String(context.addressId)}` : ''}`);
   let shown = 0;
   for (;;) {
     const report = await source.report(String(run.id));
