@@ -5,6 +5,23 @@ import { capacity, demoApp, get, POOL, RESOURCE, runScenario, type Doc } from '.
 // A cease over HTTP: everything the provision took is given back, and a new provision can take it again.
 
 describe('gpon-cease', () => {
+  it("without a customer, ceases the first demo customer's product there is; a product named alone is its owner's", async () => {
+    const app = await demoApp();
+    const sophie = await runScenario(app, 'gpon-ftth', { customerId: 'cust-56794' });
+    const daniel = await runScenario(app, 'gpon-ftth', { customerId: 'cust-56795' });
+    expect([sophie.run.status, daniel.run.status]).toEqual(['completed', 'completed']);
+    // Jane has no product: the first default customer who has one is Sophie.
+    const first = await runScenario(app, 'gpon-cease');
+    expect([first.run.status, first.run.context.customerId, first.run.context.productId]).toEqual(['completed', 'cust-56794', sophie.run.context.productId]);
+    // Naming Daniel's product alone ceases it for Daniel (not refused as someone else's).
+    const second = await runScenario(app, 'gpon-cease', { productId: daniel.run.context.productId });
+    expect([second.run.status, second.run.context.customerId]).toEqual(['completed', 'cust-56795']);
+    const none = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-cease/runs?wait=true', ...json({}) });
+    expect([none.statusCode, none.json()['@type']]).toEqual([409, 'Error']);
+    const unknown = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-cease/runs?wait=true', ...json({ productId: 'no-such-product' }) });
+    expect([unknown.statusCode, unknown.json().message]).toEqual([404, 'product no-such-product does not exist']);
+  });
+
   it('terminates product and services, returns all five resources to idle, and a second provision reuses them', async () => {
     const app = await demoApp();
     const provision = await runScenario(app, 'gpon-ftth');

@@ -12,7 +12,9 @@ describe('gpon-upgrade', () => {
     const app = await demoApp();
     const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-upgrade/runs?wait=true', ...json({}) });
     expect(response.statusCode).toBe(409);
-    expect(response.json()).toMatchObject({ '@type': 'Error', status: '409', message: 'customer cust-56789 has no active product; run gpon-ftth first' });
+    expect(response.json()).toMatchObject({ '@type': 'Error', status: '409', message: 'none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has an active product; run gpon-ftth first' });
+    const named = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-upgrade/runs?wait=true', ...json({ customerId: 'cust-56789' }) });
+    expect([named.statusCode, named.json().message]).toEqual([409, 'customer cust-56789 has no active product; run gpon-ftth first']);
     expect(await get(app, '/spine/v1/runs?scenario=gpon-upgrade')).toEqual([]);
   });
 

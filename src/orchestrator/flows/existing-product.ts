@@ -1,20 +1,24 @@
 // What a change journey (modify, cease) starts from: a customer's active product, named by the caller
 // or found in the product inventory. Nothing is faked: without one the run is refused with a 409.
+// Named by nobody, the customer is the product's owner when a product is named, else the first of the
+// demo customers a provision goes to who has an active product.
 
 import { decompose } from '../../catalog/index.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
-import { networkTechnologyOf } from './gpon-provision.js';
+import { gponProvisionDefaults, networkTechnologyOf } from './gpon-provision.js';
 
-/** The customer a change journey is for when the caller names nobody: the one gpon-ftth provisions. */
-export const changeDefaults = { customerId: 'cust-56789', targetOfferingId: 'po-xgspon-ftth-2g' } as const;
+/** What a modify changes the product to when the caller names no offering. */
+export const changeDefaults = { targetOfferingId: 'po-xgspon-ftth-2g' } as const;
 
 /** The run context of a modify (`offeringId` is the target offering) or a cease of an existing product. */
 export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'delete'): Promise<Doc> {
   const known = new Set(action === 'modify' ? ['customerId', 'productId', 'offeringId'] : ['customerId', 'productId']);
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use ${[...known].join(', ')}`);
-  const customerId = String(input.customerId ?? changeDefaults.customerId);
+  const customerId = input.customerId !== undefined ? String(input.customerId)
+    : input.productId !== undefined ? await ownerOf(tx, String(input.productId))
+    : await firstWithActiveProduct(tx, gponProvisionDefaults.customerIds);
   const customer = await tx.getResource('TMF629', 'customer', customerId);
   if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
   const product = await activeProduct(tx, customerId, input.productId === undefined ? undefined : String(input.productId));
@@ -49,11 +53,27 @@ async function activeProduct(tx: Store, customerId: string, productId: string | 
     if (record.doc.status !== 'active') throw new TmfError('CONFLICT', `product ${productId} is ${String(record.doc.status)}, not active`);
     return record.doc;
   }
-  const records = await tx.listResources({ api: 'TMF637', resource: 'product', states: ['active'] });
-  const owned = records.map((r) => r.doc).filter((doc) => doc.status === 'active' && ownedBy(doc, customerId));
-  const product = owned.find((doc) => (doc.productOffering as Doc | undefined)?.id !== undefined);
+  const product = (await activeProductsOf(tx, customerId))[0];
   if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
   return product;
+}
+
+async function activeProductsOf(tx: Store, customerId: string): Promise<Doc[]> {
+  const records = await tx.listResources({ api: 'TMF637', resource: 'product', states: ['active'] });
+  return records.map((r) => r.doc).filter((doc) => doc.status === 'active' && ownedBy(doc, customerId) && (doc.productOffering as Doc | undefined)?.id !== undefined);
+}
+
+async function ownerOf(tx: Store, productId: string): Promise<string> {
+  const record = await tx.getResource('TMF637', 'product', productId);
+  if (!record) throw new TmfError('NOT_FOUND', `product ${productId} does not exist`);
+  const owner = ((record.doc.relatedParty as Doc[] | undefined) ?? []).find((p) => p.role === 'customer');
+  if (!owner) throw new TmfError('CONFLICT', `product ${productId} names no customer; name the customerId`);
+  return String(owner.id);
+}
+
+async function firstWithActiveProduct(tx: Store, customerIds: readonly string[]): Promise<string> {
+  for (const customerId of customerIds) if ((await activeProductsOf(tx, customerId)).length) return customerId;
+  throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has an active product; run gpon-ftth first`);
 }
 
 // One change at a time: a product with an order still open on it (held for a visit, say) is not changed again.
