@@ -1,5 +1,5 @@
 import type { Sources } from '../tmf/sources.js';
-import { DeliveryStatus, type DeliveryRecord, type HubRecord, type Store } from '../store/port.js';
+import { DeliveryStatus, type DeliveryOfEvent, type HubRecord, type Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { EVENT_API } from './publish.js';
@@ -88,22 +88,12 @@ export async function listHubOverviews(
 }
 
 /** One event's delivery to one listener: which event, where it went, and how that went so far. */
-export interface HubDelivery extends Omit<DeliveryRecord, 'eventSeq' | 'hubId'> {
-  eventId: string;
-  eventType: string;
-  resourceId: string;
-}
+export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'>;
 
 /** A hub's deliveries, oldest first, of one journey's events when `correlationId` is given; 404 for an unknown hub. */
 export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }): Promise<HubDelivery[]> {
   if (!(await store.getHub(hubId))) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
-  const deliveries = await store.listDeliveries({ hubId, ...selector });
-  const delivered: HubDelivery[] = [];
-  for (const { eventSeq, hubId: _hub, ...delivery } of deliveries) {
-    const event = await store.getEventBySeq(eventSeq);
-    delivered.push({ ...delivery, eventId: event?.eventId ?? '', eventType: event?.eventType ?? '', resourceId: event?.resourceId ?? '' });
-  }
-  return delivered;
+  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, ...delivery }) => delivery);
 }
 
 export function toSubscription(hub: HubRecord): EventSubscription {

@@ -50,6 +50,13 @@ export interface DeliveryRecord {
   deliveredAt: string | null;
 }
 
+/** A delivery with the event it carries, as a listing shows it. */
+export interface DeliveryOfEvent extends DeliveryRecord {
+  eventId: string;
+  eventType: string;
+  resourceId: string;
+}
+
 export interface DeliveryCount {
   hubId: string;
   status: DeliveryStatus;
@@ -191,8 +198,8 @@ export interface Store {
   dueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
   nextDeliveryTime(): Promise<string | undefined>;
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
-  /** Oldest first: a hub's (when `hubId` is given), of one journey's events (when `correlationId` is), at most `limit`. */
-  listDeliveries(selector?: { hubId?: string; correlationId?: string; limit?: number }): Promise<DeliveryRecord[]>;
+  /** Oldest first, each with its event's ids: a hub's (when `hubId` is given), of one journey's events (when `correlationId` is), at most `limit`. */
+  listDeliveries(selector?: { hubId?: string; correlationId?: string; limit?: number }): Promise<DeliveryOfEvent[]>;
   /** How many deliveries each hub has in each status; only those of one journey's events when `correlationId` is given. */
   countDeliveries(selector: { correlationId?: string }): Promise<DeliveryCount[]>;
 
@@ -204,7 +211,8 @@ export interface Store {
   insertRun(run: RunRecord): Promise<void>;
   getRun(id: string): Promise<RunRecord | undefined>;
   updateRun(id: string, change: Partial<Pick<RunRecord, 'status' | 'context' | 'error' | 'updatedAt'>>): Promise<void>;
-  listRuns(selector: { scenario?: string; correlationId?: string; mentioning?: string; limit?: number }): Promise<RunRecord[]>;
+  /** Newest first; `statuses` narrows to runs in one of them, `mentioning` to runs whose context holds the id. */
+  listRuns(selector: { scenario?: string; correlationId?: string; statuses?: readonly string[]; mentioning?: string; limit?: number }): Promise<RunRecord[]>;
 
   insertRunStep(step: Omit<RunStepRecord, 'attempts' | 'output' | 'error' | 'startedAt' | 'endedAt'>): Promise<void>;
   updateRunStep(runId: string, position: number, change: Partial<Omit<RunStepRecord, 'runId' | 'position' | 'step'>>): Promise<void>;

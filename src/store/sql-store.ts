@@ -257,11 +257,15 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         .execute();
     },
     async listDeliveries({ hubId, correlationId, limit } = {}) {
-      let query = q.selectFrom('delivery').selectAll('delivery');
+      let query = q
+        .selectFrom('delivery')
+        .innerJoin('event', 'event.seq', 'delivery.event_seq')
+        .selectAll('delivery')
+        .select(['event.event_id', 'event.event_type', 'event.resource_id']);
       if (hubId) query = query.where('delivery.hub_id', '=', hubId);
-      if (correlationId !== undefined) query = query.innerJoin('event', 'event.seq', 'delivery.event_seq').where('event.correlation_id', '=', correlationId);
+      if (correlationId !== undefined) query = query.where('event.correlation_id', '=', correlationId);
       if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('delivery.seq').execute()).map(toDelivery);
+      return (await query.orderBy('delivery.seq').execute()).map((row) => ({ ...toDelivery(row), eventId: row.event_id, eventType: row.event_type, resourceId: row.resource_id }));
     },
     async countDeliveries({ correlationId }) {
       let query = q
@@ -317,12 +321,13 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       const row = { ...known.row, ...definedOnly(columns) };
       runs.set(id, { row, record: toRun(row, columns.context === undefined ? known.record : undefined) });
     },
-    async listRuns({ scenario, correlationId, mentioning, limit }) {
+    async listRuns({ scenario, correlationId, statuses, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
       // The run's context holds every id its journey produced, as JSON strings.
       if (mentioning) query = query.where(sql<boolean>`instr(context, ${JSON.stringify(mentioning)}) > 0`);
       if (scenario) query = query.where('scenario', '=', scenario);
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
+      if (statuses) query = query.where('status', 'in', statuses.length ? [...statuses] : ['']);
       if (limit !== undefined) query = query.limit(limit);
       return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((row) => toRun(row));
     },

@@ -53,14 +53,15 @@ async function activeProduct(tx: Store, customerId: string, productId: string | 
     if (record.doc.status !== 'active') throw new TmfError('CONFLICT', `product ${productId} is ${String(record.doc.status)}, not active`);
     return record.doc;
   }
-  const product = (await activeProductsOf(tx, customerId))[0];
+  const product = (await activeProducts(tx)).find((doc) => ownedBy(doc, customerId));
   if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
   return product;
 }
 
-async function activeProductsOf(tx: Store, customerId: string): Promise<Doc[]> {
+/** Active products of an offering, in inventory order. */
+async function activeProducts(tx: Store): Promise<Doc[]> {
   const records = await tx.listResources({ api: 'TMF637', resource: 'product', states: ['active'] });
-  return records.map((r) => r.doc).filter((doc) => doc.status === 'active' && ownedBy(doc, customerId) && (doc.productOffering as Doc | undefined)?.id !== undefined);
+  return records.map((r) => r.doc).filter((doc) => doc.status === 'active' && (doc.productOffering as Doc | undefined)?.id !== undefined);
 }
 
 async function ownerOf(tx: Store, productId: string): Promise<string> {
@@ -72,7 +73,9 @@ async function ownerOf(tx: Store, productId: string): Promise<string> {
 }
 
 async function firstWithActiveProduct(tx: Store, customerIds: readonly string[]): Promise<string> {
-  for (const customerId of customerIds) if ((await activeProductsOf(tx, customerId)).length) return customerId;
+  const products = await activeProducts(tx);
+  const customerId = customerIds.find((id) => products.some((product) => ownedBy(product, id)));
+  if (customerId) return customerId;
   throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has an active product; run gpon-ftth first`);
 }
 

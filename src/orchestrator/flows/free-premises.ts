@@ -19,12 +19,13 @@ const IN_FLIGHT: readonly string[] = [RunStatus.running, RunStatus.held];
  * each premises, what holds it and how to free one; a customer that does not exist is a 404.
  */
 export async function customerWithFreePremises(tx: Store, customerIds: readonly string[]): Promise<string> {
+  const holderOf = await premisesHolders(tx);
   const held: { customerId: string; line: string }[] = [];
   for (const customerId of customerIds) {
     const customer = await tx.getResource('TMF629', 'customer', customerId);
     if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
     const addressId = String(characteristic(customer.doc.characteristic, CustomerCharacteristics.serviceAddress));
-    const holder = await premisesHolder(tx, addressId);
+    const holder = holderOf(addressId);
     if (!holder) return customerId;
     held.push({ customerId, line: `${addressId} (${customerId} ${String(customer.doc.name)}): ${holder}` });
   }
@@ -36,13 +37,17 @@ export async function customerWithFreePremises(tx: Store, customerIds: readonly 
   );
 }
 
-/** What holds the premises at `addressId`, in words, or undefined when it is free. */
-export async function premisesHolder(tx: Store, addressId: string): Promise<string | undefined> {
-  const drops = await tx.listResources({ api: 'TMF639', resource: 'resource', attributes: { category: ResourceCategories.fibreDrop } });
-  const taken = drops.map((r) => r.doc).find((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.resourceStatus !== ResourceStatuses.available);
-  if (taken) return `drop ${String(taken.id)} ${taken.usageState === UsageStates.active ? 'in service' : String(taken.resourceStatus)}`;
-  const runs = await tx.listRuns({ mentioning: addressId });
-  const journey = runs.find((run) => IN_FLIGHT.includes(run.status) && run.context.addressId === addressId);
-  if (journey) return `journey ${journey.id} (${journey.scenario}) ${journey.status}`;
-  return undefined;
+/**
+ * What holds the premises at an address, in words, or undefined when it is free; the drops and the
+ * journeys in flight are read once, whatever the number of addresses asked about.
+ */
+async function premisesHolders(tx: Store): Promise<(addressId: string) => string | undefined> {
+  const drops = (await tx.listResources({ api: 'TMF639', resource: 'resource', attributes: { category: ResourceCategories.fibreDrop } })).map((r) => r.doc);
+  const inFlight = await tx.listRuns({ statuses: IN_FLIGHT });
+  return (addressId) => {
+    const taken = drops.find((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.resourceStatus !== ResourceStatuses.available);
+    if (taken) return `drop ${String(taken.id)} ${taken.usageState === UsageStates.active ? 'in service' : String(taken.resourceStatus)}`;
+    const journey = inFlight.find((run) => run.context.addressId === addressId);
+    return journey && `journey ${journey.id} (${journey.scenario}) ${journey.status}`;
+  };
 }
