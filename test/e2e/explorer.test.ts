@@ -329,6 +329,8 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
       const envelope = async () => JSON.parse((await page.textContent('[data-testid="event-envelope-json"]'))!) as Record<string, unknown>;
       const asDelivered = ({ seq: _seq, api: _api, resource: _resource, resourceId: _resourceId, ...rest }: ReportEvent) => rest;
       await page.waitForSelector('[data-testid="event-envelope-json"]');
+      // The view shows the run it was opened on once its report has loaded (until then, the previous run's).
+      await waitFor(async () => (await envelope()).eventId === report.events[0]!.eventId);
       expect(await envelope()).toEqual(asDelivered(report.events[0]!));
       const third = report.events[2]!;
       await page.locator('table[data-tour="event-timeline"] button.link', { hasText: third.eventType }).first().click();
