@@ -178,6 +178,25 @@ describe('the GPON FTTH journey', () => {
     expect(report.events.some((e: Doc) => e.eventType === 'ProductOrderCreateEvent')).toBe(false);
   });
 
+  it('stops a second provision at a premises already in service at qualification (TECH-005), before any order', async () => {
+    const app = await demoApp();
+    expect((await runJourney(app, { customerId: 'cust-56789' })).run.status).toBe('completed');
+    const report = await runJourney(app, { customerId: 'cust-56789' });
+    expect(report.run).toMatchObject({ status: 'failed', error: expect.stringContaining('Premises already served') });
+    const sq = report.exchanges.at(-1);
+    expect(sq).toMatchObject({ api: 'TMF645', status: 200, step: 'qualify-service' });
+    const [item] = sq.response.serviceQualificationItem;
+    expect(item.qualificationResult).toBe('unqualified');
+    expect(item.alternateServiceProposal).toBeUndefined();
+    expect(item.eligibilityUnavailabilityReason).toEqual([{
+      code: 'TECH-005',
+      label: 'Premises already served',
+      technicalReason: 'DROP-42-MAPLE-AVE (res-inst-drop-42-maple-ave) to addr-tor-42-maple-ave is active: the premises already has a line in service.',
+      suggestedAction: 'Change the line in service at 42 Maple Ave, Toronto (a modify order) or cease it before ordering a new one',
+    }]);
+    expect(report.events.some((e: Doc) => e.eventType === 'ProductOrderCreateEvent')).toBe(false);
+  });
+
   it('refuses to start for an unknown customer (404) and writes nothing', async () => {
     const app = await demoApp();
     const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-nobody' }) });

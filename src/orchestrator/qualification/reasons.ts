@@ -11,7 +11,8 @@ export const TaskStates = { inProgress: 'inProgress', done: 'done', terminatedWi
 
 /**
  * Every reason a gate can give, cheapest gate first. COMM-* come from TMF679 (gate 1, commercial),
- * TECH-000 and TECH-003 from TMF645 gate 2 (footprint), the rest from TMF645 gate 3 (deep network).
+ * TECH-000, TECH-003 and TECH-005 from TMF645 gate 2 (footprint and the premises' own line), the rest
+ * from TMF645 gate 3 (deep network).
  */
 export const Reasons = {
   channelNotAllowed: { code: 'COMM-002', label: 'Channel not allowed' },
@@ -21,6 +22,7 @@ export const Reasons = {
   opticalBudget: { code: 'TECH-002', label: 'Optical budget exceeded' },
   technologyUnavailable: { code: 'TECH-003', label: 'Access technology not available at this address' },
   ontStock: { code: 'TECH-004', label: 'ONT out of stock' },
+  premisesInService: { code: 'TECH-005', label: 'Premises already served' },
 } as const;
 export type ReasonKey = keyof typeof Reasons;
 export type ReasonCode = (typeof Reasons)[ReasonKey]['code'];

@@ -1,6 +1,8 @@
 // Gates 2 and 3, technical (TMF645 checkServiceQualification), cheapest check first and stopping at the
 // first that fails: is the address in the footprint of the asked access technology (a drop route to
-// it, a port of that technology feeding its splitter: TECH-000, TECH-003); then, on the serving route,
+// it, a port of that technology feeding its splitter: TECH-000, TECH-003), and is its drop free rather
+// than already carrying a line in service (TECH-005: a second provision would clash with it at
+// reservation; the line in service is changed or ceased instead); then, on the serving route,
 // PON port capacity as TMF639 shows it now (TECH-001), the computed optical budget against the port's
 // optic class (TECH-002), and ONT stock in the technology's TMF685 pool (TECH-004).
 // TMFC009 forbids allocation during SQ: this reads the plant (src/network/topology.ts, the
@@ -11,7 +13,7 @@ import { characteristicsOf, characteristicValue, ResourceCategories, ResourceSpe
 import { Technologies, type Technology } from '../../network/optical-budget.js';
 import { poolsOfSpec } from '../../network/network-model.js';
 import { availabilityOf, refTo, RESOURCE_TARGET } from '../../network/pools.js';
-import { pathLegs, PathProblems, servingPath, type PathLeg } from '../../network/serving-path.js';
+import { pathLegs, PathProblems, servingPath, UsageStates, type PathLeg } from '../../network/serving-path.js';
 import { fspOf, portLabel } from '../../network/topology.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
@@ -192,6 +194,15 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
       remedies: [`qualify ${listed(technologies)} instead`, `register interest in ${technology} at ${String(address.name)}`],
     };
   }
+  const served = await dropInService(tx, addressId, env);
+  if (served) {
+    return {
+      ok: false,
+      reason: 'premisesInService',
+      technicalReason: `${String(served.name)} (${String(served.id)}) to ${addressId} is ${UsageStates.active}: the premises already has a line in service.`,
+      remedies: [`change the line in service at ${String(address.name)} (a modify order)`, 'cease it before ordering a new one'],
+    };
+  }
   const { serving, alternatives } = path;
   if (path.problems.includes(PathProblems.portFull)) {
     const freeOnSplitter = pathLegs(addressId, { network, technology, connectedOnts: inventory.connectedOnts })
@@ -240,6 +251,17 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
     };
   }
   return { ok: true, leg: serving };
+}
+
+// A built drop to the address that TMF639 shows in service, if any.
+async function dropInService(tx: Store, addressId: string, env: BehaviourEnv): Promise<Doc | undefined> {
+  const { api, resource } = RESOURCE_TARGET;
+  for (const drop of env.ctx.network.network.drops) {
+    if (drop.addressId !== addressId || !drop.resourceId) continue;
+    const record = await tx.getResource(api.id, resource.name, drop.resourceId);
+    if (record?.doc.usageState === UsageStates.active) return record.doc;
+  }
+  return undefined;
 }
 
 // The catalog's offerings of another access technology that reaches the address, fastest first, each as
