@@ -7,9 +7,10 @@
 //   97 Maple Ave   → SPLIT-DANFORTH-AVE-01 (1:64, 10.4 km feeder) → GPON 1/4/14: 31.203 dB of 28, TECH-002,
 //                    remedy SPLIT-MAPLE-AVE-02 (24.017 dB) or a C+ optic;
 //   8 Cedar Lane, Markham: no drop route at all, outside the footprint;
-//   27 Bertmount Ave and 118 Logan Ave → SPLIT-MAPLE-AVE-02 → GPON 1/4/13 (12/32), and
-//   21 Birch St    → SPLIT-BIRCH-ST-02 → OLT-EAST-TOR-002 GPON 1/2/3 (10/32): qualify, the residential
-//                    premises a journey turns to once 42 Maple Ave is in service.
+//   27 Bertmount Ave and 118 Logan Ave → SPLIT-MAPLE-AVE-02 → GPON 1/4/13 (12/32), with XGS-PON 1/5/4
+//                    on the same splitter (an upgrade works there), and
+//   21 Birch St    → SPLIT-BIRCH-ST-02 → OLT-EAST-TOR-002 GPON 1/2/3 (10/32), GPON only: qualify, the
+//                    residential premises a journey turns to once 42 Maple Ave is in service.
 // Address ids are TMF673 geographicAddress ids (src/scenarios/demo-data/addresses.ts).
 
 import type { FibreType, OpticClass, SplitRatio, Technology } from './optical-budget.js';
@@ -197,7 +198,10 @@ export const demoNetwork: Network = {
     {
       id: 'SPLIT-MAPLE-AVE-02', resourceId: 'res-inst-split-maple-ave-02', ratio: '1:32',
       location: 'Aerial closure, Maple Ave at Logan Ave',
-      feeders: [{ portId: 'res-inst-olt-port-04-13', lengthM: 2400, fibreType: 'G.652D', connectors: 2, splices: 4, coexistenceElement: false }],
+      feeders: [
+        { portId: 'res-inst-olt-port-04-13', lengthM: 2400, fibreType: 'G.652D', connectors: 2, splices: 4, coexistenceElement: false },
+        { portId: 'res-inst-olt-xgspon-05-04', lengthM: 2400, fibreType: 'G.652D', connectors: 3, splices: 4, coexistenceElement: true },
+      ],
     },
     {
       // A deep 1:64 split at the end of a feeder routed around the rail corridor: the path that breaks B+.
