@@ -18,6 +18,17 @@ describe('gpon-upgrade', () => {
     expect(await get(app, '/spine/v1/runs?scenario=gpon-upgrade')).toEqual([]);
   });
 
+  it('upgrades the neighbours on SPLIT-MAPLE-AVE-02 onto its XGS-PON port; at 21 Birch St, which no XGS-PON port reaches, it rolls back saying so', async () => {
+    const app = await demoApp();
+    for (const customerId of ['cust-56794', 'cust-56796']) expect((await runScenario(app, 'gpon-ftth', { customerId })).run.status).toBe('completed');
+    const upgraded = await runScenario(app, 'gpon-upgrade', { customerId: 'cust-56794' });
+    expect(upgraded.run.status, upgraded.run.error).toBe('completed');
+    const port = await get(app, `${RESOURCE}/${upgraded.run.context.addedResources.accessPort}`);
+    expect([port.name, characteristic(port, 'technology')]).toEqual(['OLT-EAST-TOR-001 XGS-PON 1/5/4', 'XGS-PON']);
+    const refused = await runScenario(app, 'gpon-upgrade', { customerId: 'cust-56796' });
+    expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('addr-tor-21-birch-st is not served by XGS-PON') });
+  });
+
   it('raises exactly the resource order items the diff calls for, leaves VLANs and drop untouched, and moves capacity between ports', async () => {
     const app = await demoApp();
     const provision = await runScenario(app, 'gpon-ftth');
