@@ -23,13 +23,20 @@ export interface Scenario { name: string; title: string; description: string; st
 
 export class NotBuilt extends Error {}
 
+/** A call the stack answered with an error status; the message carries the TMF error body's reason. */
+export class CallRefused extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
 export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, { ...init, headers: { accept: 'application/json', ...(init?.body ? { 'content-type': 'application/json' } : {}), ...init?.headers } });
   if (response.status === 404 && !init?.method) throw new NotBuilt(path);
   if (!response.ok) {
     // A TMF error body says why in its message (a refused run names what to do about it).
     const reason = ((await response.json().catch(() => undefined)) as { message?: unknown } | undefined)?.message;
-    throw new Error(`${init?.method ?? 'GET'} ${path}: ${response.status}${typeof reason === 'string' ? ` ${reason}` : ''}`);
+    throw new CallRefused(`${init?.method ?? 'GET'} ${path}: ${response.status}${typeof reason === 'string' ? ` ${reason}` : ''}`, response.status);
   }
   return (await response.json()) as T;
 }
