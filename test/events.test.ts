@@ -2,6 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { publishEnvelope } from '../src/events/publish.js';
+import { TOPIC_SCAN_PAGE } from '../src/events/topics.js';
+import { openStore } from '../src/store/open-store.js';
+import type { EventSelector } from '../src/store/port.js';
 import { build, json } from './support/build.js';
 import { startListener } from './support/listener.js';
 
@@ -140,6 +144,60 @@ describe('TMF688 event management', () => {
     expect(one.json().event).toEqual({ workOrder: { id: 'wo-1' } });
     const received = await listener.waitFor(2);
     expect(received.map((r) => r.path)).toEqual(['/callback/listener/productOrderCreateEvent', '/callback/listener/fieldVisitDoneEvent']);
+  });
+
+  it("lists a topic's few events among many, reading the outbox a page at a time: order, counts and paging across its pages", async () => {
+    const store = await openStore(':memory:');
+    const reads: EventSelector[] = [];
+    const app = await build({ store: { ...store, listEvents: (selector) => (reads.push(selector), store.listEvents(selector)) } });
+    const topicOf = async (name: string) =>
+      (await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name, headerQuery: 'eventType=ProductOrderCreateEvent' }) })).json().id;
+    const [topic, other] = [await topicOf('orders'), await topicOf('other orders')];
+    // Two and a half scan pages of events, the rest customers': one in seven is an order creation,
+    // as are the last and first of two pages.
+    const edges = [TOPIC_SCAN_PAGE, TOPIC_SCAN_PAGE + 1, 2 * TOPIC_SCAN_PAGE, 2 * TOPIC_SCAN_PAGE + 1];
+    const orders = await store.transaction(async (tx) => {
+      const created: { eventId: string; seq: number }[] = [];
+      const firstSeq = (await tx.latestActivity()).eventSeq + 1;
+      for (let i = 0; i < TOPIC_SCAN_PAGE * 2.5; i++) {
+        const eventType = i % 7 === 3 || edges.includes(firstSeq + i) ? 'ProductOrderCreateEvent' : 'CustomerCreateEvent';
+        const envelope = { eventId: `ev-${i}`, eventType, eventTime: new Date(Date.UTC(2025, 0, 1, 0, 0, i)).toISOString(), event: {} };
+        const event = await publishEnvelope(tx, { api: 'TMF622', resource: 'productOrder', resourceId: `po-${i}` }, envelope);
+        if (eventType === 'ProductOrderCreateEvent') created.push(event);
+      }
+      return created;
+    });
+    const post = (topicId: string) =>
+      app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topicId}/event`, ...json({ eventType: 'FieldVisitDoneEvent', event: {} }) });
+    await post(other);
+    const posted = (await post(topic)).json().eventId;
+    const mine = [...orders.map((e) => e.eventId), posted];
+    const list = (query: string) => app.inject({ method: 'GET', url: `${EVENT_API}/topic/${topic}/event?${query}` });
+    const counts = (response: { headers: Record<string, unknown> }) => [response.headers['x-total-count'], response.headers['x-result-count']];
+
+    const all = await list(`limit=${mine.length}`);
+    expect(all.statusCode).toBe(200);
+    expect(counts(all)).toEqual([String(mine.length), String(mine.length)]);
+    expect(all.json().map((e: any) => e.eventId)).toEqual(mine);
+
+    const firstOfPageTwo = orders.findIndex((e) => e.seq > TOPIC_SCAN_PAGE);
+    expect(orders.slice(firstOfPageTwo - 1, firstOfPageTwo + 1).map((e) => e.seq)).toEqual(edges.slice(0, 2));
+    const across = await list(`offset=${firstOfPageTwo - 2}&limit=4&fields=eventId`);
+    expect(across.statusCode).toBe(206);
+    expect(counts(across)).toEqual([String(mine.length), '4']);
+    expect(across.json()).toEqual(mine.slice(firstOfPageTwo - 2, firstOfPageTwo + 2).map((eventId) => ({ eventId })));
+
+    const tail = await list(`offset=${mine.length - 2}&limit=5`);
+    expect(tail.statusCode).toBe(206);
+    expect(counts(tail)).toEqual([String(mine.length), '2']);
+    expect(tail.json().map((e: any) => e.eventId)).toEqual(mine.slice(-2));
+
+    const filtered = await list('eventType=FieldVisitDoneEvent');
+    expect(counts(filtered)).toEqual(['1', '1']);
+    expect(filtered.json().map((e: any) => e.eventId)).toEqual([posted]);
+
+    expect(reads.length).toBeGreaterThanOrEqual(4 * 3);
+    expect(reads.every((read) => read.limit === TOPIC_SCAN_PAGE)).toBe(true);
   });
 });
 

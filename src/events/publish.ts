@@ -1,6 +1,6 @@
 import type { Doc, HubRecord, Store } from '../store/port.js';
 import { buildEnvelope, listenerUrl, type EventSpec } from './envelope.js';
-import { envelopeMatches, topicMatches } from './subscription-filter.js';
+import { envelopeMatches, topicMatcher } from './subscription-filter.js';
 
 // A first attempt is due at once; the relay schedules retries on its own clock.
 const DELIVER_AT_ONCE = new Date(0).toISOString();
@@ -56,7 +56,7 @@ async function subscribersOf(tx: Store, source: EventSource, envelope: Doc): Pro
   for (const hub of [...apiHubs, ...eventHubs]) {
     if (hub.topicId) {
       const topic = await tx.getResource(EVENT_API, 'topic', hub.topicId);
-      if (!topic || !topicMatches(topic.doc, source, envelope)) continue;
+      if (!topic || !topicMatcher(topic.doc)(source, envelope)) continue;
     }
     if (envelopeMatches(hub.query, envelope)) matching.push(hub);
   }

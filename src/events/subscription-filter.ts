@@ -22,12 +22,17 @@ export function envelopeMatches(query: string | null, envelope: Doc): boolean {
 /**
  * Whether an event belongs to a TMF688 topic: events posted to the topic itself, or any
  * outbox event passing the topic's headerQuery (on the envelope) and contentQuery (on `event`).
+ * Each query is parsed once, when an event first needs it, so one matcher can test a whole log.
  */
-export function topicMatches(topic: Doc, source: EventSource, envelope: Doc): boolean {
-  if (source.resource === 'event') return source.resourceId === topic.id;
-  const { event, ...header } = envelope;
-  return (
-    matchesFilters(header, parseSubscriptionQuery(topic.headerQuery as string | undefined)) &&
-    matchesFilters(event, parseSubscriptionQuery(topic.contentQuery as string | undefined))
-  );
+export function topicMatcher(topic: Doc): (source: EventSource, envelope: Doc) => boolean {
+  let headerFilters: Filter[] | undefined;
+  let contentFilters: Filter[] | undefined;
+  return (source, envelope) => {
+    if (source.resource === 'event') return source.resourceId === topic.id;
+    const { event, ...header } = envelope;
+    return (
+      matchesFilters(header, (headerFilters ??= parseSubscriptionQuery(topic.headerQuery as string | undefined))) &&
+      matchesFilters(event, (contentFilters ??= parseSubscriptionQuery(topic.contentQuery as string | undefined)))
+    );
+  };
 }

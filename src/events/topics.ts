@@ -4,7 +4,7 @@ import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { applyListQuery, type ListQuery } from '../tmf/query/index.js';
 import { EVENT_API, publishEnvelope } from './publish.js';
-import { topicMatches } from './subscription-filter.js';
+import { topicMatcher } from './subscription-filter.js';
 
 // TMF688 topics are views over the one outbox: a topic holds the events posted to it and
 // every event of the 26 APIs that passes its headerQuery/contentQuery.
@@ -16,19 +16,31 @@ export async function mustGetTopic(store: Store, topicId: string): Promise<Doc> 
   return topic.doc;
 }
 
-/** GET /topic/{id}/event: the topic's events, oldest first, with the TMF630 list query applied. */
+/** How many outbox events a topic listing reads at a time. */
+export const TOPIC_SCAN_PAGE = 200;
+
+/**
+ * GET /topic/{id}/event: the topic's events, oldest first, with the TMF630 list query applied.
+ * The outbox is read a page at a time and only the topic's envelopes are kept: the whole log is
+ * never in memory at once. Every page is read, since X-Total-Count counts all the topic's events.
+ */
 export async function listTopicEvents(store: Store, topicId: string, query: ListQuery) {
-  const topic = await mustGetTopic(store, topicId);
-  const events = await store.listEvents({});
-  const mine = events.filter((e) => topicMatches(topic, e, e.envelope)).map((e) => e.envelope);
-  return applyListQuery(mine, query);
+  const belongs = topicMatcher(await mustGetTopic(store, topicId));
+  const mine: Doc[] = [];
+  let afterSeq = 0;
+  for (;;) {
+    const events = await store.listEvents({ afterSeq, limit: TOPIC_SCAN_PAGE });
+    for (const e of events) if (belongs(e, e.envelope)) mine.push(e.envelope);
+    if (events.length < TOPIC_SCAN_PAGE) return applyListQuery(mine, query);
+    afterSeq = events[events.length - 1]!.seq;
+  }
 }
 
 /** GET /topic/{id}/event/{eventId}. */
 export async function retrieveTopicEvent(store: Store, topicId: string, eventId: string): Promise<Doc> {
   const topic = await mustGetTopic(store, topicId);
   const event = await store.getEvent(eventId);
-  if (!event || !topicMatches(topic, event, event.envelope)) {
+  if (!event || !topicMatcher(topic)(event, event.envelope)) {
     throw new TmfError('NOT_FOUND', `event ${eventId} does not exist in topic ${topicId}`);
   }
   return event.envelope;
