@@ -175,6 +175,18 @@ describe('the SQL store', () => {
     ]);
     expect(await store.countDeliveries({ correlationId: 'c-none' })).toEqual([]);
   });
+
+  it("lists a hub's deliveries in the order they were written, of one journey's events when asked", async () => {
+    const store = await fresh();
+    const [e1, e2, e3] = [await store.appendEvent(event('e-1')), await store.appendEvent({ ...event('e-2'), correlationId: 'c-2' }), await store.appendEvent(event('e-3'))];
+    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    for (const [{ seq }, hubId] of [[e3, 'h1'], [e1, 'h2'], [e1, 'h1'], [e2, 'h1'], [e3, 'h2']] as const) await deliver(seq, hubId);
+    const listed = async (selector: Parameters<Store['listDeliveries']>[0]) => (await store.listDeliveries(selector)).map((d) => `${d.hubId}:${d.eventId}`);
+    expect(await listed({ hubId: 'h1' })).toEqual(['h1:e-3', 'h1:e-1', 'h1:e-2']);
+    expect(await listed({ hubId: 'h1', correlationId: 'c-1' })).toEqual(['h1:e-3', 'h1:e-1']);
+    expect(await listed({ hubId: 'h1', correlationId: 'c-1', limit: 1 })).toEqual(['h1:e-3']);
+    expect(await listed({ hubId: 'h2', correlationId: 'c-2' })).toEqual([]);
+  });
 });
 
 describe('documents shared by events and exchanges', () => {

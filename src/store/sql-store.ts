@@ -262,7 +262,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         .innerJoin('event', 'event.seq', 'delivery.event_seq')
         .selectAll('delivery')
         .select(['event.event_id', 'event.event_type', 'event.resource_id']);
-      if (hubId) query = query.where('delivery.hub_id', '=', hubId);
+      // A journey's deliveries are reached from its events (by correlationId), not from the hub's,
+      // which grow with every event the hub ever got: `+` keeps SQLite off the hub index then.
+      const byHub = correlationId === undefined ? sql.ref('delivery.hub_id') : sql`+${sql.ref('delivery.hub_id')}`;
+      if (hubId) query = query.where(byHub, '=', hubId);
       if (correlationId !== undefined) query = query.where('event.correlation_id', '=', correlationId);
       if (limit !== undefined) query = query.limit(limit);
       return (await query.orderBy('delivery.seq').execute()).map((row) => ({ ...toDelivery(row), eventId: row.event_id, eventType: row.event_type, resourceId: row.resource_id }));

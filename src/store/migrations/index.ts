@@ -11,6 +11,7 @@ import * as unreadIndexes from './0009-unread-indexes.js';
 import * as exchangeIndexes from './0010-exchange-indexes.js';
 import * as exchangeEvents from './0011-exchange-events.js';
 import * as armedFaults from './0012-armed-faults.js';
+import * as deliveryIndexes from './0013-delivery-indexes.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010-exchange-indexes': exchangeIndexes,
   '0011-exchange-events': exchangeEvents,
   '0012-armed-faults': armedFaults,
+  '0013-delivery-indexes': deliveryIndexes,
 };
