@@ -146,6 +146,17 @@ describe('TMF688 event management', () => {
     expect(received.map((r) => r.path)).toEqual(['/callback/listener/productOrderCreateEvent', '/callback/listener/fieldVisitDoneEvent']);
   });
 
+  it('refuses a topic whose header or content query is not a TMF630 filter (400), creating nothing, so the writes of the other APIs go on', async () => {
+    const app = await build();
+    for (const query of [{ headerQuery: 'event..x=1' }, { contentQuery: 'productOrder..state=completed' }]) {
+      const refused = await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'broken', ...query }) });
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json()).toMatchObject({ '@type': 'Error', message: expect.stringContaining(`${Object.keys(query)[0]} is not a TMF630 filter query`) });
+    }
+    expect((await app.inject({ method: 'GET', url: `${EVENT_API}/topic` })).json()).toEqual([]);
+    expect((await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).statusCode).toBe(201);
+  });
+
   it("lists a topic's few events among many, reading the outbox a page at a time: order, counts and paging across its pages", async () => {
     const store = await openStore(':memory:');
     const reads: EventSelector[] = [];

@@ -3,11 +3,29 @@ import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { applyListQuery, type ListQuery } from '../tmf/query/index.js';
+import type { ResourceBehaviour } from '../tmf/resource-service.js';
 import { EVENT_API, publishEnvelope } from './publish.js';
-import { topicMatcher } from './subscription-filter.js';
+import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
 
 // TMF688 topics are views over the one outbox: a topic holds the events posted to it and
 // every event of the 26 APIs that passes its headerQuery/contentQuery.
+
+/**
+ * A topic's queries are checked when it is created: every write of the 26 APIs matches its events
+ * against them, so a query the filter grammar refuses would otherwise fail those writes instead.
+ */
+export const topicBehaviour: ResourceBehaviour = {
+  async onCreate(_tx, doc) {
+    for (const field of ['headerQuery', 'contentQuery'] as const) {
+      try {
+        parseSubscriptionQuery(doc[field] as string | undefined);
+      } catch (error) {
+        if (!(error instanceof TmfError)) throw error;
+        throw new TmfError('INVALID_BODY', `${field} is not a TMF630 filter query: ${error.message}`);
+      }
+    }
+  },
+};
 
 /** The topic resource, or a 404 naming it. */
 export async function mustGetTopic(store: Store, topicId: string): Promise<Doc> {

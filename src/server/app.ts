@@ -3,6 +3,7 @@ import { createRelay, type Relay, type RelayPolicy } from '../events/relay.js';
 import { createRunner, type Runner } from '../orchestrator/runner.js';
 import { scenarios } from '../scenarios/index.js';
 import { EVENT_API } from '../events/publish.js';
+import { topicBehaviour } from '../events/topics.js';
 import { guardState } from '../lifecycle/guard.js';
 import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
@@ -89,7 +90,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
-    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour }, faults),
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, 'TMF688/topic': topicBehaviour }, faults),
     network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });
