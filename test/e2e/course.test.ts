@@ -219,7 +219,8 @@ describe('course views in headless Chromium', () => {
       expect(wrong).toEqual([]);
     }
     await page.click('[data-testid="tour-start"]');
-    await page.waitForSelector('[data-testid="tour-panel"]');
+    // Once the step is on screen: until then the panel re-renders and may take the focus with it.
+    await page.waitForSelector('[data-testid="tour-panel"]:is([data-phase="shown"], [data-phase="missing"])');
     await page.focus('[data-testid="tour-prev"]');
     await page.keyboard.press('Tab');
     const outline = await page.evaluate(() => {
