@@ -180,7 +180,8 @@ describe('the GPON FTTH journey', () => {
 
   it('stops a second provision at a premises already in service at qualification (TECH-005), before any order', async () => {
     const app = await demoApp();
-    expect((await runJourney(app, { customerId: 'cust-56789' })).run.status).toBe('completed');
+    const first = await runJourney(app, { customerId: 'cust-56789' });
+    expect(first.run.status).toBe('completed');
     const report = await runJourney(app, { customerId: 'cust-56789' });
     expect(report.run).toMatchObject({ status: 'failed', error: expect.stringContaining('Premises already served') });
     const sq = report.exchanges.at(-1);
@@ -195,6 +196,26 @@ describe('the GPON FTTH journey', () => {
       suggestedAction: 'Change the line in service at 42 Maple Ave, Toronto (a modify order) or cease it before ordering a new one',
     }]);
     expect(report.events.some((e: Doc) => e.eventType === 'ProductOrderCreateEvent')).toBe(false);
+
+    // A TMF645 item naming the line in service asks about a change of it: its own drop does not count.
+    const product = await get(app, `/tmf-api/productInventory/v4/product/${first.run.context.productId}`);
+    const qualifyAtJane = (service: Doc) => app.inject({
+      method: 'POST',
+      url: '/tmf-api/serviceQualificationManagement/v4/checkServiceQualification',
+      ...json({
+        instantSyncQualification: true,
+        serviceQualificationItem: [{
+          id: '1',
+          service: { ...service, place: [{ id: 'addr-tor-42-maple-ave', role: 'installationAddress' }], serviceCharacteristic: [{ name: 'accessTechnology', value: 'XGSPON' }] },
+        }],
+      }),
+    });
+    const change = await qualifyAtJane({ id: product.realizingService[0].id });
+    expect(change.statusCode, change.body).toBe(200);
+    expect(change.json().serviceQualificationItem[0].qualificationResult).toBe('qualified');
+    expect((await qualifyAtJane({})).json().serviceQualificationItem[0].eligibilityUnavailabilityReason[0].code).toBe('TECH-005');
+    const unknown = await qualifyAtJane({ id: 'svc-nobody' });
+    expect([unknown.statusCode, unknown.json().message]).toEqual([400, 'serviceQualificationItem[0].service.id names service svc-nobody, which TMF638 does not hold']);
   });
 
   it('refuses to start for an unknown customer (404) and writes nothing', async () => {

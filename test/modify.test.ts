@@ -18,7 +18,7 @@ describe('gpon-upgrade', () => {
     expect(await get(app, '/spine/v1/runs?scenario=gpon-upgrade')).toEqual([]);
   });
 
-  it('upgrades the neighbours on SPLIT-MAPLE-AVE-02 onto its XGS-PON port; at 21 Birch St, which no XGS-PON port reaches, it rolls back saying so', async () => {
+  it('upgrades the neighbours on SPLIT-MAPLE-AVE-02 onto its XGS-PON port; at 21 Birch St, which no XGS-PON port reaches, qualification stops it before any order', async () => {
     const app = await demoApp();
     for (const customerId of ['cust-56794', 'cust-56796']) expect((await runScenario(app, 'gpon-ftth', { customerId })).run.status).toBe('completed');
     const upgraded = await runScenario(app, 'gpon-upgrade', { customerId: 'cust-56794' });
@@ -26,7 +26,9 @@ describe('gpon-upgrade', () => {
     const port = await get(app, `${RESOURCE}/${upgraded.run.context.addedResources.accessPort}`);
     expect([port.name, characteristic(port, 'technology')]).toEqual(['OLT-EAST-TOR-001 XGS-PON 1/5/4', 'XGS-PON']);
     const refused = await runScenario(app, 'gpon-upgrade', { customerId: 'cust-56796' });
-    expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('addr-tor-21-birch-st is not served by XGS-PON') });
+    expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('Access technology not available at this address') });
+    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF645 POST 200']);
+    expect(refused.exchanges[0].response.serviceQualificationItem[0].eligibilityUnavailabilityReason[0].code).toBe('TECH-003');
   });
 
   it('raises exactly the resource order items the diff calls for, leaves VLANs and drop untouched, and moves capacity between ports', async () => {

@@ -42,7 +42,17 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const networkTechnology = networkTechnologyOf(catalogTechnology);
   if (!networkTechnology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);
-  return { ...context, offeringId, offeringName: offering.doc.name, productSpecId: tree.productSpecification.id, catalogTechnology, networkTechnology };
+  const serviceId = (product.realizingService as Doc[] | undefined)?.[0]?.id;
+  return {
+    ...context,
+    offeringId,
+    offeringName: offering.doc.name,
+    productSpecId: tree.productSpecification.id,
+    accessServiceSpecId: tree.services[0]?.spec.id,
+    catalogTechnology,
+    networkTechnology,
+    ...(serviceId !== undefined && { serviceId }),
+  };
 }
 
 async function activeProduct(tx: Store, customerId: string, productId: string | undefined): Promise<Doc> {

@@ -8,6 +8,7 @@ import { computeDiff } from '../steps/compute-diff.js';
 import { orderResourceChanges } from '../steps/order-resource-changes.js';
 import { orderServiceChanges } from '../steps/order-service-changes.js';
 import { placeChangeOrder } from '../steps/place-change-order.js';
+import { qualifyService } from '../steps/qualify-service.js';
 import { readCurrentView } from '../steps/read-current-view.js';
 import { releaseResources } from '../steps/release-resources.js';
 import { reserveAddedResources } from '../steps/reserve-added-resources.js';
@@ -15,8 +16,11 @@ import { startProductOrder } from '../steps/start-product-order.js';
 import { updateProduct } from '../steps/update-product.js';
 import { prepareChange } from './existing-product.js';
 
-/** The steps of a modify up to the network work, and after it: shared with the held variant. */
-export const modifyOrderSteps: readonly StepDefinition[] = [placeChangeOrder, startProductOrder, readCurrentView, computeDiff, orderServiceChanges, orderResourceChanges, reserveAddedResources];
+/**
+ * The steps of a modify up to the network work, and after it: shared with the held variant. The
+ * change is qualified (TMF645, naming the line in service) before any order is placed for it.
+ */
+export const modifyOrderSteps: readonly StepDefinition[] = [qualifyService, placeChangeOrder, startProductOrder, readCurrentView, computeDiff, orderServiceChanges, orderResourceChanges, reserveAddedResources];
 export const modifyNetworkSteps: readonly StepDefinition[] = [
   releaseResources,
   activateChangedResources,

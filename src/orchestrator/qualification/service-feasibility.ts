@@ -2,7 +2,9 @@
 // first that fails: is the address in the footprint of the asked access technology (a drop route to
 // it, a port of that technology feeding its splitter: TECH-000, TECH-003), and is its drop free rather
 // than already carrying a line in service (TECH-005: a second provision would clash with it at
-// reservation; the line in service is changed or ceased instead); then, on the serving route,
+// reservation; the line in service is changed or ceased instead). An item that names an existing
+// TMF638 service by id asks about a change of that line: the drop it runs on does not count against
+// it. Then, on the serving route,
 // PON port capacity as TMF639 shows it now (TECH-001), the computed optical budget against the port's
 // optic class (TECH-002), and ONT stock in the technology's TMF685 pool (TECH-004).
 // TMFC009 forbids allocation during SQ: this reads the plant (src/network/topology.ts, the
@@ -109,7 +111,8 @@ async function answerItem(context: RequestContext, item: Doc, at: string): Promi
   const service = isPlainObject(item.service) ? item.service : {};
   const address = await requireDoc(context.tx, Sources.address, installationAddressOf(service, at).id, `${at}.place`);
   const asked = requestedAccess(service, at);
-  const assessment = await assess(context, address, asked.technology);
+  const own = service.id === undefined ? new Set<string>() : await resourcesOfLine(context.tx, String(service.id), `${at}.id`);
+  const assessment = await assess(context, address, asked.technology, own);
   if (assessment.ok) {
     const result = QualificationResults.qualified;
     const supporting = await supportingOf(context.tx, assessment.leg);
@@ -117,7 +120,7 @@ async function answerItem(context: RequestContext, item: Doc, at: string): Promi
   }
   const reason = reasonOf(assessment.reason, assessment.technicalReason, capitalised(listed(assessment.remedies)));
   const proposals = request.provideAlternative === true && PROPOSES_OTHER_ACCESS.includes(assessment.reason)
-    ? await alternates(context, address, asked.access, service)
+    ? await alternates(context, address, asked.access, service, own)
     : [];
   const result = itemResult([reason], proposals);
   return {
@@ -172,7 +175,7 @@ function requestedAccess(service: Doc, at: string): { access: AccessTechnology; 
   return { access, technology: check.pon };
 }
 
-async function assess({ tx, env, inventory }: RequestContext, address: Doc, technology: Technology): Promise<Assessment> {
+async function assess({ tx, env, inventory }: RequestContext, address: Doc, technology: Technology, own: ReadonlySet<string>): Promise<Assessment> {
   const addressId = String(address.id);
   const { network } = env.ctx.network;
   const path = servingPath(addressId, { network, technology, connectedOnts: inventory.connectedOnts });
@@ -194,7 +197,7 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
       remedies: [`qualify ${listed(technologies)} instead`, `register interest in ${technology} at ${String(address.name)}`],
     };
   }
-  const served = await dropInService(tx, addressId, env);
+  const served = await dropInService(tx, addressId, env, own);
   if (served) {
     return {
       ok: false,
@@ -253,24 +256,38 @@ async function assess({ tx, env, inventory }: RequestContext, address: Doc, tech
   return { ok: true, leg: serving };
 }
 
-// A built drop to the address that TMF639 shows in service, if any.
-async function dropInService(tx: Store, addressId: string, env: BehaviourEnv): Promise<Doc | undefined> {
+// A built drop to the address that TMF639 shows in service, if any, other than those of `own`.
+async function dropInService(tx: Store, addressId: string, env: BehaviourEnv, own: ReadonlySet<string>): Promise<Doc | undefined> {
   const { api, resource } = RESOURCE_TARGET;
   for (const drop of env.ctx.network.network.drops) {
-    if (drop.addressId !== addressId || !drop.resourceId) continue;
+    if (drop.addressId !== addressId || !drop.resourceId || own.has(drop.resourceId)) continue;
     const record = await tx.getResource(api.id, resource.name, drop.resourceId);
     if (record?.doc.usageState === UsageStates.active) return record.doc;
   }
   return undefined;
 }
 
+// The TMF639 resources the TMF638 service `id` runs on, down its supportingService tree; 400 when
+// TMF638 has no such service.
+async function resourcesOfLine(tx: Store, id: string, at: string): Promise<Set<string>> {
+  const resources = new Set<string>();
+  const visit = async (serviceId: string) => {
+    const record = await tx.getResource('TMF638', 'service', serviceId);
+    if (!record) throw new TmfError('INVALID_BODY', `${at} names service ${serviceId}, which TMF638 does not hold`);
+    for (const ref of objectsOf(record.doc.supportingResource)) resources.add(String(ref.id));
+    for (const ref of objectsOf(record.doc.supportingService)) await visit(String(ref.id));
+  };
+  await visit(id);
+  return resources;
+}
+
 // The catalog's offerings of another access technology that reaches the address, fastest first, each as
 // a TMF645 AlternateServiceProposal naming its offering in relatedEntity.
-async function alternates(context: RequestContext, address: Doc, asked: AccessTechnology, service: Doc): Promise<Doc[]> {
+async function alternates(context: RequestContext, address: Doc, asked: AccessTechnology, service: Doc, own: ReadonlySet<string>): Promise<Doc[]> {
   const proposals: Doc[] = [];
   for (const offering of context.offerings) {
     const access = Object.values(AccessTechnologies).find((t) => t === offering.accessTechnology);
-    if (!access || access === asked || !(await reaches(context, address, access))) continue;
+    if (!access || access === asked || !(await reaches(context, address, access, own))) continue;
     const [specification] = offering.serviceSpecification;
     proposals.push({
       alternateService: {
@@ -285,9 +302,9 @@ async function alternates(context: RequestContext, address: Doc, asked: AccessTe
   return proposals;
 }
 
-async function reaches(context: RequestContext, address: Doc, access: AccessTechnology): Promise<boolean> {
+async function reaches(context: RequestContext, address: Doc, access: AccessTechnology, own: ReadonlySet<string>): Promise<boolean> {
   const check = ACCESS[access];
-  if ('pon' in check) return (await assess(context, address, check.pon)).ok;
+  if ('pon' in check) return (await assess(context, address, check.pon, own)).ok;
   return context.env.ctx.network.network.centralOffices.some((office) => office.city === address.city);
 }
 

@@ -1,7 +1,8 @@
 import type { Doc } from '../../store/port.js';
-import { JourneyStopped, type StepDefinition } from '../flow.js';
+import type { StepDefinition } from '../flow.js';
 import { extendThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
+import { qualificationStop } from './qualification-stop.js';
 import { customerParty } from './refs.js';
 
 /** Gate 1: COM checks commercial eligibility of the offering for this customer (TMF679). */
@@ -24,8 +25,7 @@ export const qualifyOffering: StepDefinition = {
     });
     const item = (poq.productOfferingQualificationItem as Doc[] | undefined)?.[0];
     if (item?.qualificationItemResult !== 'qualified') {
-      const reason = (item?.eligibilityUnavailabilityReason as Doc[] | undefined)?.[0];
-      throw new JourneyStopped(String(reason?.code ?? 'POQ'), `offering ${String(context.offeringId)} is ${String(item?.qualificationItemResult)}: ${String(reason?.label ?? '')}`);
+      throw qualificationStop(`offering ${String(context.offeringId)}`, item?.qualificationItemResult, item?.eligibilityUnavailabilityReason, 'POQ');
     }
     return {
       productOfferingQualificationId: poq.id,

@@ -1,12 +1,14 @@
 import type { Doc } from '../../store/port.js';
-import { JourneyStopped, type StepDefinition } from '../flow.js';
+import type { StepDefinition } from '../flow.js';
 import { extendThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
+import { qualificationStop } from './qualification-stop.js';
 import { customerParty } from './refs.js';
 
 /**
  * Gates 2 and 3: the service layer checks footprint and network (TMF645). It allocates nothing; the
- * qualified item names the candidate port and drop for the resource order to reserve later.
+ * qualified item names the candidate port and drop for the resource order to reserve later. A change
+ * of a line in service names that line's service, so the check is of the change, not of a new line.
  */
 export const qualifyService: StepDefinition = {
   id: 'qualify-service',
@@ -26,6 +28,7 @@ export const qualifyService: StepDefinition = {
           {
             id: '1',
             service: {
+              ...(context.serviceId !== undefined && { id: context.serviceId, '@referredType': 'Service' }),
               serviceSpecification: { id: context.accessServiceSpecId, '@referredType': 'ServiceSpecification' },
               place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
               serviceCharacteristic: [{ name: 'accessTechnology', value: context.catalogTechnology }],
@@ -36,8 +39,7 @@ export const qualifyService: StepDefinition = {
     });
     const item = (sq.serviceQualificationItem as Doc[] | undefined)?.[0];
     if (item?.qualificationResult !== 'qualified') {
-      const reason = (item?.eligibilityUnavailabilityReason as Doc[] | undefined)?.[0];
-      throw new JourneyStopped(String(reason?.code ?? 'SQ'), `address ${String(context.addressId)} is ${String(item?.qualificationResult)}: ${String(reason?.label ?? '')}`);
+      throw qualificationStop(`address ${String(context.addressId)}`, item?.qualificationResult, item?.eligibilityUnavailabilityReason, 'SQ');
     }
     return {
       serviceQualificationId: sq.id,
