@@ -114,7 +114,7 @@ export const concepts: readonly Concept[] = [
   },
   {
     id: 'emergent-failures', title: 'Failures that come from data', level: 'architect',
-    summary: 'Spine never scripts a failure. A port with 32 of 32 ONTs is busy in resource inventory, so qualification at an address it serves answers TECH-001; a drop whose computed loss exceeds the budget answers TECH-002.',
+    summary: 'Spine never scripts a failure. A port with 32 of 32 ONTs is busy in resource inventory, so qualification at an address it serves answers TECH-001; a drop whose computed loss exceeds the budget answers TECH-002; a drop that already carries a line in service answers TECH-005, unless the qualification names that line because it is the one being changed.',
     apis: ['TMF639', 'TMF645'], entities: ['Resource'], states: ['busy'],
     liveExample: { kind: 'endpoint', path: '/tmf-api/resourceInventoryManagement/v4/resource/res-inst-olt-port-04-11' },
     seeIn: [{ view: 'failures', anchor: 'failure-cards' }],
