@@ -258,7 +258,8 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     const scenarios = (await (await fetch(`${base}/spine/v1/scenarios`)).json()) as { card?: unknown }[];
     const policies = (await (await fetch(`${base}/spine/v1/policies`)).json()) as { matrix: unknown[] };
     await waitFor(async () => (await page.locator('[data-testid="failure-card"]').count()) === scenarios.filter((s) => s.card).length, 10_000);
-    expect(await page.locator('[data-testid="policy-matrix"] tbody tr').count()).toBe(policies.matrix.length);
+    // The matrix comes from its own request, which may answer after the cards.
+    await waitFor(async () => (await page.locator('[data-testid="policy-matrix"] tbody tr').count()) === policies.matrix.length, 10_000);
     // The journeys the qualification test started show as runs that left the happy path.
     await page.locator('[data-testid="failed-run-call"]').first().click();
     await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
