@@ -18,6 +18,21 @@ describe('gpon-upgrade', () => {
     expect(await get(app, '/spine/v1/runs?scenario=gpon-upgrade')).toEqual([]);
   });
 
+  it('without a customer, upgrades the first demo customer whose product is not on the target offering yet; 409 once none is', async () => {
+    const app = await demoApp();
+    for (const customerId of ['cust-56789', 'cust-56794']) expect((await runScenario(app, 'gpon-ftth', { customerId })).run.status).toBe('completed');
+    const upgraded = [];
+    for (let i = 0; i < 2; i++) {
+      const run = await runScenario(app, 'gpon-upgrade');
+      expect(run.run.status, run.run.error).toBe('completed');
+      upgraded.push(run.run.context.customerId);
+    }
+    expect(upgraded).toEqual(['cust-56789', 'cust-56794']);
+    const refused = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-upgrade/runs?wait=true', ...json({}) });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toMatch(/^no demo customer has an active product to change to po-xgspon-ftth-2g: product \S+ is po-xgspon-ftth-2g already; product \S+ is po-xgspon-ftth-2g already\. Wait until an open order is done, run gpon-ftth first, or name the productId and another offeringId$/);
+  });
+
   it('upgrades the neighbours on SPLIT-MAPLE-AVE-02 onto its XGS-PON port; at 21 Birch St, which no XGS-PON port reaches, qualification stops it before any order', async () => {
     const app = await demoApp();
     for (const customerId of ['cust-56794', 'cust-56796']) expect((await runScenario(app, 'gpon-ftth', { customerId })).run.status).toBe('completed');

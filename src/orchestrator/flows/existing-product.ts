@@ -1,7 +1,8 @@
 // What a change journey (modify, cease) starts from: a customer's active product, named by the caller
 // or found in the product inventory. Nothing is faked: without one the run is refused with a 409.
 // Named by nobody, the customer is the product's owner when a product is named, else the first of the
-// demo customers a provision goes to who has an active product.
+// demo customers a provision goes to who has an active product the change applies to: one with no
+// order open on it and, for a modify, not on the target offering already.
 
 import { decompose } from '../../catalog/index.js';
 import type { Doc, Store } from '../../store/port.js';
@@ -16,13 +17,17 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
   const known = new Set(action === 'modify' ? ['customerId', 'productId', 'offeringId'] : ['customerId', 'productId']);
   const unknown = Object.keys(input).filter((key) => !known.has(key));
   if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use ${[...known].join(', ')}`);
+  const target = action === 'modify' ? String(input.offeringId ?? changeDefaults.targetOfferingId) : undefined;
+  const busy = await productsWithOpenOrders(tx);
+  const applies = (product: Doc) => !whyNotChangeable(product, busy, target);
   const customerId = input.customerId !== undefined ? String(input.customerId)
     : input.productId !== undefined ? await ownerOf(tx, String(input.productId))
-    : await firstWithActiveProduct(tx, gponProvisionDefaults.customerIds);
+    : await firstWithActiveProduct(tx, gponProvisionDefaults.customerIds, busy, target);
   const customer = await tx.getResource('TMF629', 'customer', customerId);
   if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
-  const product = await activeProduct(tx, customerId, input.productId === undefined ? undefined : String(input.productId));
-  await refuseOrderInFlight(tx, String(product.id));
+  const product = await activeProduct(tx, customerId, input.productId === undefined ? undefined : String(input.productId), applies);
+  const openOrder = busy.get(String(product.id));
+  if (openOrder) throw new TmfError('CONFLICT', `product ${String(product.id)} has order ${openOrder}; wait until it is done`);
   const place = (product.place as Doc[] | undefined)?.find((p) => p.role === 'installationAddress');
   const context: Doc = {
     customerId,
@@ -32,8 +37,8 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
     billingAccountId: (product.billingAccount as Doc | undefined)?.id,
     orderAction: action,
   };
-  if (action === 'delete') return context;
-  const offeringId = String(input.offeringId ?? changeDefaults.targetOfferingId);
+  if (target === undefined) return context;
+  const offeringId = target;
   const current = (product.productOffering as Doc | undefined)?.id;
   if (offeringId === current) throw new TmfError('INVALID_BODY', `product ${String(product.id)} is already ${offeringId}; name another offering`);
   const offering = await tx.getResource('TMF620', 'productOffering', offeringId);
@@ -55,7 +60,8 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
   };
 }
 
-async function activeProduct(tx: Store, customerId: string, productId: string | undefined): Promise<Doc> {
+// The named product, else the customer's first active product the change applies to, else their first.
+async function activeProduct(tx: Store, customerId: string, productId: string | undefined, applies: (product: Doc) => boolean): Promise<Doc> {
   if (productId !== undefined) {
     const record = await tx.getResource('TMF637', 'product', productId);
     if (!record) throw new TmfError('NOT_FOUND', `product ${productId} does not exist`);
@@ -63,7 +69,8 @@ async function activeProduct(tx: Store, customerId: string, productId: string | 
     if (record.doc.status !== 'active') throw new TmfError('CONFLICT', `product ${productId} is ${String(record.doc.status)}, not active`);
     return record.doc;
   }
-  const product = (await activeProducts(tx)).find((doc) => ownedBy(doc, customerId));
+  const owned = (await activeProducts(tx)).filter((doc) => ownedBy(doc, customerId));
+  const product = owned.find(applies) ?? owned[0];
   if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
   return product;
 }
@@ -82,19 +89,40 @@ async function ownerOf(tx: Store, productId: string): Promise<string> {
   return String(owner.id);
 }
 
-async function firstWithActiveProduct(tx: Store, customerIds: readonly string[]): Promise<string> {
-  const products = await activeProducts(tx);
-  const customerId = customerIds.find((id) => products.some((product) => ownedBy(product, id)));
+async function firstWithActiveProduct(tx: Store, customerIds: readonly string[], busy: ReadonlyMap<string, string>, target: string | undefined): Promise<string> {
+  const products = (await activeProducts(tx)).filter((product) => customerIds.some((id) => ownedBy(product, id)));
+  const why = (product: Doc) => whyNotChangeable(product, busy, target);
+  const customerId = customerIds.find((id) => products.some((product) => ownedBy(product, id) && !why(product)));
   if (customerId) return customerId;
-  throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has an active product; run gpon-ftth first`);
+  if (!products.length) throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has an active product; run gpon-ftth first`);
+  throw new TmfError(
+    'CONFLICT',
+    `no demo customer has an active product to ${target === undefined ? 'cease' : `change to ${target}`}: ${products.map(why).join('; ')}. ` +
+      `Wait until an open order is done, run gpon-ftth first, or name the productId${target === undefined ? '' : ' and another offeringId'}`,
+  );
 }
 
-// One change at a time: a product with an order still open on it (held for a visit, say) is not changed again.
+// Why a change does not apply to a product, if it does not: an order open on it, or (a modify) the
+// product is on the target offering already.
+function whyNotChangeable(product: Doc, busy: ReadonlyMap<string, string>, target: string | undefined): string | undefined {
+  const order = busy.get(String(product.id));
+  if (order) return `product ${String(product.id)} has order ${order}`;
+  return (product.productOffering as Doc | undefined)?.id === target ? `product ${String(product.id)} is ${target} already` : undefined;
+}
+
+// One change at a time: a product with an order still open on it (held for a visit, say) is not changed
+// again. Each such product's id, to its open order in words.
 const OPEN_ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held', 'assessingCancellation', 'pendingCancellation'];
-async function refuseOrderInFlight(tx: Store, productId: string): Promise<void> {
+async function productsWithOpenOrders(tx: Store): Promise<Map<string, string>> {
   const open = await tx.listResources({ api: 'TMF622', resource: 'productOrder', states: OPEN_ORDER_STATES });
-  const inFlight = open.map((r) => r.doc).find((order) => ((order.productOrderItem as Doc[] | undefined) ?? []).some((item) => (item.product as Doc | undefined)?.id === productId));
-  if (inFlight) throw new TmfError('CONFLICT', `product ${productId} has order ${String(inFlight.id)} ${String(inFlight.state)}; wait until it is done`);
+  const busy = new Map<string, string>();
+  for (const { doc: order } of open) {
+    for (const item of (order.productOrderItem as Doc[] | undefined) ?? []) {
+      const productId = (item.product as Doc | undefined)?.id;
+      if (productId !== undefined && !busy.has(String(productId))) busy.set(String(productId), `${String(order.id)} ${String(order.state)}`);
+    }
+  }
+  return busy;
 }
 
 function ownedBy(product: Doc, customerId: string): boolean {
