@@ -195,6 +195,25 @@ describe('the GPON network in TMF639 and TMF685', () => {
     expect((await app.spine.ctx.store.listEvents({ api: 'TMF639' })).length).toBe(events);
   });
 
+  it('refuses with 400 an availability check or reservation whose items or their references are not objects, storing nothing', async () => {
+    const app = await networkApp();
+    const cases: [unknown, string][] = [
+      [[null], 'reservationItem[0] must be an object'],
+      [[fromPool('pool-olt-port-04-12'), 'one'], 'reservationItem[1] must be an object'],
+      [[{ quantity: 1, relatedEntity: [null] }], 'reservationItem[0].relatedEntity must be a list of objects'],
+      [[{ quantity: 1, relatedEntity: 'pool-olt-port-04-12' }], 'reservationItem[0].relatedEntity must be a list of objects'],
+    ];
+    for (const url of [CHECK, RESERVATION]) {
+      for (const [reservationItem, message] of cases) {
+        const response = await post(app, url, { reservationItem });
+        expect(response.statusCode, `${url} ${JSON.stringify(reservationItem)}: ${response.body}`).toBe(400);
+        // A reservation's schema names the item first; an availability check has no schema for its items.
+        expect(response.json().message).toContain(url === CHECK ? message : 'reservationItem');
+      }
+      expect((await app.inject({ method: 'GET', url })).json()).toEqual([]);
+    }
+  });
+
   it('loads twice without a single new event', async () => {
     const app = await networkApp();
     const { ctx } = app.spine;

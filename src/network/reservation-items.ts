@@ -6,6 +6,7 @@
 
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
+import { isPlainObject } from '../tmf/merge-patch.js';
 import { DirectlyReservableSpecs, type PoolDef } from './inventory-model.js';
 import { findPool, poolHolding, poolsOfSpec, type NetworkModel } from './network-model.js';
 import { requireResource } from './pools.js';
@@ -34,6 +35,10 @@ export type ItemRequest =
 export function itemsOf(doc: Doc): Doc[] {
   const items = doc.reservationItem;
   if (!Array.isArray(items) || !items.length) throw new TmfError('INVALID_BODY', 'reservationItem must list at least one item');
+  const odd = items.findIndex((item) => !isPlainObject(item));
+  if (odd >= 0) throw new TmfError('INVALID_BODY', `reservationItem[${odd}] must be an object`);
+  const refs = items.findIndex((item) => item.relatedEntity !== undefined && (!Array.isArray(item.relatedEntity) || !item.relatedEntity.every(isPlainObject)));
+  if (refs >= 0) throw new TmfError('INVALID_BODY', `reservationItem[${refs}].relatedEntity must be a list of objects (id, role, @referredType)`);
   return items as Doc[];
 }
 
