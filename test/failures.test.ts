@@ -276,6 +276,22 @@ describe('failure scenarios', () => {
     expect((await get(app, '/spine/v1/fallout'))[0]).toMatchObject({ status: 'aborted', resolution: { action: 'abort' } });
   });
 
+  it('rejects a second line at a premises already served with TECH-005 (reject-tech-005), and refuses it with 409 while no demo customer has a line', async () => {
+    const app = await demoApp();
+    const early = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/reject-tech-005/runs', ...json({}) });
+    expect([early.statusCode, early.json().message]).toEqual([409, 'none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has a line in service; run gpon-ftth first']);
+    expect((await run(app, 'gpon-ftth')).run.status).toBe('completed');
+    const before = await inventory(app);
+    const report = await run(app, 'reject-tech-005');
+    expect(report.run).toMatchObject({ status: 'failed', context: { customerId: 'cust-56789', addressId: 'addr-tor-42-maple-ave', policy: { policy: 'reject' } } });
+    expect(report.exchanges.at(-1)).toMatchObject({ api: 'TMF645', step: 'qualify-service' });
+    expect(report.exchanges.at(-1).response.serviceQualificationItem[0]).toMatchObject({ qualificationResult: 'unqualified', eligibilityUnavailabilityReason: [{ code: 'TECH-005' }] });
+    const card = ((await get(app, '/spine/v1/scenarios')) as Doc[]).find((s) => s.name === 'reject-tech-005')!.card;
+    expect(card).toMatchObject({ rejectionCode: 'TECH-005', endStates: { qualification: 'unqualified', productOrder: 'none' } });
+    expect(report.run.context.productOrderId).toBeUndefined();
+    await expectCapacityRestored(app, before);
+  });
+
   for (const [scenario, code] of [['reject-comm-003', 'COMM-003'], ['reject-tech-001', 'TECH-001'], ['reject-tech-002', 'TECH-002']] as const) {
     it(`rejects early with ${code} (${scenario})`, async () => {
       const app = await demoApp();

@@ -4,7 +4,8 @@
 
 import type { Flow, ScenarioCard, StepDefinition } from '../orchestrator/flow.js';
 import { requestCancellation } from '../orchestrator/steps/request-cancellation.js';
-import { gponProvision } from '../orchestrator/flows/gpon-provision.js';
+import { customerWithLineInService } from '../orchestrator/flows/free-premises.js';
+import { gponProvision, gponProvisionDefaults } from '../orchestrator/flows/gpon-provision.js';
 
 function variant(scenario: string, title: string, description: string, card: ScenarioCard, extra: Partial<Pick<Flow, 'faults' | 'input' | 'steps'>>): Flow {
   return { ...gponProvision, scenario, title, description, card, ...extra };
@@ -140,6 +141,12 @@ export const qualificationRejections: readonly Flow[] = [
   rejection('reject-comm-003', 'Enterprise offering for a residential customer (COMM-003)', 'COMM-003', 'alternate', 'qualify-offering (TMF679)', { customerId: 'cust-56789', offeringId: 'po-gpon-ftth-business' }),
   rejection('reject-tech-001', 'PON port full at the address (TECH-001)', 'TECH-001', 'alternate', 'qualify-service (TMF645)', { addressId: 'addr-tor-15-birch-st' }),
   rejection('reject-tech-002', 'Optical budget exceeded (TECH-002)', 'TECH-002', 'unqualified', 'qualify-service (TMF645)', { addressId: 'addr-tor-97-maple-ave' }),
+  {
+    // A second line ordered where one is in service: for the first demo customer who has one (409 while none has).
+    ...rejection('reject-tech-005', 'Second line at a premises already served (TECH-005)', 'TECH-005', 'unqualified', 'qualify-service (TMF645)', undefined),
+    prepare: async (input, tx) =>
+      gponProvision.prepare!({ ...input, customerId: input.customerId ?? (await customerWithLineInService(tx, gponProvisionDefaults.customerIds)) }, tx),
+  },
 ];
 
 export const failureScenarios: readonly Flow[] = [activationRetry, activationRollback, reservationConflict, activationAfterPonr, partialHomeNetwork, appointmentMissed, cancelBeforePonr, cancelAfterPonr, ...qualificationRejections];

@@ -242,10 +242,17 @@ describe('the tour on a stack whose only line was ceased', () => {
     await ceased?.close();
   });
 
-  it('provisions a new line before the modify steps, which need one in service to upgrade', { timeout: 120_000 }, async () => {
+  it('says why the TECH-005 journey cannot start yet, and provisions a new line before the modify steps, which need one in service to upgrade', { timeout: 120_000 }, async () => {
     const post = async (scenario: string) => (await fetch(`${ceased.base}/spine/v1/scenarios/${scenario}/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json();
     for (const scenario of ['gpon-ftth', 'gpon-cease']) expect((await post(scenario)).run.status).toBe('completed');
     const { page: tourPage, base: ceasedBase } = ceased;
+
+    // With no line in service there is no premises to order a second line at: the TECH-005 card says so.
+    await tourPage.goto(`${ceasedBase}/#/qualification`);
+    await tourPage.click('[data-testid="run-rejections"]');
+    await tourPage.waitForSelector('[data-testid="rejection-refused"]', { timeout: 60_000 });
+    expect(await tourPage.textContent('[data-testid="rejection-refused"]')).toContain('409 none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has a line in service; run gpon-ftth first');
+    expect(await tourPage.locator('[data-testid="rejection"]').count()).toBe(3);
     await tourPage.goto(`${ceasedBase}/#/tour`);
     await tourPage.click(`button[data-mode="architect"]`);
     await tourPage.click('[data-testid="tour-start"]');
@@ -253,10 +260,12 @@ describe('the tour on a stack whose only line was ceased', () => {
     await tourPage.click('[data-testid="tour-panel"] button[data-chapter="modify"]');
     await tourPage.waitForSelector('[data-testid="tour-panel"][data-step="modify-diff"]:is([data-phase="shown"], [data-phase="missing"], [data-phase="error"])', { timeout: 60_000 });
     expect(await tourPage.getAttribute('[data-testid="tour-panel"]', 'data-phase')).toBe('shown');
-    const runs = await (await fetch(`${ceasedBase}/spine/v1/runs`)).json() as { scenario: string; status: string }[];
-    expect(runs.map((r) => `${r.scenario} ${r.status}`).reverse()).toEqual(['gpon-ftth completed', 'gpon-cease completed', 'gpon-ftth completed', 'gpon-upgrade completed']);
-    // The one refusal the tour met and got round: the upgrade asked for before a line was in service.
-    const refused = `${ceasedBase}/spine/v1/scenarios/gpon-upgrade/runs?wait=true`;
-    expect(ceased.problems.sort()).toEqual([`409 ${refused}`, `console: Failed to load resource: the server responded with a status of 409 (Conflict) (${refused})`].sort());
+    const runs = await (await fetch(`${ceasedBase}/spine/v1/runs?scenario=gpon-upgrade`)).json() as { scenario: string; status: string }[];
+    expect(runs.map((r) => r.status)).toEqual(['completed']);
+    const lines = await (await fetch(`${ceasedBase}/spine/v1/runs?scenario=gpon-ftth`)).json() as { scenario: string; status: string }[];
+    expect(lines.map((r) => r.status)).toEqual(['completed', 'completed']);
+    // The refusals met: the TECH-005 journey and the upgrade, both asked for before a line was in service (the tour got round the second).
+    const refusals = ['reject-tech-005', 'gpon-upgrade'].map((scenario) => `${ceasedBase}/spine/v1/scenarios/${scenario}/runs?wait=true`);
+    expect(ceased.problems.sort()).toEqual(refusals.flatMap((url) => [`409 ${url}`, `console: Failed to load resource: the server responded with a status of 409 (Conflict) (${url})`]).sort());
   });
 });

@@ -242,11 +242,12 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
-  it('qualification starts the TECH-001, TECH-002 and COMM-003 journeys and shows their real rejections', async () => {
+  it('qualification starts the TECH-001, TECH-002, TECH-005 and COMM-003 journeys and shows their real rejections', async () => {
+    // Jane's line is in service since the opening journey, so the TECH-005 journey has a premises already served.
     await open('qualification');
     await page.click('[data-testid="run-rejections"]');
-    await waitFor(async () => (await page.locator('[data-testid="rejection"]').count()) === 3, 60_000);
-    for (const code of ['TECH-001', 'TECH-002', 'COMM-003']) expect(await page.textContent('main')).toContain(`"code": "${code}"`);
+    await waitFor(async () => (await page.locator('[data-testid="rejection"]').count()) === 4, 60_000);
+    for (const code of ['TECH-001', 'TECH-002', 'TECH-005', 'COMM-003']) expect(await page.textContent('main')).toContain(`"code": "${code}"`);
     await page.locator('[data-testid="rejection"]').first().click();
     await page.waitForSelector('[data-testid="inspector-json"][data-label="Response"]');
     await page.screenshot({ path: join(SHOTS, 'qualification.png') });

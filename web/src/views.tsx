@@ -259,13 +259,15 @@ export function Events() {
 
 type RejectionScenario = Scenario & { input?: Record<string, string>; card: { rejectionCode: string; apis: string[] } };
 
-/** The rejection scenarios the server defines (COMM-003, TECH-001, TECH-002), their latest runs and the answers those got. */
+/** The rejection scenarios the server defines (COMM-003, TECH-001, TECH-002, TECH-005), their latest runs and the answers those got. */
 export function Qualification() {
   const { runs, refreshRuns, select } = useApp();
   const { data: scenarios } = useFetch<(Scenario & { card?: { rejectionCode?: string } })[]>('/spine/v1/scenarios');
   const gates = (scenarios ?? []).filter((s): s is RejectionScenario => Boolean(s.card?.rejectionCode));
   const [found, setFound] = useState<Record<string, Exchange | null>>({});
   const [busy, setBusy] = useState(false);
+  // Why a journey could not be started, by scenario (TECH-005 needs a line in service first).
+  const [refused, setRefused] = useState<Record<string, string>>({});
   useEffect(() => {
     let live = true;
     (async () => {
@@ -281,12 +283,20 @@ export function Qualification() {
     return () => { live = false; };
   }, [runs, gates.length]);
   const missing = gates.filter((g) => !found[g.name]);
+  const runMissing = async () => {
+    setBusy(true);
+    const why: Record<string, string> = {};
+    for (const g of missing) await startRun(g.name, {}, true).catch((e: Error) => { why[g.name] = e.message; });
+    setRefused(why);
+    await refreshRuns();
+    setBusy(false);
+  };
   return (
     <section>
       <h1>Qualification — three gates</h1>
-      <p>Three gates must pass before a product order is submitted, cheapest first: commercial rules (TMF679), address validation (TMF673), then network feasibility (TMF645: port capacity, optical budget).</p>
+      <p>Three gates must pass before a product order is submitted, cheapest first: commercial rules (TMF679), address validation (TMF673), then network feasibility (TMF645: port capacity, optical budget, a premises already served).</p>
       {missing.length > 0 && (
-        <button type="button" data-testid="run-rejections" disabled={busy} onClick={async () => { setBusy(true); for (const g of missing) await startRun(g.name, {}, true).catch(() => undefined); await refreshRuns(); setBusy(false); }}>
+        <button type="button" data-testid="run-rejections" disabled={busy} onClick={runMissing}>
           {busy ? 'Running…' : `Run the ${missing.map((g) => g.card.rejectionCode).join(', ')} journeys`}
         </button>
       )}
@@ -296,12 +306,14 @@ export function Qualification() {
           return (
             <div key={g.name} className="card" data-tour="qualification-result">
               <h3>{g.title}</h3>
-              <p className="muted"><code>{g.name}</code>: {Object.entries(g.input ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}</p>
+              <p className="muted"><code>{g.name}</code>{Object.keys(g.input ?? {}).length > 0 && `: ${Object.entries(g.input ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`}</p>
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
                   <pre className="small" data-tour="unavailability-reason">{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
+              ) : refused[g.name] ? (
+                <p className="warn" data-testid="rejection-refused">Could not start: {refused[g.name]}</p>
               ) : <p>No run has produced {g.card.rejectionCode} yet.</p>}
             </div>
           );

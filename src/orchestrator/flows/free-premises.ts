@@ -1,5 +1,5 @@
 // Who a new provision is for when the caller names nobody: the first customer of an ordered list whose
-// premises no line holds. A premises is held when a fibre drop to it is not available in TMF639
+// premises no line holds (and, for the TECH-005 card, the first whose premises a line in service holds). A premises is held when a fibre drop to it is not available in TMF639
 // (reserved, or in service): the reservation refuses exactly that drop ("not available: drop"). It is
 // also held while a journey there is still running or held, since that journey may yet reserve it.
 // Reads only.
@@ -37,12 +37,28 @@ export async function customerWithFreePremises(tx: Store, customerIds: readonly 
   );
 }
 
+/** The first of `customerIds` whose service address has a drop in service; a 409 when none has. */
+export async function customerWithLineInService(tx: Store, customerIds: readonly string[]): Promise<string> {
+  const drops = await fibreDrops(tx);
+  for (const customerId of customerIds) {
+    const customer = await tx.getResource('TMF629', 'customer', customerId);
+    if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
+    const addressId = characteristic(customer.doc.characteristic, CustomerCharacteristics.serviceAddress);
+    if (drops.some((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.usageState === UsageStates.active)) return customerId;
+  }
+  throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has a line in service; run gpon-ftth first`);
+}
+
+function fibreDrops(tx: Store): Promise<Doc[]> {
+  return tx.listResources({ api: 'TMF639', resource: 'resource', attributes: { category: ResourceCategories.fibreDrop } }).then((records) => records.map((r) => r.doc));
+}
+
 /**
  * What holds the premises at an address, in words, or undefined when it is free; the drops and the
  * journeys in flight are read once, whatever the number of addresses asked about.
  */
 async function premisesHolders(tx: Store): Promise<(addressId: string) => string | undefined> {
-  const drops = (await tx.listResources({ api: 'TMF639', resource: 'resource', attributes: { category: ResourceCategories.fibreDrop } })).map((r) => r.doc);
+  const drops = await fibreDrops(tx);
   const inFlight = await tx.listRuns({ statuses: IN_FLIGHT });
   return (addressId) => {
     const taken = drops.find((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.resourceStatus !== ResourceStatuses.available);
