@@ -252,7 +252,7 @@ describe('the tour on a stack whose only line was ceased', () => {
     await tourPage.click('[data-testid="run-rejections"]');
     await tourPage.waitForSelector('[data-testid="rejection-refused"]', { timeout: 60_000 });
     expect(await tourPage.textContent('[data-testid="rejection-refused"]')).toContain('409 none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has a line in service; run gpon-ftth first');
-    expect(await tourPage.locator('[data-testid="rejection"]').count()).toBe(3);
+    await waitFor(async () => (await tourPage.locator('[data-testid="rejection"]').count()) === 3, 30_000);
     await tourPage.goto(`${ceasedBase}/#/tour`);
     await tourPage.click(`button[data-mode="architect"]`);
     await tourPage.click('[data-testid="tour-start"]');
