@@ -232,4 +232,25 @@ describe('the GPON FTTH journey', () => {
     expect(gpon).toMatchObject({ name: 'gpon-ftth' });
     expect(gpon.steps.map((s: Doc) => s.actor)).toEqual(expect.arrayContaining(['channel', 'com', 'orchestrator', 'som', 'rom', 'workforce', 'activation']));
   });
+
+  it('says which run parameters each scenario takes, and refuses any other with 400 before writing anything', async () => {
+    const app = await demoApp();
+    const scenarios = (await get(app, '/spine/v1/scenarios')) as unknown as Doc[];
+    const parameters = Object.fromEntries(scenarios.map((s) => [s.name, s.parameters]));
+    expect(parameters).toMatchObject({
+      'gpon-ftth': ['customerId', 'addressId', 'offeringId'],
+      'gpon-upgrade': ['customerId', 'productId', 'offeringId'],
+      'gpon-cease': ['customerId', 'productId'],
+      'reject-tech-001': ['customerId', 'addressId', 'offeringId'],
+      'service-follow-up': ['serviceOrderId'],
+    });
+    for (const [scenario, body, message] of [
+      ['gpon-cease', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, productId'],
+      ['gpon-ftth', { productId: 'p-1', colour: 'red' }, 'unknown run parameter productId, colour; use customerId, addressId, offeringId'],
+    ] as const) {
+      const response = await app.inject({ method: 'POST', url: `/spine/v1/scenarios/${scenario}/runs`, ...json(body) });
+      expect([response.statusCode, response.json().message]).toEqual([400, message]);
+    }
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+  });
 });

@@ -51,6 +51,8 @@ export interface Flow {
   title: string;
   description: string;
   steps: readonly StepDefinition[];
+  /** The run parameters a caller may give when starting it; any other is refused with a 400. */
+  parameters: readonly string[];
   /** Turns the caller's input into the run's initial context (defaults, validation). */
   prepare?(input: Doc, tx: Store): Promise<Doc>;
   /** Input this scenario always runs with (a qualification rejection's address or offering). */

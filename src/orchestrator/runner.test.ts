@@ -14,6 +14,7 @@ function toyFlow(explode: { times: number; permanent?: boolean }): Flow {
     scenario: 'toy',
     title: 'Toy order',
     description: 'creates and starts one product order',
+    parameters: [],
     steps: [
       {
         id: 'create-order',
@@ -116,6 +117,7 @@ describe('a journey stopped by an answer', () => {
     const flow: Flow = {
       scenario: 'refused',
       title: 'Refused',
+      parameters: [],
       description: 'an order whose answer stops the journey',
       steps: [
         {
@@ -148,6 +150,7 @@ describe('a step waiting for something outside the journey', () => {
     const flow: Flow = {
       scenario: 'gated',
       title: 'Gated',
+      parameters: [],
       description: 'an order that waits for a gate',
       steps: [
         {

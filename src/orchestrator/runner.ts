@@ -95,6 +95,8 @@ export function createRunner(deps: {
 
   // The run and its first job, in the caller's transaction.
   async function createRun(tx: Store, flow: Flow, input: Doc, journey?: { correlationId: string; carried?: Doc }): Promise<RunRecord> {
+    const unknown = Object.keys(input).filter((key) => !flow.parameters.includes(key));
+    if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use ${flow.parameters.join(', ') || 'none'}`);
     const at = now();
     const given = { ...input, ...flow.input };
     const prepared = flow.prepare ? await flow.prepare(given, tx) : given;

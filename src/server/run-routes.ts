@@ -17,6 +17,7 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
       title: flow.title,
       description: flow.description,
       steps: flow.steps.map((s) => ({ id: s.id, actor: s.actor, title: s.title, compensable: Boolean(s.compensate) })),
+      parameters: flow.parameters,
       ...(flow.pointOfNoReturn && { pointOfNoReturn: flow.pointOfNoReturn }),
       ...(flow.input && { input: flow.input }),
       ...(flow.faults && { faults: flow.faults }),

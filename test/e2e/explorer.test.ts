@@ -220,6 +220,10 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
   it('runs a scenario from the UI and the swimlane advances live', async () => {
     await open('swimlane');
     // The demo network has one drop at 42 Maple Ave, already in service: the enterprise customer gets a fresh path.
+    // The form offers what the chosen scenario takes: a cease takes a customer or a product, no address.
+    await page.selectOption('[data-testid="pick-scenario"]', 'gpon-cease');
+    expect(await page.locator('fieldset.controls select').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['pick-scenario', 'pick-customerId', 'pick-productId', 'pick-fault']);
+    await page.selectOption('[data-testid="pick-scenario"]', 'gpon-ftth');
     // The pickers list the server's own customers, addresses and offerings.
     await page.locator('[data-testid="pick-customerId"] option[value="cust-56792"]').waitFor({ state: 'attached' });
     await page.selectOption('[data-testid="pick-customerId"]', 'cust-56792');

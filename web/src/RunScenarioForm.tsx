@@ -15,7 +15,7 @@ const SOURCES: { key: 'customerId' | 'addressId' | 'offeringId' | 'productId'; l
 
 export interface RunRequest { scenario: string; input: Record<string, string>; fault?: { fault: string; times: number } }
 
-/** The "Run scenario" control: a scenario, optional customer/address/offering/product, an optional fault. */
+/** The "Run scenario" control: a scenario, the optional customer/address/offering/product it takes, an optional fault. */
 export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | null; onRun: (request: RunRequest) => void }) {
   const [scenario, setScenario] = useState('gpon-ftth');
   const [input, setInput] = useState<Record<string, string>>({});
@@ -32,15 +32,17 @@ export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | 
     }
     getJson<{ available: FaultInfo[] }>('/spine/v1/faults').then((f) => setFaults(f.available), () => setFaults(null));
   }, []);
+  // Only what the chosen scenario takes: a value picked for another scenario is not sent.
+  const taken = scenarios?.find((s) => s.name === scenario)?.parameters ?? [];
   const submit = () => {
-    const chosen = Object.fromEntries(Object.entries(input).filter(([, v]) => v));
+    const chosen = Object.fromEntries(Object.entries(input).filter(([key, v]) => v && taken.includes(key)));
     onRun({ scenario, input: chosen, ...(fault && { fault: { fault, times } }) });
   };
   return (
     <fieldset className="controls">
       <legend>Run scenario</legend>
       <label>Scenario <select data-testid="pick-scenario" value={scenario} onChange={(e) => setScenario(e.target.value)}>{scenarios?.map((s) => <option key={s.name} value={s.name}>{s.title}</option>)}</select></label>
-      {SOURCES.map((source) => (
+      {SOURCES.filter((source) => taken.includes(source.key)).map((source) => (
         <label key={source.key}>{source.label}{' '}
           <select data-testid={`pick-${source.key}`} value={input[source.key] ?? ''} onChange={(e) => setInput({ ...input, [source.key]: e.target.value })}>
             <option value="">scenario default</option>

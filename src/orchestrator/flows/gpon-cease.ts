@@ -12,7 +12,7 @@ import { releaseResources } from '../steps/release-resources.js';
 import { startProductOrder } from '../steps/start-product-order.js';
 import { startTermination } from '../steps/start-termination.js';
 import { terminateProduct } from '../steps/terminate-product.js';
-import { prepareChange } from './existing-product.js';
+import { ChangeParameters, prepareChange } from './existing-product.js';
 
 /**
  * A cease: a TMF622 delete item on the active product. The diff against nothing deletes every service
@@ -23,6 +23,7 @@ export const gponCease: Flow = {
   scenario: 'gpon-cease',
   title: 'Cease — GPON FTTH',
   description: 'TMF622 delete on the active product: product pendingTerminate → terminated, services terminated, every resource deactivated and released for reuse.',
+  parameters: ChangeParameters.delete,
   prepare: (input, tx) => prepareChange(input, tx, 'delete'),
   steps: [
     placeChangeOrder,

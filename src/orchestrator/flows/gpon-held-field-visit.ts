@@ -2,7 +2,7 @@ import type { Flow } from '../flow.js';
 import { bookAppointment } from '../steps/book-appointment.js';
 import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
 import { resumeAfterFieldVisit } from '../steps/resume-after-field-visit.js';
-import { prepareChange } from './existing-product.js';
+import { ChangeParameters, prepareChange } from './existing-product.js';
 import { modifyNetworkSteps, modifyOrderSteps } from './gpon-upgrade.js';
 
 /**
@@ -13,6 +13,7 @@ export const gponHeldFieldVisit: Flow = {
   scenario: 'gpon-held-field-visit',
   title: 'Modify held for a field visit — ONT swap',
   description: 'The GPON → XGS-PON upgrade with a technician: acknowledged → inProgress → held (appointment, work order) → inProgress once the work order is completed through TMF697 → completed.',
+  parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
   steps: [bookAppointment, ...modifyOrderSteps, holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

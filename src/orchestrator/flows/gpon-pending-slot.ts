@@ -4,7 +4,7 @@ import { awaitCustomerSlot } from '../steps/await-customer-slot.js';
 import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
 import { resumeAfterFieldVisit } from '../steps/resume-after-field-visit.js';
 import { placeChangeOrder } from '../steps/place-change-order.js';
-import { prepareChange } from './existing-product.js';
+import { ChangeParameters, prepareChange } from './existing-product.js';
 import { modifyNetworkSteps, modifyOrderSteps } from './gpon-upgrade.js';
 
 const [, , ...afterStart] = modifyOrderSteps;
@@ -18,6 +18,7 @@ export const gponPendingSlot: Flow = {
   scenario: 'gpon-pending-slot',
   title: 'Modify pending on the customer — choose the visit slot',
   description: 'The GPON → XGS-PON upgrade where the customer picks the technician slot: acknowledged → pending (InformationRequired) → inProgress → held (work order) → inProgress → completed.',
+  parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
   steps: [placeChangeOrder, askCustomerForSlot, awaitCustomerSlot, ...afterStart, holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

@@ -59,6 +59,7 @@ export const gponProvision: Flow = {
   scenario: 'gpon-ftth',
   title: 'New provision — GPON FTTH',
   description: 'Cart checkout, address validation, commercial and technical qualification, installation visit, product order, decomposition into service and resource orders, AAR, activation, inventories and first usage.',
+  parameters: ['customerId', 'addressId', 'offeringId'],
   prepare: prepareGponProvision,
   pointOfNoReturn: pointOfNoReturn.step,
   steps: [
@@ -90,9 +91,6 @@ export const gponProvision: Flow = {
 
 /** Checks what the caller named (customer, address, offering) before anything is written; 404/400 otherwise. */
 async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
-  const known = new Set(['customerId', 'addressId', 'offeringId']);
-  const unknown = Object.keys(input).filter((key) => !known.has(key));
-  if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use customerId, addressId, offeringId`);
   const customerId = input.customerId !== undefined ? String(input.customerId)
     : input.addressId !== undefined ? gponProvisionDefaults.customerIds[0]
     : await customerWithFreePremises(tx, gponProvisionDefaults.customerIds);

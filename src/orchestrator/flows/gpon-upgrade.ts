@@ -14,7 +14,7 @@ import { releaseResources } from '../steps/release-resources.js';
 import { reserveAddedResources } from '../steps/reserve-added-resources.js';
 import { startProductOrder } from '../steps/start-product-order.js';
 import { updateProduct } from '../steps/update-product.js';
-import { prepareChange } from './existing-product.js';
+import { ChangeParameters, prepareChange } from './existing-product.js';
 
 /**
  * The steps of a modify up to the network work, and after it: shared with the held variant. The
@@ -39,6 +39,7 @@ export const gponUpgrade: Flow = {
   scenario: 'gpon-upgrade',
   title: 'Modify — GPON 1 Gbps → XGS-PON 2 Gbps',
   description: 'TMF622 modify on the active product: current view from TMF637/638/639, target from the catalog, the diff as TMF641/652 items, old port and ONT released, new ones reserved and activated, BNG rate profile modified.',
+  parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
   steps: [...modifyOrderSteps, ...modifyNetworkSteps],
 };

@@ -19,13 +19,12 @@ export const serviceFollowUp: Flow = {
   scenario: FOLLOW_UP_SCENARIO,
   title: 'Follow-up service order',
   description: 'Delivers what a partial service order left out: the follow-up order (orderRelationship followUpOf) is started, its services activated in TMF638, the order completed, then the product order.',
+  parameters: ['serviceOrderId'],
   prepare: prepareFollowUp,
   steps: [startServiceOrder, activateServices, completeServiceOrder, completeProductOrder],
 };
 
 async function prepareFollowUp(input: Doc, tx: Store): Promise<Doc> {
-  const unknown = Object.keys(input).filter((key) => key !== 'serviceOrderId');
-  if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use serviceOrderId`);
   if (typeof input.serviceOrderId !== 'string') throw new TmfError('INVALID_BODY', 'serviceOrderId is required: the follow-up service order to deliver');
   const order = (await tx.getResource('TMF641', 'serviceOrder', input.serviceOrderId))?.doc;
   if (!order) throw new TmfError('NOT_FOUND', `serviceOrder ${input.serviceOrderId} does not exist`);
