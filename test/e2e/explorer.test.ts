@@ -223,6 +223,10 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     // The form offers what the chosen scenario takes: a cease takes a customer or a product, no address.
     await page.selectOption('[data-testid="pick-scenario"]', 'gpon-cease');
     expect(await page.locator('fieldset.controls select').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['pick-scenario', 'pick-customerId', 'pick-productId', 'pick-fault']);
+    // A rejection's own address is not offered: the scenario sets it.
+    await page.selectOption('[data-testid="pick-scenario"]', 'reject-tech-001');
+    expect(await page.locator('fieldset.controls select').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')))).toEqual(['pick-scenario', 'pick-customerId', 'pick-offeringId', 'pick-fault']);
+    expect(await page.textContent('[data-testid="fixed-input"]')).toBe('set by the scenario: addressId addr-tor-15-birch-st');
     await page.selectOption('[data-testid="pick-scenario"]', 'gpon-ftth');
     // The pickers list the server's own customers, addresses and offerings.
     await page.locator('[data-testid="pick-customerId"] option[value="cust-56792"]').waitFor({ state: 'attached' });

@@ -19,7 +19,7 @@ export interface Machine { id: string; entity: string; api: string; resource: st
 export interface Lifecycles { categories: { id: string; label: string; legend: string; colour: string }[]; machines: Machine[] }
 export interface HubDelivery { seq: number; eventId: string; eventType: string; resourceId: string; url: string; status: string; attempts: number; nextAttemptAt: string; lastError: string | null; deliveredAt: string | null }
 export interface HubSubscription { id: string; api: string; topicId: string | null; callback: string; query: string | null; createdAt: string; path: string; deliveries: Record<'pending' | 'delivered' | 'failed' | 'cancelled', number> }
-export interface Scenario { name: string; title: string; description: string; steps: { id: string; actor: string; title: string }[]; parameters: string[]; runs: string }
+export interface Scenario { name: string; title: string; description: string; steps: { id: string; actor: string; title: string }[]; parameters: string[]; input?: Record<string, string>; runs: string }
 
 export class NotBuilt extends Error {}
 

@@ -129,7 +129,7 @@ export function Swimlane() {
   };
   return (
     <section>
-      <h1>{live ? `Live run ${live.runId}` : `Swimlane — ${report?.run.scenario ?? ''}`}</h1>
+      <h1>{live ? `Live run ${live.runId}` : report ? `Swimlane — ${report.run.scenario}` : 'Swimlane'}</h1>
       <p>Each row is a system actor; each chip is an API call (click to inspect). The <b>Orchestrator</b> row is the engine between BSS and the network: it reads the decomposition and drives the order-to-activate flow.</p>
       <div className="controls">
         <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
