@@ -35,8 +35,8 @@ export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | 
   // Only what the chosen scenario takes and does not fix itself (a rejection's address, say): a value
   // picked for another scenario is not sent.
   const chosenScenario = scenarios?.find((s) => s.name === scenario);
-  const fixed = Object.entries(chosenScenario?.input ?? {});
-  const taken = (chosenScenario?.parameters ?? []).filter((key) => !fixed.some(([name]) => name === key));
+  const fixed = chosenScenario?.input ?? {};
+  const taken = (chosenScenario?.parameters ?? []).filter((key) => !(key in fixed));
   const submit = () => {
     const chosen = Object.fromEntries(Object.entries(input).filter(([key, v]) => v && taken.includes(key)));
     onRun({ scenario, input: chosen, ...(fault && { fault: { fault, times } }) });
@@ -62,7 +62,7 @@ export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | 
           {fault && <input type="number" min={1} max={9} value={times} aria-label="times" onChange={(e) => setTimes(Math.max(1, Number(e.target.value)))} />}
         </label>
       ) : <span className="muted">Fault options: not available</span>}
-      {fixed.length > 0 && <span className="muted" data-testid="fixed-input">set by the scenario: {fixed.map(([name, value]) => `${name} ${value}`).join(', ')}</span>}
+      {Object.keys(fixed).length > 0 && <span className="muted" data-testid="fixed-input">set by the scenario: {Object.entries(fixed).map(([name, value]) => `${name} ${value}`).join(', ')}</span>}
       <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={submit}>Run scenario</button>
     </fieldset>
   );

@@ -18,14 +18,14 @@ export const changeDefaults = { targetOfferingId: 'po-xgspon-ftth-2g' } as const
 /** The run context of a modify (`offeringId` is the target offering) or a cease of an existing product. */
 export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'delete'): Promise<Doc> {
   const target = action === 'modify' ? String(input.offeringId ?? changeDefaults.targetOfferingId) : undefined;
-  const busy = await productsWithOpenOrders(tx);
+  const [busy, products] = [await productsWithOpenOrders(tx), await activeProducts(tx)];
   const applies = (product: Doc) => !whyNotChangeable(product, busy, target);
   const customerId = input.customerId !== undefined ? String(input.customerId)
     : input.productId !== undefined ? await ownerOf(tx, String(input.productId))
-    : await firstWithActiveProduct(tx, gponProvisionDefaults.customerIds, busy, target);
+    : firstWithActiveProduct(products, gponProvisionDefaults.customerIds, busy, target);
   const customer = await tx.getResource('TMF629', 'customer', customerId);
   if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
-  const product = await activeProduct(tx, customerId, input.productId === undefined ? undefined : String(input.productId), applies);
+  const product = await activeProduct(tx, products, customerId, input.productId === undefined ? undefined : String(input.productId), applies);
   const openOrder = busy.get(String(product.id));
   if (openOrder) throw new TmfError('CONFLICT', `product ${String(product.id)} has order ${openOrder}; wait until it is done`);
   const place = (product.place as Doc[] | undefined)?.find((p) => p.role === 'installationAddress');
@@ -61,7 +61,7 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
 }
 
 // The named product, else the customer's first active product the change applies to, else their first.
-async function activeProduct(tx: Store, customerId: string, productId: string | undefined, applies: (product: Doc) => boolean): Promise<Doc> {
+async function activeProduct(tx: Store, products: readonly Doc[], customerId: string, productId: string | undefined, applies: (product: Doc) => boolean): Promise<Doc> {
   if (productId !== undefined) {
     const record = await tx.getResource('TMF637', 'product', productId);
     if (!record) throw new TmfError('NOT_FOUND', `product ${productId} does not exist`);
@@ -69,7 +69,7 @@ async function activeProduct(tx: Store, customerId: string, productId: string | 
     if (record.doc.status !== 'active') throw new TmfError('CONFLICT', `product ${productId} is ${String(record.doc.status)}, not active`);
     return record.doc;
   }
-  const owned = (await activeProducts(tx)).filter((doc) => ownedBy(doc, customerId));
+  const owned = products.filter((doc) => ownedBy(doc, customerId));
   const product = owned.find(applies) ?? owned[0];
   if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
   return product;
@@ -89,8 +89,8 @@ async function ownerOf(tx: Store, productId: string): Promise<string> {
   return String(owner.id);
 }
 
-async function firstWithActiveProduct(tx: Store, customerIds: readonly string[], busy: ReadonlyMap<string, string>, target: string | undefined): Promise<string> {
-  const products = (await activeProducts(tx)).filter((product) => customerIds.some((id) => ownedBy(product, id)));
+function firstWithActiveProduct(active: readonly Doc[], customerIds: readonly string[], busy: ReadonlyMap<string, string>, target: string | undefined): string {
+  const products = active.filter((product) => customerIds.some((id) => ownedBy(product, id)));
   const why = (product: Doc) => whyNotChangeable(product, busy, target);
   const customerId = customerIds.find((id) => products.some((product) => ownedBy(product, id) && !why(product)));
   if (customerId) return customerId;

@@ -1,6 +1,6 @@
 // Who a new provision is for when the caller names nobody: the first customer of an ordered list whose
-// premises no line holds (and, for the TECH-005 card, the first whose premises a line in service holds). A premises is held when a fibre drop to it is not available in TMF639
-// (reserved, or in service): the reservation refuses exactly that drop ("not available: drop"). It is
+// premises no line holds (and, for the TECH-005 card, the first whose premises a line in service
+// holds). A premises is held when a fibre drop to it is not available in TMF639 (reserved, or in service): the reservation refuses exactly that drop ("not available: drop"). It is
 // also held while a journey there is still running or held, since that journey may yet reserve it.
 // Reads only.
 
@@ -22,12 +22,10 @@ export async function customerWithFreePremises(tx: Store, customerIds: readonly 
   const holderOf = await premisesHolders(tx);
   const held: { customerId: string; line: string }[] = [];
   for (const customerId of customerIds) {
-    const customer = await tx.getResource('TMF629', 'customer', customerId);
-    if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
-    const addressId = String(characteristic(customer.doc.characteristic, CustomerCharacteristics.serviceAddress));
+    const { customer, addressId } = await customerAndAddress(tx, customerId);
     const holder = holderOf(addressId);
     if (!holder) return customerId;
-    held.push({ customerId, line: `${addressId} (${customerId} ${String(customer.doc.name)}): ${holder}` });
+    held.push({ customerId, line: `${addressId} (${customerId} ${String(customer.name)}): ${holder}` });
   }
   const example = held[0]?.customerId ?? '<customerId>';
   throw new TmfError(
@@ -41,12 +39,17 @@ export async function customerWithFreePremises(tx: Store, customerIds: readonly 
 export async function customerWithLineInService(tx: Store, customerIds: readonly string[]): Promise<string> {
   const drops = await fibreDrops(tx);
   for (const customerId of customerIds) {
-    const customer = await tx.getResource('TMF629', 'customer', customerId);
-    if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
-    const addressId = characteristic(customer.doc.characteristic, CustomerCharacteristics.serviceAddress);
+    const { addressId } = await customerAndAddress(tx, customerId);
     if (drops.some((drop) => (drop.place as Doc | undefined)?.id === addressId && drop.usageState === UsageStates.active)) return customerId;
   }
   throw new TmfError('CONFLICT', `none of the demo customers ${customerIds.join(', ')} has a line in service; run gpon-ftth first`);
+}
+
+// The customer (404 when there is none) and the service address its characteristic names.
+async function customerAndAddress(tx: Store, customerId: string): Promise<{ customer: Doc; addressId: string }> {
+  const record = await tx.getResource('TMF629', 'customer', customerId);
+  if (!record) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
+  return { customer: record.doc, addressId: String(characteristic(record.doc.characteristic, CustomerCharacteristics.serviceAddress)) };
 }
 
 function fibreDrops(tx: Store): Promise<Doc[]> {
