@@ -80,6 +80,7 @@ export interface RunRecord {
   status: string;
   correlationId: string;
   input: Doc;
+  /** What the steps produced; its `thread` (links `{ id, … }`) is the golden thread, indexed by id. */
   context: Doc;
   error: string | null;
   createdAt: string;
@@ -211,7 +212,7 @@ export interface Store {
   insertRun(run: RunRecord): Promise<void>;
   getRun(id: string): Promise<RunRecord | undefined>;
   updateRun(id: string, change: Partial<Pick<RunRecord, 'status' | 'context' | 'error' | 'updatedAt'>>): Promise<void>;
-  /** Newest first; `statuses` narrows to runs in one of them, `mentioning` to runs whose context holds the id. */
+  /** Newest first; `statuses` narrows to runs in one of them, `mentioning` to runs whose golden thread (`context.thread`) holds the id. */
   listRuns(selector: { scenario?: string; correlationId?: string; statuses?: readonly string[]; mentioning?: string; limit?: number }): Promise<RunRecord[]>;
 
   insertRunStep(step: Omit<RunStepRecord, 'attempts' | 'output' | 'error' | 'startedAt' | 'endedAt'>): Promise<void>;

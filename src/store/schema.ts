@@ -131,11 +131,18 @@ export interface ArmedFaultTable {
   armed_at: string;
 }
 
+/** One id of a run's golden thread (context.thread[].id), for finding the run from it. */
+export interface RunLinkTable {
+  id: string;
+  run_id: string;
+}
+
 export interface Schema {
   armed_fault: ArmedFaultTable;
   fallout: FalloutTable;
   run: RunTable;
   run_step: RunStepTable;
+  run_link: RunLinkTable;
   exchange: ExchangeTable;
   idempotency: IdempotencyTable;
   dataset: DatasetTable;

@@ -1,8 +1,11 @@
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../events/envelope.js';
+import { migrations } from './migrations/index.js';
 import { openStore } from './open-store.js';
 import type { ResourceRecord, Store } from './port.js';
 
@@ -243,6 +246,45 @@ describe("a run's context", () => {
     });
     expect(contexts).toEqual([{ a: 1 }, { a: 2, b: 3 }]);
     expect(await store.getRun('run-1')).toMatchObject({ status: 'held', updatedAt: 't1', context: { a: 2, b: 3 } });
+  });
+});
+
+describe('runs found by an id of their golden thread', () => {
+  const runOf = (id: string, thread: string[], createdAt: string, extra: Record<string, unknown> = {}) => ({
+    id, scenario: 's', status: 'running', correlationId: `c-${id}`, input: {}, error: null, createdAt, updatedAt: createdAt,
+    context: { ...extra, thread: thread.map((linked) => ({ role: 'r', api: 'TMF639', resource: 'resource', id: linked })) },
+  });
+
+  it('as the thread grows, newest first, and not by any other text of the context', async () => {
+    const store = await fresh();
+    await store.insertRun(runOf('run-1', ['cust-1', 'port-1'], 't1', { reservationId: 'po-2', note: 'not part of the thread' }));
+    await store.insertRun(runOf('run-2', ['cust-2'], 't2'));
+    await store.transaction(async (tx) => {
+      const run = (await tx.getRun('run-2'))!;
+      await tx.updateRun('run-2', { context: { ...run.context, thread: [...(run.context.thread as object[]), { id: 'po-2' }, { id: 'port-1' }] } });
+    });
+    await store.updateRun('run-1', { context: runOf('run-1', ['cust-1', 'port-1', 'so-1'], 't1', { reservationId: 'po-2' }).context });
+    const found = async (id: string) => (await store.listRuns({ mentioning: id })).map((run) => run.id);
+    expect(await found('po-2')).toEqual(['run-2']);
+    expect(await found('port-1')).toEqual(['run-2', 'run-1']);
+    expect(await found('so-1')).toEqual(['run-1']);
+    expect(await found('not part of the thread')).toEqual([]);
+  });
+
+  it('including runs stored before the thread was indexed', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-links-')), 'spine.db');
+    const database = new SQLite(path);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0013-delivery-indexes');
+    expect(error).toBeUndefined();
+    const old = runOf('run-old', ['po-old', 'port-1'], 't0');
+    database
+      .prepare('INSERT INTO run (id, scenario, status, correlation_id, input, context, error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(old.id, old.scenario, old.status, old.correlationId, '{}', JSON.stringify(old.context), null, old.createdAt, old.updatedAt);
+    await db.destroy();
+    const store = await openStore(path);
+    stores.push(store);
+    expect((await store.listRuns({ mentioning: 'po-old' })).map((run) => run.id)).toEqual(['run-old']);
   });
 });
 

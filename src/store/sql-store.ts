@@ -111,6 +111,11 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     if (!set.length) return;
     run(`UPDATE ${table} SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE ${where}`, ...set.map(([, value]) => value), ...keys);
   };
+  // Threads grow by appending: only links the stored context did not have are written.
+  const linkThread = (runId: string, context: Doc, stored?: Doc) => {
+    const known = new Set(stored && threadIds(stored));
+    for (const id of threadIds(context)) if (!known.has(id)) run('INSERT INTO run_link (id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING', id, runId);
+  };
   return {
     async getResource(api, resource, id) {
       const key = resourceKey(api, resource, id);
@@ -299,6 +304,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         row.id, row.scenario, row.status, row.correlation_id, row.input, row.context, row.error, row.created_at, row.updated_at,
       );
       runs.set(row.id, { row, record: toRun(row) });
+      linkThread(row.id, record.context);
     },
     async getRun(id) {
       const known = runs.get(id);
@@ -320,6 +326,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         updated_at: change.updatedAt,
       };
       updateRow('run', columns, 'id = ?', [id]);
+      if (columns.context !== undefined) linkThread(id, change.context!, known?.record.context);
       if (!known) return;
       const row = { ...known.row, ...definedOnly(columns) };
       runs.set(id, { row, record: toRun(row, columns.context === undefined ? known.record : undefined) });
@@ -327,7 +334,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     async listRuns({ scenario, correlationId, statuses, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
       // The run's context holds every id its journey produced, as JSON strings.
-      if (mentioning) query = query.where(sql<boolean>`instr(context, ${JSON.stringify(mentioning)}) > 0`);
+      if (mentioning) query = query.where('run.id', 'in', q.selectFrom('run_link').select('run_link.run_id').where('run_link.id', '=', mentioning));
       if (scenario) query = query.where('scenario', '=', scenario);
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
       if (statuses) query = query.where('status', 'in', statuses.length ? [...statuses] : ['']);
@@ -487,6 +494,9 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     },
   };
 }
+
+const threadIds = (context: Doc): string[] =>
+  Array.isArray(context.thread) ? context.thread.map((link: Doc | null) => link?.id).filter((id): id is string => typeof id === 'string') : [];
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 

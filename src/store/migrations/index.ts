@@ -12,6 +12,7 @@ import * as exchangeIndexes from './0010-exchange-indexes.js';
 import * as exchangeEvents from './0011-exchange-events.js';
 import * as armedFaults from './0012-armed-faults.js';
 import * as deliveryIndexes from './0013-delivery-indexes.js';
+import * as runLinks from './0014-run-links.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011-exchange-events': exchangeEvents,
   '0012-armed-faults': armedFaults,
   '0013-delivery-indexes': deliveryIndexes,
+  '0014-run-links': runLinks,
 };
