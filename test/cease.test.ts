@@ -22,6 +22,26 @@ describe('gpon-cease', () => {
     expect([unknown.statusCode, unknown.json().message]).toEqual([404, 'product no-such-product does not exist']);
   });
 
+  it("gives back the ceased line's own reservation when the customer has two lines on one port", async () => {
+    const app = await demoApp();
+    // Sophie Tremblay at 27 Bertmount Ave, then a second line of hers at 118 Logan Ave: both on GPON 1/4/13.
+    const home = await runScenario(app, 'gpon-ftth', { customerId: 'cust-56794' });
+    const cottage = await runScenario(app, 'gpon-ftth', { customerId: 'cust-56794', addressId: 'addr-tor-118-logan-ave' });
+    expect([home.run.status, cottage.run.status], cottage.run.error).toEqual(['completed', 'completed']);
+    expect(cottage.run.context.resources.accessPort).toBe(home.run.context.resources.accessPort);
+    const reservation = async (run: Doc) => {
+      const doc = await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${run.run.context.reservationId}`);
+      return [doc.state, ...(doc.reservationItem as Doc[]).map((item) => `${item.id}:${item.state}`)];
+    };
+    const kept = await reservation(home);
+
+    const cease = await runScenario(app, 'gpon-cease', { productId: cottage.run.context.productId });
+    expect(cease.run.status, cease.run.error).toBe('completed');
+    expect(await reservation(cottage)).toEqual(['cancelled', ...kept.slice(1).map((item) => item.replace(':completed', ':cancelled'))]);
+    expect(await reservation(home)).toEqual(kept);
+    expect(kept[0]).toBe('completed');
+  });
+
   it('terminates product and services, returns all five resources to idle, and a second provision reuses them', async () => {
     const app = await demoApp();
     const provision = await runScenario(app, 'gpon-ftth');

@@ -1,5 +1,5 @@
 import type { Doc } from '../../store/port.js';
-import type { DiffChange } from '../diff/index.js';
+import type { DiffChange, ProductView } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { tmfPath, type TmfCall } from '../tmf-caller.js';
 
@@ -18,12 +18,13 @@ export const releaseResources: StepDefinition = {
     const changes = (context.changes as DiffChange[])
       .filter((c) => c.layer === 'resource' && (c.action === 'delete' || c.action === 'modify'))
       .sort((a, b) => RELEASE_ORDER.indexOf(a.slot) - RELEASE_ORDER.indexOf(b.slot));
+    const line = lineResources(context.currentView as ProductView);
     const released: string[] = [];
     for (const change of changes) {
       const id = change.current!.instanceId!;
       await deactivate(call, id);
       if (change.action === 'delete') {
-        await release(call, id, String(context.customerId));
+        await release(call, id, String(context.customerId), line);
         released.push(id);
       }
     }
@@ -42,16 +43,24 @@ async function deactivate(call: TmfCall, resourceId: string): Promise<void> {
   }
 }
 
-// A shared resource (a PON port) is held by many reservations, one slot each: only one of this
-// customer's is given back.
-async function release(call: TmfCall, resourceId: string, customerId: string): Promise<void> {
+/** The resources the product runs on now. */
+function lineResources(view: ProductView): Set<string> {
+  return new Set(Object.values(view.nodes).flatMap((node) => (node.layer === 'resource' && node.instanceId ? [node.instanceId] : [])));
+}
+
+// A shared resource (a PON port) is held by many reservations, one slot each: the one given back is
+// the reservation that also reserved this line's own resources (a customer may have two lines on one
+// port), else any of this customer's.
+async function release(call: TmfCall, resourceId: string, customerId: string, line: Set<string>): Promise<void> {
   const reservations = await call<Doc[]>({
     from: 'rom',
     method: 'GET',
     path: `${tmfPath('TMF685', 'reservation')}?state=completed&relatedParty.id=${encodeURIComponent(customerId)}&reservationItem.relatedEntity.id=${encodeURIComponent(resourceId)}`,
   });
   const holds = (item: Doc) => item.state === 'completed' && ((item.relatedEntity as Doc[] | undefined) ?? []).some((e) => e.role === 'reservedResource' && e.id === resourceId);
-  const reservation = reservations.find((r) => (r.reservationItem as Doc[]).some(holds));
+  const reservedForLine = (item: Doc) => ((item.relatedEntity as Doc[] | undefined) ?? []).some((e) => e.role === 'reservedResource' && e.id !== resourceId && line.has(String(e.id)));
+  const holding = reservations.filter((r) => (r.reservationItem as Doc[]).some(holds));
+  const reservation = holding.find((r) => (r.reservationItem as Doc[]).some(reservedForLine)) ?? holding[0];
   if (!reservation) return;
   let done = false;
   await call({
