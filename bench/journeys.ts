@@ -311,55 +311,28 @@ function walFrames(db: SQLite.Database): number {
   return result!.log;
 }
 
-/** The better-sqlite3 connection under the store (seen as `this.database` of a statement it runs). */
-async function storeConnection(store: Store): Promise<SQLite.Database | undefined> {
-  const proto = Object.getPrototypeOf(new SQLite(':memory:').prepare('select 1')) as { all: (...args: unknown[]) => unknown; database?: SQLite.Database };
-  const all = proto.all;
-  let database: SQLite.Database | undefined;
-  proto.all = function (this: { database: SQLite.Database }, ...args: unknown[]) {
-    database ??= this.database;
-    return all.apply(this, args);
-  };
-  try {
-    await store.getRun('none');
-  } finally {
-    proto.all = all;
-  }
-  return database;
-}
-
 export interface Accounting {
   journeys: number;
   log: WriteLog;
   /** Table rows and bytes added, summed over the accounted waves. */
   added: Map<string, { rows: number; bytes: number }>;
-  /** WAL frames (database pages) written, summed; undefined when they could not be counted. */
-  walFrames?: number;
-  pageSize: number;
 }
 
 /**
- * Runs `journeys` journeys one at a time with writes logged, tables counted and WAL frames counted
- * (auto-checkpoint off on the store's connection meanwhile) around each; releases untimed and unlogged.
+ * Runs `journeys` journeys one at a time with writes logged and tables counted
+ * around each; releases untimed and unlogged.
  */
 export async function accountJourneys(spine: JourneyApp, journeys: number, slots = journeySlots()): Promise<Accounting> {
   const added = new Map<string, { rows: number; bytes: number }>();
   const log = emptyLog();
   const aux = new SQLite(spine.dbPath, { fileMustExist: true });
-  const connection = await storeConnection(spine.store);
-  const autocheckpoint = connection?.pragma('wal_autocheckpoint', { simple: true }) as number | undefined;
-  let frames: number | undefined = connection ? 0 : undefined;
   let completed = 0;
   try {
     for (let i = 0; i < journeys; i++) {
-      connection?.pragma('wal_autocheckpoint = 0');
-      aux.pragma('wal_checkpoint(TRUNCATE)');
       const before = tableSizes(aux);
       const logging = logWrites();
       const wave = await runWave(spine, [slots[i % slots.length]!]);
       logging.stop();
-      if (frames !== undefined) frames += walFrames(aux);
-      connection?.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
       merge(log, logging.log);
       const after = tableSizes(aux);
       for (const [table, size] of after) {
@@ -373,7 +346,7 @@ export async function accountJourneys(spine: JourneyApp, journeys: number, slots
       }
       await settleWave(spine, wave);
     }
-    return { journeys: completed, log, added, walFrames: frames, pageSize: aux.pragma('page_size', { simple: true }) as number };
+    return { journeys: completed, log, added };
   } finally {
     aux.close();
   }
@@ -507,9 +480,8 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
     const writes = [...log.tables.values()].reduce((a, t) => ({ rows: a.rows + t.inserted + t.updated + t.deleted, bytes: a.bytes + t.bytes }), { rows: 0, bytes: 0 });
     const statements = [...log.statements.values()].reduce((a, n) => a + n, 0);
     out();
-    const frames = accounting.walFrames === undefined ? '' : `, ${fmt(accounting.walFrames / j)} WAL frames (${fmt((accounting.walFrames / j) * accounting.pageSize / 1024)} KB of ${accounting.pageSize} B pages)`;
     const rolledBack = log.rolledBack ? `, ${fmt(log.rolledBack / j, 1)} rolled back` : '';
-    out(`  per journey (mean of ${j}, K=1, on the store's connection): ${fmt(log.transactions.length / j, 1)} write transactions${rolledBack}, ${fmt(writes.rows / j, 1)} row writes, ${fmt(writes.bytes / j / 1024, 1)} KB bound${frames}, ${fmt(statements / j)} SQL statements`);
+    out(`  per journey (mean of ${j}, K=1, on the store's connection): ${fmt(log.transactions.length / j, 1)} write transactions${rolledBack}, ${fmt(writes.rows / j, 1)} row writes, ${fmt(writes.bytes / j / 1024, 1)} KB bound, ${fmt(statements / j)} SQL statements`);
     out(`    ${'table'.padEnd(13)} ${'+rows'.padStart(7)} ${'+KB'.padStart(7)} ${'inserts'.padStart(8)} ${'updates'.padStart(8)} ${'deletes'.padStart(8)} ${'KB bound'.padStart(9)} ${'B/write'.padStart(8)}`);
     const tables = new Set([...accounting.added.keys(), ...log.tables.keys()]);
     for (const table of [...tables].sort()) {
