@@ -143,6 +143,8 @@ describe('the GPON FTTH journey', () => {
       const trace = await get(app, `/spine/v1/trace/${encodeURIComponent(id)}`);
       expect(trace.runId, `trace of ${id}`).toBe(run.id);
     }
+    const unknown = await app.inject({ method: 'GET', url: '/spine/v1/trace/no-such-id' });
+    expect([unknown.statusCode, unknown.json()['@type'], unknown.json().message]).toEqual([404, 'Error', expect.stringContaining('no journey has no-such-id in its golden thread')]);
     const trace = await get(app, `/spine/v1/trace/${context.productOrderId}`);
     expect(trace.chain.map((n: Doc) => n.role)).toEqual(
       expect.arrayContaining(['customer', 'shoppingCart', 'productOrder', 'serviceOrder', 'resourceOrder', 'cfs', 'rfs', 'resource:accessPort', 'resource:cpe', 'resource:vlanPair', 'resource:drop', 'resource:bngSession']),

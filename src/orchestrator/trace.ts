@@ -51,7 +51,7 @@ const STATE_FIELDS = ['state', 'status', 'usageState'] as const;
 export async function traceId(store: Store, id: string): Promise<Trace> {
   const runs = await runsFor(store, id);
   const [run, ...others] = runs;
-  if (!run) throw new TmfError('NOT_FOUND', `no journey mentions ${id}`);
+  if (!run) throw new TmfError('NOT_FOUND', `no journey has ${id} in its golden thread; trace the id of a run, an event, a correlationId, or a customer, cart, order, service or resource of a journey`);
   const chain: TraceNode[] = [];
   for (const link of threadOf(run.context)) {
     const record = await store.getResource(link.api, link.resource, link.id);
