@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { get, http, kill, killStarted, launchSpine } from './support/spine-process.js';
+import { CRASH_SEED, prng } from './support/seeded-random.js';
 
 // The crash test: `spine serve` (the built binary) runs GPON journeys on a file database while the
 // test SIGKILLs it at random moments, at least KILLS times, and starts it again on the same file
@@ -14,12 +15,10 @@ import { get, http, kill, killStarted, launchSpine } from './support/spine-proce
 // pools' capacity counts match the inventory, and every event reached a real listener (running in
 // this process the whole time) at least once, any duplicate being an exact copy.
 //
-// Runs under `npm run test:slow` only (vitest.slow.config.ts sets SPINE_SLOW). Reproduce a run with
-// `CRASH_SEED=<seed> npm run test:slow` (CRASH_VERBOSE=1 also prints each journey's step times and
-// the kill times): the seed picks the kill delays and how many journeys each life gets; where a kill
-// lands also depends on timing, so a seed makes a failure likely again, not certain.
+// Runs under `npm run test:slow` only (vitest.slow.config.ts sets SPINE_SLOW). The seed
+// (support/seeded-random.ts) picks the kill delays and how many journeys each life gets;
+// CRASH_VERBOSE=1 also prints each journey's step times and the kill times.
 
-const SEED = Number(process.env.CRASH_SEED ?? 20_261_126);
 const KILLS = 24; // the issue asks for at least 20
 const INITIAL_JOURNEYS = 12; // the batch: MIX, started over the first lives
 const EXTRA_JOURNEYS = 12; // fed after the batch while kills are still due
@@ -66,18 +65,6 @@ const EXPECTED_FAILURE: Record<JourneyKind, { step: string; error: RegExp }[]> =
   maria: [{ step: 'qualify-service', error: /Optical budget exceeded/ }],
   tom: [{ step: 'qualify-service', error: /outside the access footprint/ }],
 };
-
-/** mulberry32: a small seeded PRNG, so the kill delays of a run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -190,7 +177,7 @@ describe.runIf(process.env.SPINE_SLOW === '1')('crash test', () => {
     const startedAt = Date.now();
     const deadline = startedAt + DEADLINE_MS;
     const timeLeft = () => deadline - Date.now();
-    const random = prng(SEED);
+    const random = prng(CRASH_SEED);
     const dir = mkdtempSync(join(tmpdir(), 'spine-crash-'));
     const db = join(dir, 'spine.db');
     const listener = await startEventListener();
@@ -537,7 +524,7 @@ describe.runIf(process.env.SPINE_SLOW === '1')('crash test', () => {
       const completed = runs.filter((r) => r.status === 'completed').length;
       const failed = runs.filter((r) => r.status === 'failed').length;
       console.log(
-        `crash test (seed ${SEED}): ${kills} kills (${killsMidJourney} with journeys running) in ${(killPhaseMs / 1000).toFixed(1)} s, ${(totalMs / 1000).toFixed(1)} s in all; ` +
+        `crash test (seed ${CRASH_SEED}): ${kills} kills (${killsMidJourney} with journeys running) in ${(killPhaseMs / 1000).toFixed(1)} s, ${(totalMs / 1000).toFixed(1)} s in all; ` +
           `${runs.length} runs (${acknowledged.size} acknowledged, ${Math.max(0, startedInLastLife)} of them after the last kill, ${unacknowledgedStarts} starts cut off by a kill): ${completed} completed, ${failed} failed; ` +
           `${expectedIds.size} events expected, ${listener.byEventId.size} distinct delivered, ${listener.deliveries.length} deliveries, ${duplicates} duplicates; ` +
           `${problems.length} problems`,
