@@ -2,7 +2,7 @@ import type { Sources } from '../tmf/sources.js';
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
-import { applyListQuery, type ListQuery } from '../tmf/query/index.js';
+import { listCollector, type ListQuery } from '../tmf/query/index.js';
 import type { ResourceBehaviour } from '../tmf/resource-service.js';
 import { EVENT_API, publishEnvelope } from './publish.js';
 import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
@@ -39,17 +39,18 @@ export const TOPIC_SCAN_PAGE = 200;
 
 /**
  * GET /topic/{id}/event: the topic's events, oldest first, with the TMF630 list query applied.
- * The outbox is read a page at a time and only the topic's envelopes are kept: the whole log is
- * never in memory at once. Every page is read, since X-Total-Count counts all the topic's events.
+ * The outbox is read a page at a time and only the envelopes of the page asked for are kept: neither
+ * the log nor the topic's events are ever in memory at once. Every page is read, since X-Total-Count
+ * counts all the topic's events.
  */
 export async function listTopicEvents(store: Store, topicId: string, query: ListQuery) {
   const belongs = topicMatcher(await mustGetTopic(store, topicId));
-  const mine: Doc[] = [];
+  const collector = listCollector(query);
   let afterSeq = 0;
   for (;;) {
     const events = await store.listEvents({ afterSeq, limit: TOPIC_SCAN_PAGE });
-    for (const e of events) if (belongs(e, e.envelope)) mine.push(e.envelope);
-    if (events.length < TOPIC_SCAN_PAGE) return applyListQuery(mine, query);
+    for (const e of events) if (belongs(e, e.envelope)) collector.add(e.envelope);
+    if (events.length < TOPIC_SCAN_PAGE) return collector.page();
     afterSeq = events[events.length - 1]!.seq;
   }
 }
