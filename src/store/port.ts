@@ -180,6 +180,8 @@ export interface Store {
 
   getResource(api: string, resource: string, id: string): Promise<ResourceRecord | undefined>;
   listResources(selector: ResourceSelector): Promise<ResourceRecord[]>;
+  /** The same resources, handed to `visit` one at a time: a reader that keeps some of them never holds them all. */
+  eachResource(selector: ResourceSelector, visit: (record: ResourceRecord) => void): Promise<void>;
   /** Inserts a new resource; returns false (and writes nothing) when the id is already taken. */
   insertResource(record: ResourceRecord): Promise<boolean>;
   replaceResource(record: ResourceRecord): Promise<void>;

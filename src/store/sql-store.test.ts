@@ -47,6 +47,16 @@ describe('the SQL store', () => {
     expect((await store.getResource('TMF622', 'productOrder', 'po-1'))?.doc).toEqual({ id: 'po-1', state: 'acknowledged' });
   });
 
+  it('hands over the resources a selector names one at a time, as the listing gives them', async () => {
+    const store = await fresh();
+    for (const [id, state] of [['po-3', 'completed'], ['po-1', 'acknowledged'], ['po-2', 'completed']] as const) await store.insertResource(record(id, state));
+    const selector = { api: 'TMF622', resource: 'productOrder', states: ['completed'] };
+    const visited: string[] = [];
+    await store.eachResource(selector, (found) => visited.push(found.id));
+    expect(visited).toEqual(['po-3', 'po-2']);
+    expect((await store.listResources(selector)).map((found) => found.id)).toEqual(visited);
+  });
+
   it('commits a change and its event together, or neither', async () => {
     const store = await fresh();
     await expect(

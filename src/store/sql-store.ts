@@ -1,5 +1,5 @@
 import { sql, type Selectable } from 'kysely';
-import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, RunRecord, RunStepRecord, Store } from './port.js';
+import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, ResourceSelector, RunRecord, RunStepRecord, Store } from './port.js';
 import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import type { SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
@@ -126,18 +126,13 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       }
       return row ? toResource(row) : undefined;
     },
-    async listResources({ api, resource, states, notBefore, attributes = {} }) {
-      const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
-      // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.
-      const byDate = notBefore ? ' AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - 2, 0)' : '';
-      const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
-      const matched = Object.entries(attributes);
-      const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
-      const rows = all<Selectable<ResourceTable>>(
-        `SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
-        api, resource, ...(states ?? []), ...dated, ...matched.flatMap(([name, value]) => [jsonPath([name]), value]),
-      );
-      return rows.map(toResource);
+    async listResources(selector) {
+      const { text, params } = resourceQuery(selector);
+      return all<Selectable<ResourceTable>>(text, ...params).map(toResource);
+    },
+    async eachResource(selector, visit) {
+      const { text, params } = resourceQuery(selector);
+      for (const row of handle.prepare(text).iterate(...params) as Iterable<Selectable<ResourceTable>>) visit(toResource(row));
     },
     async insertResource(record) {
       const key = resourceKey(record.api, record.resource, record.id);
@@ -497,6 +492,20 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
 
 const threadIds = (context: Doc): string[] =>
   Array.isArray(context.thread) ? context.thread.map((link: Doc | null) => link?.id).filter((id): id is string => typeof id === 'string') : [];
+
+// The resources a selector names, in storage order.
+function resourceQuery({ api, resource, states, notBefore, attributes = {} }: ResourceSelector): { text: string; params: unknown[] } {
+  const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
+  // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.
+  const byDate = notBefore ? ' AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - 2, 0)' : '';
+  const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
+  const matched = Object.entries(attributes);
+  const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
+  return {
+    text: `SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
+    params: [api, resource, ...(states ?? []), ...dated, ...matched.flatMap(([name, value]) => [jsonPath([name]), value])],
+  };
+}
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 

@@ -3,7 +3,7 @@ import { publishEvent } from '../events/publish.js';
 import type { Doc, ResourceRecord, Store } from '../store/port.js';
 import { TmfError } from './errors.js';
 import { isPlainObject, mergePatch } from './merge-patch.js';
-import { applyListQuery, type ListQuery } from './query/index.js';
+import { listCollector, type ListQuery } from './query/index.js';
 import { findApi, type ApiResource, type TmfApi } from './registry.js';
 import type { IdGenerator } from './ids.js';
 import type { NetworkModel } from '../network/network-model.js';
@@ -134,15 +134,9 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   const stateFilter = query.filters.find(
     (f) => f.op === 'eq' && f.path.length === 1 && f.path[0] === target.resource.stateField,
   );
-  const records = await ctx.store.listResources({
-    api: target.api.id,
-    resource: target.resource.name,
-    states: stateFilter?.values,
-  });
-  return applyListQuery(
-    records.map((r) => r.doc),
-    query,
-  );
+  const collector = listCollector(query);
+  await ctx.store.eachResource({ api: target.api.id, resource: target.resource.name, states: stateFilter?.values }, (record) => collector.add(record.doc));
+  return collector.page();
 }
 
 /**

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applyListQuery, parseListQuery } from './index.js';
+import { listCollector, parseListQuery } from './index.js';
+
+function listed(docs: readonly Record<string, unknown>[], query: Record<string, string>) {
+  const collector = listCollector(parseListQuery(query));
+  for (const doc of docs) collector.add(doc);
+  return collector.page();
+}
 
 const orders = [
   { id: '1', href: '/po/1', '@type': 'ProductOrder', state: 'acknowledged', orderDate: '2026-05-03T00:00:00Z', productOrderItem: [{ action: 'add' }] },
@@ -8,7 +14,7 @@ const orders = [
   { id: '4', href: '/po/4', '@type': 'ProductOrder', state: 'acknowledged', orderDate: '2026-04-30T00:00:00Z', productOrderItem: [] },
 ];
 
-describe('applyListQuery', () => {
+describe('a list query over documents added one at a time', () => {
   const cases: Array<[string, Record<string, string>, Array<Record<string, unknown>>, number, boolean]> = [
     ['returns every document when the query is empty', {}, orders, 4, false],
     [
@@ -41,12 +47,12 @@ describe('applyListQuery', () => {
     ['returns nothing, complete, when nothing matches', { state: 'inProgress' }, [], 0, false],
   ];
   it.each(cases)('%s', (_, query, page, total, partial) => {
-    expect(applyListQuery(orders, parseListQuery(query))).toEqual({ page, total, partial });
+    expect(listed(orders, query)).toEqual({ page, total, partial });
   });
 
   it('leaves the given documents and their order untouched', () => {
     const copy = structuredClone(orders);
-    applyListQuery(orders, parseListQuery({ sort: '-id', fields: 'state' }));
+    listed(orders, { sort: '-id', fields: 'state' });
     expect(orders).toEqual(copy);
   });
 });

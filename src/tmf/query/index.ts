@@ -3,7 +3,7 @@
 
 import { projectFields } from './fields.js';
 import { matchesFilters } from './filter.js';
-import { collectPage, type Page, type PageCollector } from './paginate.js';
+import { collectPage, type PageCollector } from './paginate.js';
 import type { ListQuery } from './parse-list-query.js';
 import { compareBySortKeys } from './sort.js';
 
@@ -34,11 +34,4 @@ export function listCollector(query: ListQuery): PageCollector<Record<string, un
       return { page: page.map((doc) => projectFields(doc, query.fields)), total, partial };
     },
   };
-}
-
-/** Answers a list request over in-memory documents. */
-export function applyListQuery(docs: readonly Record<string, unknown>[], query: ListQuery): Page<Record<string, unknown>> {
-  const collector = listCollector(query);
-  for (const doc of docs) collector.add(doc);
-  return collector.page();
 }
