@@ -328,7 +328,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     },
     async listRuns({ scenario, correlationId, statuses, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
-      // The run's context holds every id its journey produced, as JSON strings.
+      // Through run_link: the ids of each run's golden thread, written as the thread grows.
       if (mentioning) query = query.where('run.id', 'in', q.selectFrom('run_link').select('run_link.run_id').where('run_link.id', '=', mentioning));
       if (scenario) query = query.where('scenario', '=', scenario);
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
