@@ -6,6 +6,8 @@ export interface Checkpointer {
 }
 
 const EVERY_MS = 100;
+// A WAL longer than this (4 KB pages: 64 MB) is started over: see startCheckpointer.
+const RESTART_AFTER_FRAMES = 16_384;
 
 // The worker is plain CommonJS passed as text, so it runs the same from the compiled build and from
 // the TypeScript sources under the test runner; it loads better-sqlite3 by the path resolved here.
@@ -15,7 +17,10 @@ const Database = require(workerData.driver);
 const db = new Database(workerData.path);
 db.pragma('busy_timeout = 5000');
 const timer = setInterval(() => {
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* busy: the next tick tries again */ }
+  try {
+    const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (log > workerData.restartAfterFrames) db.pragma('wal_checkpoint(RESTART)');
+  } catch { /* busy: the next tick tries again */ }
 }, workerData.everyMs);
 parentPort.on('message', () => {
   clearInterval(timer);
@@ -27,11 +32,16 @@ parentPort.on('message', () => {
 /**
  * Copies the WAL back into the database file from a worker thread, on its own connection, so the
  * connection that serves requests and journeys never pays for checkpoints (it runs with
- * `wal_autocheckpoint = 0`). PASSIVE checkpoints never block a writer.
+ * `wal_autocheckpoint = 0`). PASSIVE checkpoints never block a writer, but under a steady stream of
+ * commits they never catch up with it either, and SQLite starts the WAL over only once a checkpoint
+ * has caught up: the WAL would grow without end (10 GB after 4,000 journeys), and every page read
+ * searches more of it. So once it is longer than `restartAfterFrames`, a RESTART checkpoint holds
+ * writers off while it copies what PASSIVE left, and the next commit starts the WAL from its
+ * beginning (the connection's journal_size_limit then truncates the file).
  */
-export function startCheckpointer(path: string): Checkpointer {
+export function startCheckpointer(path: string, restartAfterFrames = RESTART_AFTER_FRAMES): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: EVERY_MS } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: EVERY_MS, restartAfterFrames } });
   worker.unref();
   return {
     async stop() {

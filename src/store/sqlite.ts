@@ -15,8 +15,11 @@ export interface SqliteHandle {
   close(): Promise<void>;
 }
 
-/** Opens (creating if needed) the embedded SQLite database in WAL mode and applies pending migrations. */
-export async function openSqlite(path: string): Promise<SqliteHandle> {
+/**
+ * Opens (creating if needed) the embedded SQLite database in WAL mode and applies pending migrations.
+ * `walRestartFrames`: the WAL length at which the checkpointer has it start over (see checkpointer.ts).
+ */
+export async function openSqlite(path: string, { walRestartFrames }: { walRestartFrames?: number } = {}): Promise<SqliteHandle> {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
   sqlite.pragma('journal_mode = WAL');
@@ -29,8 +32,12 @@ export async function openSqlite(path: string): Promise<SqliteHandle> {
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cached }) });
   await migrate(db);
   const inFile = path !== ':memory:';
-  if (inFile) sqlite.pragma('wal_autocheckpoint = 0');
-  const checkpointer = inFile ? startCheckpointer(path) : undefined;
+  if (inFile) {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    // Once the checkpointer has had the WAL restarted, the file shrinks back to this size.
+    sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  }
+  const checkpointer = inFile ? startCheckpointer(path, walRestartFrames) : undefined;
   return {
     db,
     prepare: cached.prepare,
@@ -43,6 +50,7 @@ export async function openSqlite(path: string): Promise<SqliteHandle> {
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 // Kysely prepares every query anew; preparing costs more than running most of Spine's statements,
 // so the database handed to Kysely reuses prepared statements by SQL text (better-sqlite3 runs each
