@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../events/envelope.js';
 import { migrations } from './migrations/index.js';
 import { openStore } from './open-store.js';
+import { createSqlStore, resourceQuery } from './sql-store.js';
+import { openSqlite } from './sqlite.js';
 import type { ResourceRecord, Store } from './port.js';
 
 const stores: Store[] = [];
@@ -139,6 +141,25 @@ describe('the SQL store', () => {
     await store.insertResource(dated('undated', undefined));
     const listed = await store.listResources({ api: 'TMF622', resource: 'productOrder', notBefore: { path: ['validFor', 'endDateTime'], at: '2026-11-26T10:00:00.000Z' } });
     expect(listed.map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
+  });
+
+  it('reads the appointments dated from a time through their index, keeping the same documents', async () => {
+    const handle = await openSqlite(':memory:');
+    const store = createSqlStore(handle);
+    stores.push(store);
+    const appointment = (id: string, end: unknown, state = 'confirmed'): ResourceRecord => ({ ...record(id, state), api: 'TMF646', resource: 'appointment', doc: { id, validFor: { endDateTime: end } } });
+    await store.insertResource(appointment('past', '2026-11-20T10:00:00.000Z'));
+    await store.insertResource(appointment('yesterday', '2026-11-25T12:00:00-05:00'));
+    await store.insertResource(appointment('future', '2026-12-01T10:00:00Z'));
+    await store.insertResource(appointment('cancelled', '2026-12-01T10:00:00Z', 'cancelled'));
+    await store.insertResource(appointment('unreadable', 'Tue, 24 Nov 2026 10:00:00 GMT'));
+    await store.insertResource(appointment('undated', undefined));
+    const selector = { api: 'TMF646', resource: 'appointment', states: ['confirmed'], notBefore: { path: ['validFor', 'endDateTime'], at: '2026-11-26T10:00:00.000Z' } };
+    expect((await store.listResources(selector)).map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
+    const { text, params } = resourceQuery(selector);
+    const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+    expect(plan.filter((detail) => detail.startsWith('SEARCH resource USING INDEX appointment_by_end'))).toHaveLength(2);
+    expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
   });
 
   it('narrows a list to the documents whose attributes have the given values', async () => {

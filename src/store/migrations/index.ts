@@ -13,6 +13,7 @@ import * as exchangeEvents from './0011-exchange-events.js';
 import * as armedFaults from './0012-armed-faults.js';
 import * as deliveryIndexes from './0013-delivery-indexes.js';
 import * as runLinks from './0014-run-links.js';
+import * as datedIndexes from './0015-dated-indexes.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '0012-armed-faults': armedFaults,
   '0013-delivery-indexes': deliveryIndexes,
   '0014-run-links': runLinks,
+  '0015-dated-indexes': datedIndexes,
 };
