@@ -13,6 +13,7 @@
 // one day ahead per journey between waves (untimed), as if the journeys were spread over time.
 // Within a wave it runs at real speed, so latencies are real.
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -428,6 +429,26 @@ export interface JourneyBenchOptions {
   maxJourneys: number;
   concurrency: readonly number[];
   accountJourneys: number;
+  /** Journeys run (untimed) after the measures, before the largest K is measured again on the grown database. */
+  history: number;
+}
+
+/**
+ * Grows the database by `history` more journeys, untimed, then measures the largest K again: a
+ * journey's cost must not grow with the journeys before it (a read that scans the past, a WAL that is
+ * never started over).
+ */
+async function measureWithHistory(spine: JourneyApp, fresh: Measured, options: JourneyBenchOptions, out: (line: string) => void): Promise<void> {
+  const began = performance.now();
+  await measureJourneys(spine, fresh.k, Infinity, options.history);
+  const grown = await measureJourneys(spine, fresh.k, options.budgetMs, options.maxJourneys);
+  const rate = (m: Measured) => m.completed / (m.measuredMs / 1000);
+  const mb = (path: string) => (existsSync(path) ? fmt(statSync(path).size / 2 ** 20) : '0');
+  out(
+    `  K=${fresh.k} again after ${fmt(options.history)} more journeys (${fmt((performance.now() - began) / 1000)} s): ${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(fresh), 2)} × the first K=${fresh.k} measure, ` +
+      `${fmt(grown.cpuMs / (grown.completed + grown.failed), 1)} CPU ms/j, p50 ${fmt(quantile(grown.latencies, 0.5))} ms; database ${mb(spine.dbPath)} MB, WAL ${mb(`${spine.dbPath}-wal`)} MB`,
+  );
+  for (const [error, n] of grown.failures) out(`      ${n} × ${error}`);
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
@@ -469,6 +490,7 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
       );
       for (const [error, n] of m.failures) out(`      ${n} × ${error}`);
     }
+    if (options.history) await measureWithHistory(spine, results.at(-1)!, options, out);
     const releases = results.reduce((a, m) => ({ ms: a.ms + m.releaseMs, n: a.n + m.completed + m.failed }), { ms: 0, n: 0 });
     out(`  (K journeys start at once and the runner interleaves their steps on one thread, so at K=16 each takes about`);
     out(`  as long as its wave. Untimed release between waves: ${fmt(releases.ms / releases.n, 1)} ms per journey, 6 PATCHes over app.inject.`);
@@ -477,6 +499,7 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
 
     const j = accounting.journeys;
     const log = accounting.log;
+
     const writes = [...log.tables.values()].reduce((a, t) => ({ rows: a.rows + t.inserted + t.updated + t.deleted, bytes: a.bytes + t.bytes }), { rows: 0, bytes: 0 });
     const statements = [...log.statements.values()].reduce((a, n) => a + n, 0);
     out();
