@@ -21,6 +21,19 @@ describe('spine serve', () => {
     expect(result.stderr).toContain('port');
   });
 
+  it('refuses a database path that cannot hold a database, saying why, instead of hanging or starting', () => {
+    for (const [db, reason] of [
+      ['/proc/spine-nowhere/spine.db', "ENOENT: no such file or directory, mkdir '/proc/spine-nowhere'"],
+      [`${BIN}/data/spine.db`, `${BIN} is not a directory`],
+    ] as const) {
+      const result = spawnSync(process.execPath, [BIN, 'serve', '--port', '0', '--db', db], { encoding: 'utf8', timeout: 20_000 });
+      expect(result.signal).toBeNull();
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain(`cannot open the database ${db}: `);
+      expect(result.stderr).toContain(reason);
+    }
+  });
+
   it('serves the APIs, logs one JSON line per request and shuts down cleanly on SIGTERM', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--host', '127.0.0.1', '--db', ':memory:'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lines: any[] = [];

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -20,8 +20,7 @@ export interface SqliteHandle {
  * `walRestartFrames`: the WAL length at which the checkpointer has it start over (see checkpointer.ts).
  */
 export async function openSqlite(path: string, { walRestartFrames }: { walRestartFrames?: number } = {}): Promise<SqliteHandle> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new SQLite(path);
+  const sqlite = openFile(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
@@ -47,6 +46,27 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
       await db.destroy();
     },
   };
+}
+
+// The database file, its directory created first; a path that cannot hold one is refused with the reason.
+function openFile(path: string): SQLite.Database {
+  try {
+    if (path !== ':memory:') ensureDirectory(dirname(path));
+    return new SQLite(path);
+  } catch (error) {
+    throw new Error(`cannot open the database ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+// One level at a time: Node's recursive mkdirSync never returns for a missing directory under /proc.
+function ensureDirectory(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw new Error(`${dir} is not a directory`);
+    return;
+  }
+  const parent = dirname(dir);
+  if (parent !== dir) ensureDirectory(parent);
+  mkdirSync(dir);
 }
 
 const STATEMENT_CACHE_SIZE = 256;
