@@ -1,7 +1,7 @@
 // `npm run bench`: Spine's throughput as a ratio of ceilings measured in the same run on the same
 // machine, so the numbers mean something on any hardware. Loopback only, bounded in time.
 // BENCH_SECONDS (default 5): each measure's time budget. BENCH_JOURNEYS (default 200): most journeys per K.
-// BENCH_ONLY=journeys skips the HTTP measures. BENCH_HISTORY (default 0): journeys run after the
+// BENCH_ONLY=journeys skips the HTTP measures. BENCH_HISTORY (default 1000; 0 skips): journeys run after the
 // measures, untimed, before the largest K is measured again on the grown database.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -17,7 +17,7 @@ import { journeyBench } from './journeys.js';
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const MAX_JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 200);
 const ONLY = process.env.BENCH_ONLY;
-const HISTORY = Number(process.env.BENCH_HISTORY ?? 0);
+const HISTORY = Number(process.env.BENCH_HISTORY ?? 1000);
 const CONNECTIONS = 10;
 const ORDER = JSON.stringify({ productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-gpon-ftth-001' } }] });
 

@@ -82,6 +82,14 @@ describe('spine bench', () => {
     expect(result.stderr).toContain('--seconds');
     expect(result.stdout).toBe('');
   });
+
+  it('refuses a history that is not a whole number, before measuring anything', () => {
+    const result = spawnSync(process.execPath, [BIN, 'bench', '--history', '-1'], { encoding: 'utf8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toContain('--history');
+    expect(result.stderr).toContain('expected a whole number of at least 0');
+    expect(result.stdout).toBe('');
+  });
 });
 
 describe('spine run on a database file', () => {

@@ -5,21 +5,25 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 
 const BENCH_SCRIPT = fileURLToPath(new URL('../../bench/run.js', import.meta.url));
 
-function positive(value: string): string {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError('expected a whole number above 0');
-  return value;
+// A parser of whole numbers from `min` up, for commander.
+function wholeNumberFrom(min: number) {
+  return (value: string): string => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return value;
+  };
 }
 
 /** `spine bench`: the benchmark of `npm run bench`, in its own process (it builds its own network and database). */
 export function benchCommand(): Command {
   return new Command('bench')
     .description('measure throughput as ratios of ceilings measured in the same run (loopback only)')
-    .addOption(new Option('--seconds <n>', 'time budget of each measure').argParser(positive).default('5'))
-    .addOption(new Option('--journeys <n>', 'most journeys per concurrency level').argParser(positive).default('200'))
+    .addOption(new Option('--seconds <n>', 'time budget of each measure').argParser(wholeNumberFrom(1)).default('5'))
+    .addOption(new Option('--journeys <n>', 'most journeys per concurrency level').argParser(wholeNumberFrom(1)).default('200'))
+    .addOption(new Option('--history <n>', 'journeys run after the measures before K=16 is measured again on the grown database (0: none)').argParser(wholeNumberFrom(0)).default('1000'))
     .addOption(new Option('--only <part>', 'run only one part').choices(['journeys']))
-    .action(async (options: { seconds: string; journeys: string; only?: string }) => {
+    .action(async (options: { seconds: string; journeys: string; history: string; only?: string }) => {
       if (!existsSync(BENCH_SCRIPT)) throw new Error(`the benchmark is not built (${BENCH_SCRIPT}); run npm run build first`);
-      const env = { ...process.env, BENCH_SECONDS: options.seconds, BENCH_JOURNEYS: options.journeys, ...(options.only && { BENCH_ONLY: options.only }) };
+      const env = { ...process.env, BENCH_SECONDS: options.seconds, BENCH_JOURNEYS: options.journeys, BENCH_HISTORY: options.history, ...(options.only && { BENCH_ONLY: options.only }) };
       const child = spawn(process.execPath, [BENCH_SCRIPT], { stdio: 'inherit', env });
       process.exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     });
