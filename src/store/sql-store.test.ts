@@ -162,6 +162,26 @@ describe('the SQL store', () => {
     expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
   });
 
+  it('waits for a write lock another connection holds without freezing the event loop', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-lock-')), 'spine.db');
+    const store = await openStore(path);
+    stores.push(store);
+    const other = new SQLite(path);
+    other.prepare('BEGIN IMMEDIATE').run();
+    setTimeout(() => other.prepare('COMMIT').run(), 300);
+    let ticks = 0;
+    const ticker = setInterval(() => ticks++, 5);
+    try {
+      await store.transaction((tx) => tx.insertResource(record('after-the-lock')));
+    } finally {
+      clearInterval(ticker);
+      other.close();
+    }
+    // A busy handler sleeping in SQLite would have let no timer run until the lock was released.
+    expect(ticks).toBeGreaterThan(20);
+    expect((await store.getResource('TMF622', 'productOrder', 'after-the-lock'))?.id).toBe('after-the-lock');
+  });
+
   it('narrows a list to the documents whose attributes have the given values', async () => {
     const store = await fresh();
     const typed = (id: string, category: unknown) => ({ ...record(id), doc: { id, category, 'odd "key"': category } });

@@ -1,7 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql, type Selectable } from 'kysely';
 import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, FalloutRecord, HubRecord, ResourceRecord, ResourceSelector, RunRecord, RunStepRecord, Store } from './port.js';
 import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
-import type { SqliteHandle } from './sqlite.js';
+import { BUSY_TIMEOUT_MS, type SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
 import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
 
@@ -62,7 +63,7 @@ export function createSqlStore(handle: SqliteHandle): Store {
     transaction: (work) =>
       exclusive(async () => {
         const unit = { wroteDeliveries: false };
-        handle.prepare('BEGIN IMMEDIATE').run();
+        await beginWrite(handle);
         let result;
         try {
           cache.revalidate();
@@ -79,6 +80,20 @@ export function createSqlStore(handle: SqliteHandle): Store {
     onDeliveriesCommitted: (listener) => listeners.push(listener),
     close: () => exclusive(() => handle.close()),
   };
+}
+
+/**
+ * Begins a write transaction, waiting for a write lock another connection holds (the checkpointer
+ * starting the WAL over, a CLI on the same file) by polling it every millisecond. SQLite's own busy
+ * handler would sleep instead, freezing the event loop, and in steps that grow to 100 ms: each WAL
+ * restart cost a journey 18 to 34 ms where the lock was held for a few.
+ */
+async function beginWrite(handle: SqliteHandle): Promise<void> {
+  const giveUpAt = Date.now() + BUSY_TIMEOUT_MS;
+  for (let busy = handle.tryBeginWrite(); busy; busy = handle.tryBeginWrite()) {
+    if (Date.now() > giveUpAt) throw busy;
+    await sleep(1);
+  }
 }
 
 /** Runs async work one at a time, in call order. */

@@ -11,6 +11,11 @@ export interface SqliteHandle {
   db: Kysely<Schema>;
   /** A prepared statement for this SQL text, reused across calls. */
   prepare(sql: string): SQLite.Statement;
+  /**
+   * Starts a write transaction (BEGIN IMMEDIATE) without waiting: undefined when it began, the
+   * SQLITE_BUSY error when another connection holds the write lock.
+   */
+  tryBeginWrite(): Error | undefined;
   inTransaction(): boolean;
   close(): Promise<void>;
 }
@@ -23,7 +28,7 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
   const sqlite = openFile(path);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // SQLite's default 2 MB page cache holds too little of the journey tables' indexes: pages read back
   // from the file mid-step wait on the disk whenever the checkpoint worker is flushing it.
   sqlite.pragma('cache_size = -65536');
@@ -40,6 +45,18 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
   return {
     db,
     prepare: cached.prepare,
+    tryBeginWrite() {
+      cached.prepare('PRAGMA busy_timeout = 0').get();
+      try {
+        cached.prepare('BEGIN IMMEDIATE').run();
+        return undefined;
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') return error as Error;
+        throw error;
+      } finally {
+        cached.prepare(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`).get();
+      }
+    },
     inTransaction: () => sqlite.inTransaction,
     async close() {
       await checkpointer?.stop();
@@ -70,6 +87,8 @@ function ensureDirectory(dir: string): void {
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+/** How long a statement waits for a lock another connection holds before it fails with SQLITE_BUSY. */
+export const BUSY_TIMEOUT_MS = 5000;
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 // Kysely prepares every query anew; preparing costs more than running most of Spine's statements,
