@@ -224,6 +224,19 @@ describe('the hubs of the whole stack (GET /spine/v1/hubs)', () => {
     expect(listed.json()).toEqual([]);
   });
 
+  it('lists listeners created within one clock tick in the order they were created', async () => {
+    const app = await build({ now: () => new Date('2026-11-26T10:00:00.000Z') });
+    const created: string[] = [];
+    for (const api of ['/tmf-api/productOrderingManagement/v4', EVENT_API, '/tmf-api/serviceOrdering/v4', '/tmf-api/productOrderingManagement/v4', EVENT_API, '/tmf-api/resourceOrderingManagement/v4']) {
+      const hub = await app.inject({ method: 'POST', url: `${api}/hub`, ...json({ callback: unreachable }) });
+      expect(hub.statusCode).toBe(201);
+      created.push(hub.json().id);
+    }
+    const listed = (await app.inject({ method: 'GET', url: '/spine/v1/hubs' })).json();
+    expect(listed.map((h: { createdAt: string }) => h.createdAt)).toEqual(created.map(() => '2026-11-26T10:00:00.000Z'));
+    expect(listed.map((h: { id: string }) => h.id)).toEqual(created);
+  });
+
   it("lists the listeners of every API and topic, oldest first, with one journey's deliveries by status", async () => {
     const listener = await startListener();
     const app = await build();

@@ -70,21 +70,19 @@ export async function listHubOverviews(
   apis: readonly { id: string; basePath: string }[],
   selector: { correlationId?: string },
 ): Promise<HubOverview[]> {
-  const hubs = (await Promise.all(apis.map((api) => store.listHubs(api.id)))).flat();
+  const hubs = await store.listHubs();
   const counts = await store.countDeliveries(selector);
   const basePath = (api: string) => apis.find((a) => a.id === api)?.basePath ?? '';
-  return hubs
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
-    .map((hub) => ({
-      ...toSubscription(hub),
-      api: hub.api,
-      topicId: hub.topicId,
-      createdAt: hub.createdAt,
-      path: hub.topicId ? `${basePath(EVENT_API)}/topic/${hub.topicId}/hub/${hub.id}` : `${basePath(hub.api)}/hub/${hub.id}`,
-      deliveries: Object.fromEntries(
-        Object.values(DeliveryStatus).map((status) => [status, counts.find((c) => c.hubId === hub.id && c.status === status)?.count ?? 0]),
-      ) as Record<DeliveryStatus, number>,
-    }));
+  return hubs.map((hub) => ({
+    ...toSubscription(hub),
+    api: hub.api,
+    topicId: hub.topicId,
+    createdAt: hub.createdAt,
+    path: hub.topicId ? `${basePath(EVENT_API)}/topic/${hub.topicId}/hub/${hub.id}` : `${basePath(hub.api)}/hub/${hub.id}`,
+    deliveries: Object.fromEntries(
+      Object.values(DeliveryStatus).map((status) => [status, counts.find((c) => c.hubId === hub.id && c.status === status)?.count ?? 0]),
+    ) as Record<DeliveryStatus, number>,
+  }));
 }
 
 /** One event's delivery to one listener: which event, where it went, and how that went so far. */

@@ -195,7 +195,8 @@ export interface Store {
   insertHub(hub: HubRecord): Promise<void>;
   getHub(id: string): Promise<HubRecord | undefined>;
   deleteHub(id: string): Promise<boolean>;
-  listHubs(api: string): Promise<HubRecord[]>;
+  /** An API's hubs (every API's when none is named), oldest first: by creation time, then in the order they were stored. */
+  listHubs(api?: string): Promise<HubRecord[]>;
 
   insertDelivery(delivery: Omit<DeliveryRecord, 'seq' | 'attempts' | 'lastError' | 'deliveredAt'>): Promise<void>;
   dueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;

@@ -223,9 +223,11 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       return Number(result.numDeletedRows) === 1;
     },
     async listHubs(api) {
+      // Hubs created within one clock tick keep the order they were stored in (rowid).
+      if (api === undefined) return all<Selectable<HubTable>>('SELECT * FROM hub ORDER BY created_at, rowid').map(toHub);
       const known = hubs.get(api);
       if (known) return known.map((hub) => ({ ...hub }));
-      const listed = all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at', api).map(toHub);
+      const listed = all<Selectable<HubTable>>('SELECT * FROM hub WHERE api = ? ORDER BY created_at, rowid', api).map(toHub);
       hubs.set(api, listed);
       return listed.map((hub) => ({ ...hub }));
     },
