@@ -182,6 +182,17 @@ describe('the SQL store', () => {
     expect((await store.getResource('TMF622', 'productOrder', 'after-the-lock'))?.id).toBe('after-the-lock');
   });
 
+  it('lists runs and fallout started within one clock tick newest first, as they were stored', async () => {
+    const store = await fresh();
+    const ids = ['run-b', 'run-a', 'run-c'];
+    for (const id of ids) {
+      await store.insertRun({ id, scenario: 's', status: 'held', correlationId: `c-${id}`, input: {}, context: {}, error: null, createdAt: 't0', updatedAt: 't0' });
+      await store.putFallout({ id: `fo-${id}`, runId: id, status: 'open', entry: {}, createdAt: 't0', updatedAt: 't0' });
+    }
+    expect((await store.listRuns({})).map((r) => r.id)).toEqual(['run-c', 'run-a', 'run-b']);
+    expect((await store.listFallout({})).map((f) => f.id)).toEqual(['fo-run-c', 'fo-run-a', 'fo-run-b']);
+  });
+
   it('narrows a list to the documents whose attributes have the given values', async () => {
     const store = await fresh();
     const typed = (id: string, category: unknown) => ({ ...record(id), doc: { id, category, 'odd "key"': category } });

@@ -351,7 +351,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       if (correlationId) query = query.where('correlation_id', '=', correlationId);
       if (statuses) query = query.where('status', 'in', statuses.length ? [...statuses] : ['']);
       if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((row) => toRun(row));
+      // Runs started within one clock tick: the one stored last first.
+      return (await query.orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').execute()).map((row) => toRun(row));
     },
 
     async insertRunStep(step) {
@@ -427,7 +428,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       let query = q.selectFrom('fallout').selectAll();
       if (status) query = query.where('status', '=', status);
       if (limit !== undefined) query = query.limit(limit);
-      return (await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map(toFallout);
+      return (await query.orderBy('created_at', 'desc').orderBy(sql`rowid`, 'desc').execute()).map(toFallout);
     },
 
     async putArmedFault(record) {
