@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,6 +90,18 @@ describe('spine bench', () => {
     expect(result.stderr).toContain('--history');
     expect(result.stderr).toContain('expected a whole number of at least 0');
     expect(result.stdout).toBe('');
+  });
+});
+
+describe('spine run into a pipe', () => {
+  it('stops quietly when the reader closes the pipe (spine run … | head -1)', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
 

@@ -15,6 +15,12 @@ program.addCommand(runCommand());
 program.addCommand(traceCommand());
 program.addCommand(benchCommand());
 
+// A reader that stops early (`spine run … | head`) closes the pipe: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(0);
+});
+
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`spine: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
