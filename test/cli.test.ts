@@ -1,5 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,6 +104,31 @@ describe('spine run into a pipe', () => {
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('spine run and trace against a server', () => {
+  it('refuses a --server that is not an http(s) URL, and says when the server answers no JSON', async () => {
+    for (const command of [['run', 'gpon-ftth'], ['trace', 'po-ord-2026-00789']]) {
+      const refused = spawnSync(process.execPath, [BIN, ...command, '--server', 'localhost:8638'], { encoding: 'utf8' });
+      expect(refused.status).toBe(1);
+      expect(refused.stderr).toBe('spine: --server takes an http(s) URL such as http://localhost:8638, not "localhost:8638"\n');
+    }
+    const notSpine = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>'));
+    await new Promise<void>((resolve) => notSpine.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(notSpine.address() as AddressInfo).port}`;
+      const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, [BIN, 'trace', 'x', '--server', url], { stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+      expect(result.code).toBe(1);
+      expect(result.stderr).toBe(`spine: ${url} answered GET /spine/v1/trace/x with 200 and no JSON: is it a Spine server?\n`);
+    } finally {
+      notSpine.close();
+    }
   });
 });
 

@@ -28,6 +28,7 @@ export async function inProcessSource(dbPath: string, seed: SeedChoice, determin
 
 /** The same calls against a running `spine serve`. */
 export function serverSource(server: string): JourneySource {
+  if (!isHttpUrl(server)) throw new Error(`--server takes an http(s) URL such as http://localhost:8638, not ${JSON.stringify(server)}`);
   const base = server.replace(/\/+$/, '');
   const call = async (method: string, path: string, body?: Doc) => {
     const response = await fetch(`${base}${path}`, {
@@ -37,7 +38,10 @@ export function serverSource(server: string): JourneySource {
     }).catch((cause: Error) => {
       throw new Error(`cannot reach ${base}: ${cause.message}`);
     });
-    return answer(response.status, await response.json());
+    const json = await response.json().catch(() => {
+      throw new Error(`${base} answered ${method} ${path} with ${response.status} and no JSON: is it a Spine server?`);
+    });
+    return answer(response.status, json);
   };
   return {
     start: (scenario, input) => call('POST', `/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs`, input),
@@ -46,6 +50,14 @@ export function serverSource(server: string): JourneySource {
     armFault: (fault, times) => call('POST', '/spine/v1/faults', { fault, times }),
     close: async () => undefined,
   };
+}
+
+function isHttpUrl(text: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(text).protocol);
+  } catch {
+    return false;
+  }
 }
 
 function viaInject(app: FastifyInstance): JourneySource {
