@@ -107,12 +107,15 @@ describe('spine run into a pipe', () => {
   });
 });
 
-describe('spine run and trace against a server', () => {
-  it('refuses a --server that is not an http(s) URL, and says when the server answers no JSON', async () => {
+describe('spine against a server URL', () => {
+  it('refuses a --server or --public-url that is not an http(s) URL, and says when the server answers no JSON', async () => {
+    const serve = spawnSync(process.execPath, [BIN, 'serve', '--db', ':memory:'], { encoding: 'utf8', env: { ...process.env, SPINE_PUBLIC_URL: 'spine.example' } });
+    expect(serve.status).toBe(1);
+    expect(serve.stderr).toContain("option '--public-url <url>' value 'spine.example' from env 'SPINE_PUBLIC_URL' is invalid. expected an http(s) URL");
     for (const command of [['run', 'gpon-ftth'], ['trace', 'po-ord-2026-00789']]) {
       const refused = spawnSync(process.execPath, [BIN, ...command, '--server', 'localhost:8638'], { encoding: 'utf8' });
       expect(refused.status).toBe(1);
-      expect(refused.stderr).toBe('spine: --server takes an http(s) URL such as http://localhost:8638, not "localhost:8638"\n');
+      expect(refused.stderr).toContain("option '--server <url>' argument 'localhost:8638' is invalid. expected an http(s) URL such as http://localhost:8638");
     }
     const notSpine = createServer((_request, response) => response.writeHead(200, { 'content-type': 'text/html' }).end('<html>hello</html>'));
     await new Promise<void>((resolve) => notSpine.listen(0, '127.0.0.1', resolve));

@@ -1,17 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
+import { wholeNumberFrom } from './arguments.js';
 
 const BENCH_SCRIPT = fileURLToPath(new URL('../../bench/run.js', import.meta.url));
-
-// A parser of whole numbers from `min` up, for commander.
-function wholeNumberFrom(min: number) {
-  return (value: string): string => {
-    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
-    return value;
-  };
-}
 
 /** `spine bench`: the benchmark of `npm run bench`, in its own process (it builds its own network and database). */
 export function benchCommand(): Command {

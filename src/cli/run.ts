@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
+import { httpUrl } from './arguments.js';
 import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
 import { DETERMINISTIC_START } from '../tmf/sources.js';
@@ -21,7 +22,7 @@ export function runCommand(): Command {
     .option('--address <id>', 'installation address id (default: the customer\'s service address)')
     .option('--offering <id>', 'product offering id (default: the scenario\'s)')
     .option('--product <id>', 'existing product to modify or cease (default: the customer\'s active product)')
-    .option('--server <url>', 'run against this server instead of in-process, e.g. http://localhost:8638')
+    .option('--server <url>', 'run against this server instead of in-process, e.g. http://localhost:8638', httpUrl)
     .addOption(new Option('--db <path>', 'SQLite file for an in-process run').env('SPINE_DB').default(DEFAULT_DB))
     .addOption(new Option('--seed <dataset>', 'dataset for a new in-process database').default('demo').choices(Object.keys(SeedChoices)))
     .option('--deterministic', 'virtual clock and counter ids: the same run on a fresh database gives the same records')

@@ -1,5 +1,6 @@
 import { Command, Option } from 'commander';
 import { SeedChoices } from '../scenarios/demo-dataset.js';
+import { httpUrl } from './arguments.js';
 import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc } from './journey-source.js';
 import { DEFAULT_DB } from './serve.js';
@@ -9,7 +10,7 @@ export function traceCommand(): Command {
   return new Command('trace')
     .description('show the golden thread (customer → orders → services → resources) of any id of a journey')
     .argument('<id>', 'any id: product/service/resource order, service, resource, event, run or correlationId')
-    .option('--server <url>', 'ask this server instead of reading the database in-process')
+    .option('--server <url>', 'ask this server instead of reading the database in-process', httpUrl)
     .addOption(new Option('--db <path>', 'SQLite file for an in-process lookup').env('SPINE_DB').default(DEFAULT_DB))
     .option('--json', 'print the trace as JSON')
     .action(async (id: string, options: { server?: string; db: string; json?: boolean }) => {

@@ -1,0 +1,30 @@
+import { InvalidArgumentError } from 'commander';
+
+// Parsers of option values for commander: a bad value is refused before the command runs.
+
+/** A whole number from `min` up, kept as the text given. */
+export function wholeNumberFrom(min: number) {
+  return (value: string): string => {
+    if (!/^\d+$/.test(value) || Number(value) < min) throw new InvalidArgumentError(`expected a whole number of at least ${min}`);
+    return value;
+  };
+}
+
+/** A TCP port. */
+export function port(value: string): number {
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
+  return parsed;
+}
+
+/** An http(s) URL, without the trailing slashes paths are appended to. */
+export function httpUrl(value: string): string {
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(value).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') throw new InvalidArgumentError('expected an http(s) URL such as http://localhost:8638');
+  return value.replace(/\/+$/, '');
+}
