@@ -135,6 +135,27 @@ describe('spine against a server URL', () => {
   });
 });
 
+describe('spine run interrupted', () => {
+  it('says on Ctrl-C where the journey stands, and the next spine process on the database finishes it', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const child = spawn(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    const runId = /^run (run-\S+)/.exec(first.toString())![1]!;
+    child.kill('SIGINT');
+    const [code] = (await once(child, 'exit')) as [number | null];
+    expect(code).toBe(130);
+    expect(stderr).toContain(`interrupted: journey ${runId} is kept as of its last finished step and goes on the next time Spine opens ${db}`);
+    expect(stderr).toContain(`spine trace ${runId} --db ${db}`);
+
+    // Another journey on the same database: its process runs the interrupted one's remaining steps too.
+    expect(spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db], { encoding: 'utf8' }).status).toBe(0);
+    const trace = spawnSync(process.execPath, [BIN, 'trace', runId, '--db', db, '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(trace.stdout).status).toBe('completed');
+  });
+});
+
 describe('spine run on a database file', () => {
   it('reports a refused run and exits 1, after closing the database cleanly', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');

@@ -45,9 +45,19 @@ export function runCommand(): Command {
           if (!options.json) process.stdout.write(`fault ${String(armed.id)}  ${String(armed.fault)} ×${String(armed.times)}  at ${String(armed.target)} (${String(armed.step)})\n`);
         }
         const progress = options.json ? silent : terminal(process.stdout);
-        const reports = [await follow(source, await source.start(scenario, input), progress)];
+        // Ctrl-C leaves the journey where its last committed step left it: say so, and where it goes on.
+        let following: string | undefined;
+        process.once('SIGINT', () => {
+          progress.current(undefined);
+          process.stderr.write(`\n${interruption(following, options)}\n`);
+          process.exit(130);
+        });
+        const started = await source.start(scenario, input);
+        following = String(started.id);
+        const reports = [await follow(source, started, progress)];
         // A partial journey goes on in its follow-up journey (the same correlationId): follow it to its end.
         for (let followUp = followUpOf(reports.at(-1)!); followUp; followUp = followUpOf(reports.at(-1)!)) {
+          following = followUp;
           reports.push(await follow(source, (await source.report(followUp)).run as Doc, progress));
         }
         const [report, ...followUps] = reports;
@@ -58,6 +68,13 @@ export function runCommand(): Command {
         await source.close();
       }
     });
+}
+
+function interruption(runId: string | undefined, options: { server?: string; db: string }): string {
+  if (!runId) return 'interrupted before the journey started';
+  const where = options.server ? `--server ${options.server}` : `--db ${options.db}`;
+  const goesOn = options.server ? 'goes on in the server' : `is kept as of its last finished step and goes on the next time Spine opens ${options.db} (spine serve or spine run)`;
+  return `interrupted: journey ${runId} ${goesOn}; spine trace ${runId} ${where} shows where it is`;
 }
 
 /** Where progress goes: finished lines, and (on a terminal) a transient line for the step in flight. */
