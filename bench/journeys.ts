@@ -499,7 +499,6 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
 
     const j = accounting.journeys;
     const log = accounting.log;
-
     const writes = [...log.tables.values()].reduce((a, t) => ({ rows: a.rows + t.inserted + t.updated + t.deleted, bytes: a.bytes + t.bytes }), { rows: 0, bytes: 0 });
     const statements = [...log.statements.values()].reduce((a, n) => a + n, 0);
     out();

@@ -19,12 +19,7 @@ export function port(value: string): number {
 
 /** An http(s) URL, without the trailing slashes paths are appended to. */
 export function httpUrl(value: string): string {
-  let protocol: string | undefined;
-  try {
-    protocol = new URL(value).protocol;
-  } catch {
-    protocol = undefined;
-  }
+  const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
   if (protocol !== 'http:' && protocol !== 'https:') throw new InvalidArgumentError('expected an http(s) URL such as http://localhost:8638');
   return value.replace(/\/+$/, '');
 }

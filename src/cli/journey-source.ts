@@ -26,9 +26,8 @@ export async function inProcessSource(dbPath: string, seed: SeedChoice, determin
   return viaInject(app);
 }
 
-/** The same calls against a running `spine serve`. */
-export function serverSource(server: string): JourneySource {
-  const base = server.replace(/\/+$/, '');
+/** The same calls against a running `spine serve` at `base` (as `httpUrl` gives it: no trailing slash). */
+export function serverSource(base: string): JourneySource {
   const call = async (method: string, path: string, body?: Doc) => {
     const response = await fetch(`${base}${path}`, {
       method,

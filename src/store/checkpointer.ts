@@ -15,7 +15,7 @@ const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.path);
-db.pragma('busy_timeout = 5000');
+db.pragma('busy_timeout = ' + workerData.busyTimeoutMs);
 const timer = setInterval(() => {
   try {
     const [{ log }] = db.pragma('wal_checkpoint(PASSIVE)');
@@ -39,9 +39,9 @@ parentPort.on('message', () => {
  * writers off while it copies what PASSIVE left, and the next commit starts the WAL from its
  * beginning (the connection's journal_size_limit then truncates the file).
  */
-export function startCheckpointer(path: string, restartAfterFrames = RESTART_AFTER_FRAMES): Checkpointer {
+export function startCheckpointer(path: string, { busyTimeoutMs, restartAfterFrames = RESTART_AFTER_FRAMES }: { busyTimeoutMs: number; restartAfterFrames?: number }): Checkpointer {
   const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: EVERY_MS, restartAfterFrames } });
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, driver, everyMs: EVERY_MS, restartAfterFrames, busyTimeoutMs } });
   worker.unref();
   return {
     async stop() {

@@ -523,7 +523,8 @@ export function resourceQuery(selector: ResourceSelector): { text: string; param
   if (indexed) {
     // Both halves through the index: the dates from the bound on, then the documents without a readable one.
     const end = `julianday(json_extract(doc, '${jsonPath(indexed.path)}'))`;
-    const from = `SELECT * FROM resource INDEXED BY ${indexed.index} WHERE api = '${api}' AND resource = '${resource}'${byState}${byAttributes}`;
+    // The literals come from datedIndexes, not from the caller: the planner uses a partial index only for the constants it was made for.
+    const from = `SELECT * FROM resource INDEXED BY ${indexed.index} WHERE api = '${indexed.api}' AND resource = '${indexed.resource}'${byState}${byAttributes}`;
     return {
       text: `${from} AND ${end} >= julianday(?) - ${OFFSET_DAYS} UNION ALL ${from} AND ${end} IS NULL ORDER BY seq`,
       params: [...narrowing, notBefore.at, ...narrowing],

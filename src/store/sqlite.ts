@@ -41,7 +41,7 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
     // Once the checkpointer has had the WAL restarted, the file shrinks back to this size.
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
-  const checkpointer = inFile ? startCheckpointer(path, walRestartFrames) : undefined;
+  const checkpointer = inFile ? startCheckpointer(path, { busyTimeoutMs: BUSY_TIMEOUT_MS, restartAfterFrames: walRestartFrames }) : undefined;
   return {
     db,
     prepare: cached.prepare,
