@@ -162,7 +162,10 @@ describe('the SQL store', () => {
     expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
   });
 
-  it('waits for a write lock another connection holds without freezing the event loop', async () => {
+  it.each([
+    ['a transaction', (store: Store, doc: ResourceRecord) => store.transaction((tx) => tx.insertResource(doc))],
+    ['a write outside a transaction', (store: Store, doc: ResourceRecord) => store.insertResource(doc)],
+  ])('%s waits for a write lock another connection holds without freezing the event loop', async (_, write) => {
     const path = join(mkdtempSync(join(tmpdir(), 'spine-lock-')), 'spine.db');
     const store = await openStore(path);
     stores.push(store);
@@ -172,7 +175,7 @@ describe('the SQL store', () => {
     let ticks = 0;
     const ticker = setInterval(() => ticks++, 5);
     try {
-      await store.transaction((tx) => tx.insertResource(record('after-the-lock')));
+      await write(store, record('after-the-lock'));
     } finally {
       clearInterval(ticker);
       other.close();

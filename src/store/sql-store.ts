@@ -46,41 +46,94 @@ export function createSqlStore(handle: SqliteHandle): Store {
     return store;
   }
 
+  const transaction: Store['transaction'] = (work) =>
+    exclusive(async () => {
+      const unit = { wroteDeliveries: false };
+      await beginWrite(handle);
+      let result;
+      try {
+        cache.revalidate();
+        result = await work(transactionStore(unit));
+        handle.prepare('COMMIT').run();
+      } catch (error) {
+        if (handle.inTransaction()) handle.prepare('ROLLBACK').run();
+        cache.clear();
+        throw error;
+      }
+      if (unit.wroteDeliveries) notify();
+      return result;
+    });
+
+  // Outside a transaction a write is a transaction of its own, so it waits for the lock as one does.
   const outside = operations(handle, notify, new Map(), cache);
   const locked = Object.fromEntries(
     Object.entries(outside).map(([name, operation]) => [
       name,
-      (...args: unknown[]) =>
-        exclusive(() => {
-          cache.revalidate();
-          return (operation as (...a: unknown[]) => Promise<unknown>)(...args);
-        }),
+      writes[name as keyof Operations]
+        ? (...args: unknown[]) => transaction((tx) => (tx[name as keyof Operations] as (...a: unknown[]) => Promise<unknown>)(...args))
+        : (...args: unknown[]) =>
+            exclusive(() => {
+              cache.revalidate();
+              return (operation as (...a: unknown[]) => Promise<unknown>)(...args);
+            }),
     ]),
   ) as Operations;
 
   return {
     ...locked,
-    transaction: (work) =>
-      exclusive(async () => {
-        const unit = { wroteDeliveries: false };
-        await beginWrite(handle);
-        let result;
-        try {
-          cache.revalidate();
-          result = await work(transactionStore(unit));
-          handle.prepare('COMMIT').run();
-        } catch (error) {
-          if (handle.inTransaction()) handle.prepare('ROLLBACK').run();
-          cache.clear();
-          throw error;
-        }
-        if (unit.wroteDeliveries) notify();
-        return result;
-      }),
+    transaction,
     onDeliveriesCommitted: (listener) => listeners.push(listener),
     close: () => exclusive(() => handle.close()),
   };
 }
+
+/** Which operations write. */
+const writes: Record<keyof Operations, boolean> = {
+  getResource: false,
+  listResources: false,
+  eachResource: false,
+  insertResource: true,
+  replaceResource: true,
+  deleteResource: true,
+  appendEvent: true,
+  listEvents: false,
+  getEvent: false,
+  getEventBySeq: false,
+  insertHub: true,
+  getHub: false,
+  deleteHub: true,
+  listHubs: false,
+  insertDelivery: true,
+  dueDeliveries: false,
+  nextDeliveryTime: false,
+  recordDeliveryAttempt: true,
+  listDeliveries: false,
+  countDeliveries: false,
+  nextInSequence: true,
+  seedSequence: true,
+  insertRun: true,
+  getRun: false,
+  updateRun: true,
+  listRuns: false,
+  insertRunStep: true,
+  updateRunStep: true,
+  dueRunSteps: false,
+  listRunSteps: false,
+  getRunStep: false,
+  nextRunStepTime: false,
+  appendExchange: true,
+  listExchanges: false,
+  latestActivity: false,
+  getIdempotentResponse: false,
+  putIdempotentResponse: true,
+  putFallout: true,
+  getFallout: false,
+  listFallout: false,
+  putArmedFault: true,
+  deleteArmedFault: true,
+  listArmedFaults: false,
+  markDatasetLoaded: true,
+};
 
 /**
  * Begins a write transaction, waiting for a write lock another connection holds (the checkpointer
