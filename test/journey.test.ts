@@ -138,8 +138,10 @@ describe('the GPON FTTH journey', () => {
     const serviceOrder = await get(app, `/tmf-api/serviceOrdering/v4/serviceOrder/${context.serviceOrderId}`);
     expect(serviceOrder.orderRelationship).toEqual([expect.objectContaining({ id: context.productOrderId, relationshipType: 'cross-ref' })]);
 
-    // The golden thread from any id of the chain leads back to this journey.
-    for (const id of [context.productOrderId, context.serviceOrderId, context.resourceOrderId, context.resources.cpe, run.correlationId, report.events[0].eventId]) {
+    // The golden thread from any id of the chain, or of anything the journey's calls created, leads back to this journey.
+    const created = report.exchanges.filter((x: Doc) => x.method === 'POST' && x.status < 300).map((x: Doc) => x.response.id);
+    expect(created).toEqual(expect.arrayContaining([context.addressValidationId, ...Object.values(context.activations)]));
+    for (const id of [context.productOrderId, context.serviceOrderId, context.resourceOrderId, context.resources.cpe, run.correlationId, report.events[0].eventId, ...created]) {
       const trace = await get(app, `/spine/v1/trace/${encodeURIComponent(id)}`);
       expect(trace.runId, `trace of ${id}`).toBe(run.id);
     }
@@ -147,8 +149,9 @@ describe('the GPON FTTH journey', () => {
     expect([unknown.statusCode, unknown.json()['@type'], unknown.json().message]).toEqual([404, 'Error', expect.stringContaining('no journey has no-such-id in its golden thread')]);
     const trace = await get(app, `/spine/v1/trace/${context.productOrderId}`);
     expect(trace.chain.map((n: Doc) => n.role)).toEqual(
-      expect.arrayContaining(['customer', 'shoppingCart', 'productOrder', 'serviceOrder', 'resourceOrder', 'cfs', 'rfs', 'resource:accessPort', 'resource:cpe', 'resource:vlanPair', 'resource:drop', 'resource:bngSession']),
+      expect.arrayContaining(['customer', 'shoppingCart', 'productOrder', 'serviceOrder', 'resourceOrder', 'cfs', 'rfs', 'resource:accessPort', 'resource:cpe', 'resource:vlanPair', 'resource:drop', 'resource:bngSession', 'activation:accessPort', 'activation:cpe', 'activation:vlanPair', 'activation:drop', 'activation:bngSession']),
     );
+    expect(trace.chain.find((n: Doc) => n.role === 'activation:cpe')).toMatchObject({ api: 'TMF702', via: `resourceRelationship (targets) of ${context.resources.cpe}` });
     expect(trace.chain.find((n: Doc) => n.role === 'productOrder')).toMatchObject({ state: 'completed', owner: { actor: 'com', api: 'TMF622' } });
   });
 

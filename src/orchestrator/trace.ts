@@ -45,13 +45,13 @@ export function threadOf(context: Doc): ThreadLink[] {
 const STATE_FIELDS = ['state', 'status', 'usageState'] as const;
 
 /**
- * The golden thread of the journey an id belongs to: any id of the chain, a run id, an event id or
- * the correlationId. The most recent journey wins; the others are listed.
+ * The golden thread of the journey an id belongs to: any id of the chain or of anything its calls
+ * created, a run id, an event id or the correlationId. The most recent journey wins; the others are listed.
  */
 export async function traceId(store: Store, id: string): Promise<Trace> {
   const runs = await runsFor(store, id);
   const [run, ...others] = runs;
-  if (!run) throw new TmfError('NOT_FOUND', `no journey has ${id} in its golden thread; trace the id of a run, an event, a correlationId, or a customer, cart, order, service or resource of a journey`);
+  if (!run) throw new TmfError('NOT_FOUND', `no journey has ${id} in its golden thread; trace the id of a run, an event, a correlationId, or a customer, cart, order, service or resource of a journey or anything its calls created`);
   const chain: TraceNode[] = [];
   for (const link of threadOf(run.context)) {
     const record = await store.getResource(link.api, link.resource, link.id);

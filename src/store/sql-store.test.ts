@@ -336,6 +336,23 @@ describe('runs found by an id of their golden thread', () => {
     expect(await found('not part of the thread')).toEqual([]);
   });
 
+  it('and by the id of anything its calls created, not of what they read or were refused', async () => {
+    const store = await fresh();
+    await store.insertRun(runOf('run-1', ['cust-1'], 't1'));
+    const call = (method: string, status: number, response: unknown, runId: string | null = 'run-1') => ({
+      runId, step: 'a-step', correlationId: 'c-run-1', from: 'channel', to: 'com', api: 'TMF673', method, path: '/x', request: {}, response, status, startedAt: 't1', endedAt: 't1', events: [],
+    });
+    await store.transaction(async (tx) => {
+      await tx.appendExchange(call('POST', 201, { id: 'validation-1' }));
+      await tx.appendExchange(call('GET', 200, { id: 'read-1' }));
+      await tx.appendExchange(call('POST', 409, { id: 'refused-1' }));
+      await tx.appendExchange(call('POST', 201, { id: 'unthreaded-1' }, null));
+    });
+    const found = async (id: string) => (await store.listRuns({ mentioning: id })).map((run) => run.id);
+    expect(await found('validation-1')).toEqual(['run-1']);
+    expect([await found('read-1'), await found('refused-1'), await found('unthreaded-1')]).toEqual([[], [], []]);
+  });
+
   it('including runs stored before the thread was indexed', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'spine-links-')), 'spine.db');
     const database = new SQLite(path);
@@ -350,6 +367,31 @@ describe('runs found by an id of their golden thread', () => {
     const store = await openStore(path);
     stores.push(store);
     expect((await store.listRuns({ mentioning: 'po-old' })).map((run) => run.id)).toEqual(['run-old']);
+  });
+
+  it("including runs whose exchanges were stored before created ids were indexed, whether or not the answer was shared with an event", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'spine-links-')), 'spine.db');
+    const database = new SQLite(path);
+    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0015-dated-indexes');
+    expect(error).toBeUndefined();
+    const exchange = database.prepare(
+      `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at)
+       VALUES (?, 's', 'c', 'channel', 'com', 'TMF673', ?, '/x', NULL, ?, ?, ?, 't0', 't0')`,
+    );
+    const { lastInsertRowid } = database
+      .prepare(`INSERT INTO event (event_id, event_type, api, resource, resource_id, event_time, envelope, payload) VALUES ('e-1', 'T', 'TMF702', 'resource', 'act-1', 't0', '{}', ?)`)
+      .run(JSON.stringify({ id: 'act-1', state: 'completed' }));
+    exchange.run('run-old', 'POST', JSON.stringify({ id: 'validation-old' }), null, 201);
+    exchange.run('run-old', 'POST', null, lastInsertRowid, 201);
+    exchange.run('run-old', 'GET', JSON.stringify({ id: 'read-old' }), null, 200);
+    exchange.run('run-old', 'POST', 'not json', null, 201);
+    await db.destroy();
+    const store = await openStore(path);
+    stores.push(store);
+    const found = async (id: string) => (await store.listRuns({ mentioning: id })).map((run) => run.id);
+    await store.insertRun(runOf('run-old', [], 't0'));
+    expect([await found('validation-old'), await found('act-1'), await found('read-old')]).toEqual([['run-old'], ['run-old'], []]);
   });
 });
 

@@ -511,6 +511,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         shared === undefined ? response : null, shared ?? null,
         exchange.status, exchange.startedAt, exchange.endedAt, exchange.events.length ? JSON.stringify(exchange.events) : null,
       );
+      const created = createdId(exchange);
+      if (created !== undefined) run('INSERT INTO run_link (id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING', created, exchange.runId);
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
@@ -559,6 +561,12 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       return Number(result.numInsertedOrUpdatedRows ?? 0n) === 1;
     },
   };
+}
+
+// A run is also found by the id of anything its calls created: a validation, an availability check, an activation.
+function createdId({ runId, method, status, response }: Omit<ExchangeRecord, 'seq'>): string | undefined {
+  const id = runId && method === 'POST' && status >= 200 && status < 300 && response && typeof response === 'object' ? (response as Doc).id : undefined;
+  return typeof id === 'string' ? id : undefined;
 }
 
 const threadIds = (context: Doc): string[] =>

@@ -6,8 +6,8 @@ import { getJson } from './api';
 import { useApp } from './state';
 import { chainAnchor } from './course/spotlight';
 
-// Rows of the graph: journey, what the customer engaged, the product order, the service order, CFS, RFS, the resource order, resources.
-const ROW_OF: Record<string, number> = { productOrder: 2, product: 2, usage: 2, serviceOrder: 3, cfs: 4, rfs: 5, resourceOrder: 6, reservation: 6, workOrder: 6, resource: 7 };
+// Rows of the graph: journey, what the customer engaged, the product order, the service order, CFS, RFS, the resource order, resources, their activations.
+const ROW_OF: Record<string, number> = { productOrder: 2, product: 2, usage: 2, serviceOrder: 3, cfs: 4, rfs: 5, resourceOrder: 6, reservation: 6, workOrder: 6, resource: 7, activation: 8 };
 const PARENT: Record<string, string> = { productOrder: 'customer', product: 'productOrder', usage: 'product', serviceOrder: 'productOrder', cfs: 'serviceOrder', rfs: 'serviceOrder', resourceOrder: 'serviceOrder', reservation: 'resourceOrder', workOrder: 'resourceOrder', resource: 'reservation' };
 
 export default function IdChain() {

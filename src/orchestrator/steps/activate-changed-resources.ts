@@ -3,9 +3,7 @@ import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { extendThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-
-// The network order of a provision: port and drop first, the ONT ranges on its port, then VLANs and BNG.
-const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'];
+import { ACTIVATION_ORDER, activationLinks } from './activate-resources.js';
 
 /**
  * ROM configures what the diff adds or modifies (TMF702): an added resource is activated as in a
@@ -21,7 +19,7 @@ export const activateChangedResources: StepDefinition = {
     const added = context.addedResources as Record<string, string>;
     const resources = resourcesAfter(context);
     const activations: Record<string, string> = {};
-    for (const change of [...changes].sort((a, b) => ACTIVATION_ORDER.indexOf(a.slot) - ACTIVATION_ORDER.indexOf(b.slot))) {
+    for (const change of [...changes].sort((a, b) => slotOrder(a.slot) - slotOrder(b.slot))) {
       const id = change.action === 'add' ? added[change.slot]! : change.current!.instanceId!;
       const value = (name: string) => change.target!.characteristics.find((c) => c.name === name)?.value;
       const config: Record<string, Doc[]> = {
@@ -40,9 +38,11 @@ export const activateChangedResources: StepDefinition = {
       });
       activations[change.slot] = String(activation.id);
     }
-    return { activations, resources, ...extendThread(context, ...Object.entries(activations).map(([slot, id]) => ({ role: `activation:${slot}`, api: 'TMF702', resource: 'resource', id }))) };
+    return { activations, resources, ...extendThread(context, ...activationLinks(activations, resources)) };
   },
 };
+
+const slotOrder = (slot: string) => (ACTIVATION_ORDER as readonly string[]).indexOf(slot);
 
 /** The product's resources by slot once the changes apply: what stays, what is modified, what is added. */
 export function resourcesAfter(context: Doc): Record<string, string> {

@@ -1,10 +1,16 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
+import { extendThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
 
 // Network order: light the port and the drop, range the ONT on its port, then the VLANs and the BNG session.
-const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'] as const;
+export const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'] as const;
+
+/** The thread links of TMF702 activations by slot, each tied to the resource it targets. */
+export function activationLinks(activations: Record<string, string>, resources: Record<string, string>): ThreadLink[] {
+  return Object.entries(activations).map(([slot, id]) => ({ role: `activation:${slot}`, api: 'TMF702', resource: 'resource', id, via: `resourceRelationship (targets) of ${resources[slot]}` }));
+}
 
 /**
  * ROM configures each reserved resource on the network through TMF702: one activation request per
@@ -36,7 +42,7 @@ export const activateResources: StepDefinition = {
       });
       activations[slot] = String(activation.id);
     }
-    return { activations };
+    return { activations, ...extendThread(context, ...activationLinks(activations, resources)) };
   },
   // Takes the configuration off the network, last activated first (BNG session before the ONT).
   async compensate({ call, context }) {

@@ -14,6 +14,7 @@ import * as armedFaults from './0012-armed-faults.js';
 import * as deliveryIndexes from './0013-delivery-indexes.js';
 import * as runLinks from './0014-run-links.js';
 import * as datedIndexes from './0015-dated-indexes.js';
+import * as createdLinks from './0016-created-links.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013-delivery-indexes': deliveryIndexes,
   '0014-run-links': runLinks,
   '0015-dated-indexes': datedIndexes,
+  '0016-created-links': createdLinks,
 };
