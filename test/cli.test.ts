@@ -2,10 +2,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from './support/temp-dir.js';
 
 // The `spine` command as a user runs it: the compiled binary (npm test builds it first).
 
@@ -137,7 +136,7 @@ describe('spine against a server URL', () => {
 
 describe('spine run interrupted', () => {
   it('says on Ctrl-C where the journey stands, and the next spine process on the database finishes it', async () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const db = join(tempDir('spine-cli-'), 'spine.db');
     const child = spawn(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
@@ -158,14 +157,14 @@ describe('spine run interrupted', () => {
 
 describe('spine run on a database file', () => {
   it('reports a refused run and exits 1, after closing the database cleanly', () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const db = join(tempDir('spine-cli-'), 'spine.db');
     const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--customer', 'cust-nobody'], { encoding: 'utf8' });
     expect(result.stderr).toContain('customer cust-nobody does not exist');
     expect(result.status).toBe(1);
   });
 
   it('follows a partial journey through its follow-up journey and exits with its outcome', () => {
-    const db = join(mkdtempSync(join(tmpdir(), 'spine-cli-')), 'spine.db');
+    const db = join(tempDir('spine-cli-'), 'spine.db');
     const result = spawnSync(process.execPath, [BIN, 'run', 'partial-home-network', '--db', db], { encoding: 'utf8' });
     expect(result.stdout).toMatch(/scenario partial-home-network/);
     // Started without a customer: whom it went to is said before the first step.

@@ -1,5 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { publishEnvelope } from '../src/events/publish.js';
@@ -8,6 +6,7 @@ import { openStore } from '../src/store/open-store.js';
 import type { EventSelector } from '../src/store/port.js';
 import { build, json } from './support/build.js';
 import { startListener } from './support/listener.js';
+import { tempDir } from './support/temp-dir.js';
 
 // Hubs, the transactional outbox and delivery to real HTTP listeners.
 
@@ -93,7 +92,7 @@ describe('hub subscriptions', () => {
   });
 
   it('still delivers events that were undelivered when the server stopped', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-')), 'spine.db');
+    const dbPath = join(tempDir('spine-'), 'spine.db');
     const listener = await startListener();
     const port = Number(new URL(listener.url).port);
     await listener.close();

@@ -1,7 +1,9 @@
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { build, json } from './support/build.js';
+import { tempDir } from './support/temp-dir.js';
 
 // The fallout queue: a held run with its structured error; operators resume, retry or abort it.
 
@@ -72,7 +74,7 @@ describe('fallout', () => {
   });
 
   it('a held run survives a restart and can be retried by the new process', async () => {
-    const dbPath = `/tmp/spine-fallout-${process.pid}-${Date.now()}.db`;
+    const dbPath = join(tempDir('spine-fallout-'), 'spine.db');
     const first = await build({ dbPath });
     await loadDemoDataset(first.spine.ctx);
     const report = await heldRun(first, 'activation-after-ponr');

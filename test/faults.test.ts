@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { build, json } from './support/build.js';
+import { tempDir } from './support/temp-dir.js';
 
 // The fault API: arm, see, clear; a fault armed makes the simulated system answer with the error and
 // the journey gets the policy of the matrix; with nothing armed the same journey succeeds.
@@ -100,7 +99,7 @@ describe('fault injection', () => {
 
 describe('armed faults across a restart', () => {
   it('keep what is armed and how many times each has yet to fire, counting the attempts that rolled back', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-faults-')), 'spine.db');
+    const dbPath = join(tempDir('spine-faults-'), 'spine.db');
     let app = await build({ dbPath });
     const armed = async () => (await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed as Doc[];
     const restart = async () => {

@@ -1,8 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build, json } from './support/build.js';
+import { tempDir } from './support/temp-dir.js';
 
 const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
 const order = { productOrderItem: [{ id: '1', action: 'add' }] };
@@ -10,7 +9,7 @@ const clock = () => new Date('2026-11-26T10:00:00Z');
 
 describe('readable ids', () => {
   it('numbers product orders per year and keeps counting across a restart', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-')), 'spine.db');
+    const dbPath = join(tempDir('spine-'), 'spine.db');
     const first = await build({ dbPath, now: clock });
     const a = (await first.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
     const b = (await first.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();

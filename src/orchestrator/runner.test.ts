@@ -1,10 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { build } from '../../test/support/build.js';
 import { JourneyStopped, StepWaiting, type Flow } from './flow.js';
 import { createRunner } from './runner.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 const ORDERS = '/tmf-api/productOrderingManagement/v4/productOrder';
 
@@ -93,7 +92,7 @@ describe('the durable runner', () => {
   });
 
   it('picks up a journey left in flight by a stopped process', async () => {
-    const dbPath = join(mkdtempSync(join(tmpdir(), 'spine-')), 'spine.db');
+    const dbPath = join(tempDir('spine-'), 'spine.db');
     const first = await build({ dbPath });
     const run = await createRunner({ tmf: first.spine.ctx, flows: [toyFlow({ times: 0 })] }).startRun('toy', {});
     await first.close();

@@ -1,5 +1,4 @@
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
@@ -10,6 +9,7 @@ import { openStore } from './open-store.js';
 import { createSqlStore, resourceQuery } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
 import type { ResourceRecord, Store } from './port.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
 const stores: Store[] = [];
 afterEach(async () => Promise.all(stores.splice(0).map((s) => s.close())));
@@ -166,7 +166,7 @@ describe('the SQL store', () => {
     ['a transaction', (store: Store, doc: ResourceRecord) => store.transaction((tx) => tx.insertResource(doc))],
     ['a write outside a transaction', (store: Store, doc: ResourceRecord) => store.insertResource(doc)],
   ])('%s waits for a write lock another connection holds without freezing the event loop', async (_, write) => {
-    const path = join(mkdtempSync(join(tmpdir(), 'spine-lock-')), 'spine.db');
+    const path = join(tempDir('spine-lock-'), 'spine.db');
     const store = await openStore(path);
     stores.push(store);
     const other = new SQLite(path);
@@ -354,7 +354,7 @@ describe('runs found by an id of their golden thread', () => {
   });
 
   it('including runs stored before the thread was indexed', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'spine-links-')), 'spine.db');
+    const path = join(tempDir('spine-links-'), 'spine.db');
     const database = new SQLite(path);
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
     const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0013-delivery-indexes');
@@ -370,7 +370,7 @@ describe('runs found by an id of their golden thread', () => {
   });
 
   it("including runs whose exchanges were stored before created ids were indexed, whether or not the answer was shared with an event", async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'spine-links-')), 'spine.db');
+    const path = join(tempDir('spine-links-'), 'spine.db');
     const database = new SQLite(path);
     const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
     const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0015-dated-indexes');
@@ -397,7 +397,7 @@ describe('runs found by an id of their golden thread', () => {
 
 describe('reads remembered across transactions', () => {
   it('see what another connection to the same file committed since', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'spine-cache-')), 'spine.db');
+    const path = join(tempDir('spine-cache-'), 'spine.db');
     const mine = await openStore(path);
     const other = await openStore(path);
     stores.push(mine, other);
@@ -458,7 +458,7 @@ describe('id sequences', () => {
 
 describe('the SQLite file', () => {
   it('gets the WAL copied back by the checkpoint worker while the store keeps writing', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'spine-wal-')), 'spine.db');
+    const path = join(tempDir('spine-wal-'), 'spine.db');
     const store = await openStore(path);
     stores.push(store);
     const before = statSync(path).size;
