@@ -24,14 +24,17 @@ export default function IdChain() {
     const nodeOf = new Map<string, string>();
     links.forEach((c, i) => nodeOf.set(c.id, `n${i}`));
     const find = (role: string) => links.findIndex((c) => c.role === role);
+    const colOf = new Map<string, number>();
     links.forEach((c, i) => {
       const kind = c.role.split(':')[0]!;
       const row = ROW_OF[kind] ?? 1;
-      const col = (counts[row] = (counts[row] ?? -1) + 1);
-      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } });
       const of = / of (\S+)$/.exec(c.via ?? '')?.[1];
       const parentRole = PARENT[kind];
       const parent = of && nodeOf.has(of) ? nodeOf.get(of)! : parentRole && find(parentRole) >= 0 ? `n${find(parentRole)}` : 'journey';
+      // An activation sits under the resource it configured.
+      const col = kind === 'activation' && colOf.has(parent) ? colOf.get(parent)! : (counts[row] = (counts[row] ?? -1) + 1);
+      colOf.set(`n${i}`, col);
+      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } });
       edges.push({ id: `e${i}`, source: parent, target: `n${i}`, animated: kind === 'resource' });
     });
     return { nodes, edges };
