@@ -9,6 +9,7 @@ import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type Ret
 import { cancelOrders, moveOrders, raiseJeopardy, recordOrderError, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
 import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
+import { withStepOutput } from './trace.js';
 
 /** How a failing step is retried before its failure is escalated (overrides the matrix's retry bounds). */
 export interface RetryPolicy {
@@ -162,10 +163,10 @@ export function createRunner(deps: {
         // The step's calls may have cancelled this very journey (a cancelProductOrder accepted): the rollback takes over.
         const fresh = (await tx.getRun(run.id))!;
         if (fresh.context.cancellation && !run.context.cancellation) {
-          await tx.updateRun(run.id, { context: { ...fresh.context, ...output }, updatedAt: at });
+          await tx.updateRun(run.id, { context: withStepOutput(fresh.context, output), updatedAt: at });
           return;
         }
-        let context = { ...run.context, ...output };
+        let context = withStepOutput(run.context, output);
         const next = flow.steps[job.position + 1];
         // The point of no return is recorded on the orders with the checkpoint before the step that passes it.
         if (next && next.id === flow.pointOfNoReturn && !context.pointOfNoReturn) {

@@ -33,9 +33,14 @@ export interface Trace {
   otherRuns: string[];
 }
 
-/** Appends a link to the thread a step hands on through the run's context. */
-export function extendThread(context: Doc, ...links: ThreadLink[]): { thread: ThreadLink[] } {
-  return { thread: [...threadOf(context), ...links] };
+/** The links a step adds to its journey's thread, as its output: the runner appends them (see withStepOutput). */
+export function addToThread(...links: ThreadLink[]): { thread: ThreadLink[] } {
+  return { thread: links };
+}
+
+/** The context after a step: its output replaces the keys it names, but adds to the thread. */
+export function withStepOutput(context: Doc, output: Doc): Doc {
+  return output.thread === undefined ? { ...context, ...output } : { ...context, ...output, thread: [...threadOf(context), ...threadOf(output)] };
 }
 
 export function threadOf(context: Doc): ThreadLink[] {

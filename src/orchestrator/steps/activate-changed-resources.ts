@@ -1,7 +1,7 @@
 import type { Doc } from '../../store/port.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { ACTIVATION_ORDER, activationLinks } from './activate-resources.js';
 
@@ -38,7 +38,7 @@ export const activateChangedResources: StepDefinition = {
       });
       activations[change.slot] = String(activation.id);
     }
-    return { activations, resources, ...extendThread(context, ...activationLinks(activations, resources)) };
+    return { activations, resources, ...addToThread(...activationLinks(activations, resources)) };
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread, type ThreadLink } from '../trace.js';
+import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
 
@@ -42,7 +42,7 @@ export const activateResources: StepDefinition = {
       });
       activations[slot] = String(activation.id);
     }
-    return { activations, ...extendThread(context, ...activationLinks(activations, resources)) };
+    return { activations, ...addToThread(...activationLinks(activations, resources)) };
   },
   // Takes the configuration off the network, last activated first (BNG session before the ONT).
   async compensate({ call, context }) {

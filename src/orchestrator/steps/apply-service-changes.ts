@@ -2,7 +2,7 @@ import { spineCatalogIndex } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
 import type { DiffChange, ProductView } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread, type ThreadLink } from '../trace.js';
+import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { resourcesAfter } from './activate-changed-resources.js';
 import { customerParty } from './refs.js';
@@ -78,7 +78,7 @@ export const applyServiceChanges: StepDefinition = {
       if (!owner?.instanceId || changes.some((c) => c.slot === owner.slot && c.action !== 'modify')) continue;
       await call({ from: 'som', method: 'PATCH', path: servicePath(owner.instanceId), body: { supportingResource: supportingResource(owner.slot) } });
     }
-    return { serviceIds: instances, ...extendThread(context, ...links) };
+    return { serviceIds: instances, ...addToThread(...links) };
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import { StepWaiting, type StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 
@@ -20,7 +20,7 @@ export const awaitCustomerSlot: StepDefinition = {
     await moveOrder(call, 'com', 'TMF622', 'productOrder', String(context.productOrderId), 'inProgress');
     return {
       appointmentId,
-      ...extendThread(context, { role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointmentId), via: 'productOrderItem.appointment (chosen by the customer)' }),
+      ...addToThread({ role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointmentId), via: 'productOrderItem.appointment (chosen by the customer)' }),
     };
   },
 };

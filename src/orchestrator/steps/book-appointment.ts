@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -32,7 +32,7 @@ export const bookAppointment: StepDefinition = {
     await call({ from: 'com', method: 'PATCH', path: tmfPath('TMF646', 'appointment', String(appointment.id)), body: { status: 'confirmed' } });
     return {
       appointmentId: appointment.id,
-      ...extendThread(context, { role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointment.id) }),
+      ...addToThread({ role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointment.id) }),
     };
   },
 };

@@ -1,5 +1,5 @@
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -22,7 +22,7 @@ export const checkoutCart: StepDefinition = {
     await call({ from: 'channel', method: 'PATCH', path: tmfPath('TMF663', 'shoppingCart', cart.id), body: { validFor: { endDateTime: tmf.now().toISOString() } } });
     return {
       cartId: cart.id,
-      ...extendThread(context, { role: 'customer', api: 'TMF629', resource: 'customer', id: String(context.customerId) }, { role: 'shoppingCart', api: 'TMF663', resource: 'shoppingCart', id: cart.id, via: 'relatedParty (customer)' }),
+      ...addToThread({ role: 'customer', api: 'TMF629', resource: 'customer', id: String(context.customerId) }, { role: 'shoppingCart', api: 'TMF663', resource: 'shoppingCart', id: cart.id, via: 'relatedParty (customer)' }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -29,7 +29,7 @@ export const createProduct: StepDefinition = {
     await call({ from: 'orchestrator', method: 'PATCH', path: tmfPath('TMF637', 'product', String(product.id)), body: { status: 'pendingActive' } });
     return {
       productId: product.id,
-      ...extendThread(context, { role: 'product', api: 'TMF637', resource: 'product', id: String(product.id), via: 'productOrderItem.productOrderId' }),
+      ...addToThread({ role: 'product', api: 'TMF637', resource: 'product', id: String(product.id), via: 'productOrderItem.productOrderId' }),
     };
   },
 };

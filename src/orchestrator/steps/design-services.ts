@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread, type ThreadLink } from '../trace.js';
+import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
 import { customerParty } from './refs.js';
@@ -52,6 +52,6 @@ export const designServices: StepDefinition = {
       id: serviceIds[item.itemId]!,
       via: item.parentItemId ? `supportingService of ${serviceIds[item.parentItemId]}` : 'serviceOrderItem',
     }));
-    return { serviceIds, ...extendThread(context, ...links) };
+    return { serviceIds, ...addToThread(...links) };
   },
 };

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -30,7 +30,7 @@ export const dispatchTechnician: StepDefinition = {
     });
     return {
       workOrderId: workOrder.id,
-      ...extendThread(context, { role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
+      ...addToThread({ role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
     };
   },
 };

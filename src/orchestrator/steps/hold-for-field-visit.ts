@@ -1,7 +1,7 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import type { DiffChange } from '../diff/index.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
@@ -38,7 +38,7 @@ export const holdForFieldVisit: StepDefinition = {
     await moveOrder(call, 'com', 'TMF622', 'productOrder', String(context.productOrderId), 'held');
     return {
       workOrderId: workOrder.id,
-      ...extendThread(context, { role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
+      ...addToThread({ role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
     };
   },
 };

@@ -1,7 +1,7 @@
 import type { Doc } from '../../store/port.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
@@ -40,7 +40,7 @@ export const orderResourceChanges: StepDefinition = {
     await moveOrder(call, 'rom', 'TMF652', 'resourceOrder', String(order.id), 'inProgress');
     return {
       resourceOrderId: order.id,
-      ...extendThread(context, { role: 'resourceOrder', api: 'TMF652', resource: 'resourceOrder', id: String(order.id), via: 'externalReference (ServiceOrder)' }),
+      ...addToThread({ role: 'resourceOrder', api: 'TMF652', resource: 'resourceOrder', id: String(order.id), via: 'externalReference (ServiceOrder)' }),
     };
   },
 };

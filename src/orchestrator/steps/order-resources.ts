@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
 import { customerParty } from './refs.js';
@@ -36,7 +36,7 @@ export const orderResources: StepDefinition = {
     });
     return {
       resourceOrderId: order.id,
-      ...extendThread(context, { role: 'resourceOrder', api: 'TMF652', resource: 'resourceOrder', id: String(order.id), via: 'externalReference (ServiceOrder)' }),
+      ...addToThread({ role: 'resourceOrder', api: 'TMF652', resource: 'resourceOrder', id: String(order.id), via: 'externalReference (ServiceOrder)' }),
     };
   },
 };

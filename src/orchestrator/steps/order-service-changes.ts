@@ -1,7 +1,7 @@
 import type { Doc } from '../../store/port.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
@@ -39,7 +39,7 @@ export const orderServiceChanges: StepDefinition = {
     await moveOrder(call, 'som', 'TMF641', 'serviceOrder', String(order.id), 'inProgress');
     return {
       serviceOrderId: order.id,
-      ...extendThread(context, { role: 'serviceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(order.id), via: 'orderRelationship (cross-ref)' }),
+      ...addToThread({ role: 'serviceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(order.id), via: 'orderRelationship (cross-ref)' }),
     };
   },
 };

@@ -1,7 +1,7 @@
 import { decompose, type CfsNode, type RfsNode } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -56,7 +56,7 @@ export const orderServices: StepDefinition = {
     return {
       serviceOrderId: order.id,
       serviceItems: items,
-      ...extendThread(context, { role: 'serviceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(order.id), via: 'orderRelationship (cross-ref)' }),
+      ...addToThread({ role: 'serviceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(order.id), via: 'orderRelationship (cross-ref)' }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -38,7 +38,7 @@ export const placeProductOrder: StepDefinition = {
     });
     return {
       productOrderId: order.id,
-      ...extendThread(context, { role: 'productOrder', api: 'TMF622', resource: 'productOrder', id: String(order.id), via: 'relatedParty (customer)' }),
+      ...addToThread({ role: 'productOrder', api: 'TMF622', resource: 'productOrder', id: String(order.id), via: 'relatedParty (customer)' }),
     };
   },
 };

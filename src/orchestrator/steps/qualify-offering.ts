@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { qualificationStop } from './qualification-stop.js';
 import { customerParty } from './refs.js';
@@ -29,7 +29,7 @@ export const qualifyOffering: StepDefinition = {
     }
     return {
       productOfferingQualificationId: poq.id,
-      ...extendThread(context, { role: 'productOfferingQualification', api: 'TMF679', resource: 'productOfferingQualification', id: String(poq.id) }),
+      ...addToThread({ role: 'productOfferingQualification', api: 'TMF679', resource: 'productOfferingQualification', id: String(poq.id) }),
     };
   },
 };

@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { qualificationStop } from './qualification-stop.js';
 import { customerParty } from './refs.js';
@@ -43,7 +43,7 @@ export const qualifyService: StepDefinition = {
     }
     return {
       serviceQualificationId: sq.id,
-      ...extendThread(context, { role: 'checkServiceQualification', api: 'TMF645', resource: 'checkServiceQualification', id: String(sq.id) }),
+      ...addToThread({ role: 'checkServiceQualification', api: 'TMF645', resource: 'checkServiceQualification', id: String(sq.id) }),
     };
   },
 };

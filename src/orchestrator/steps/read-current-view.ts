@@ -2,7 +2,7 @@ import { decompose, spineCatalogIndex } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
 import { viewOfDecomposition, nodeKey, type ProductView, type ViewNode } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread, type ThreadLink } from '../trace.js';
+import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath, type TmfCall } from '../tmf-caller.js';
 
 /**
@@ -54,7 +54,7 @@ export const readCurrentView: StepDefinition = {
       currentOfferingId: offeringId,
       currentView,
       billingAccountId: context.billingAccountId ?? (product.billingAccount as Doc | undefined)?.id,
-      ...extendThread(context, ...links),
+      ...addToThread(...links),
     };
   },
 };

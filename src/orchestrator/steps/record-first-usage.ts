@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -28,6 +28,6 @@ export const recordFirstUsage: StepDefinition = {
         ],
       },
     });
-    return { usageId: usage.id, ...extendThread(context, { role: 'usage', api: 'TMF635', resource: 'usage', id: String(usage.id) }) };
+    return { usageId: usage.id, ...addToThread({ role: 'usage', api: 'TMF635', resource: 'usage', id: String(usage.id) }) };
   },
 };

@@ -3,7 +3,7 @@ import type { Technology } from '../../network/optical-budget.js';
 import type { Doc } from '../../store/port.js';
 import type { DiffChange } from '../diff/index.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
 
@@ -51,9 +51,7 @@ export const reserveAddedResources: StepDefinition = {
     return {
       addedReservationId: reservation.id,
       addedResources,
-      ...extendThread(
-        context,
-        { role: 'reservation', api: 'TMF685', resource: 'reservation', id: String(reservation.id), via: 'ROM availability check + reservation' },
+      ...addToThread({ role: 'reservation', api: 'TMF685', resource: 'reservation', id: String(reservation.id), via: 'ROM availability check + reservation' },
         ...Object.entries(addedResources).map(([slot, id]) => ({ role: `resource:${slot}`, api: 'TMF639', resource: 'resource', id, via: 'reservationItem.relatedEntity (reservedResource)' })),
       ),
     };

@@ -3,7 +3,7 @@ import type { Technology } from '../../network/optical-budget.js';
 import { portLabel } from '../../network/topology.js';
 import type { Doc } from '../../store/port.js';
 import { JourneyStopped, type StepDefinition, type StepContext } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
@@ -54,9 +54,7 @@ export const reserveResources: StepDefinition = {
       reservationId: reservation.id,
       resources,
       ...(replanned && { replanned }),
-      ...extendThread(
-        context,
-        { role: 'reservation', api: 'TMF685', resource: 'reservation', id: String(reservation.id), via: 'ROM availability check + reservation' },
+      ...addToThread({ role: 'reservation', api: 'TMF685', resource: 'reservation', id: String(reservation.id), via: 'ROM availability check + reservation' },
         ...Object.entries(resources).map(([slot, id]) => ({ role: `resource:${slot}`, api: 'TMF639', resource: 'resource', id, via: 'reservationItem.relatedEntity (reservedResource)' })),
       ),
     };

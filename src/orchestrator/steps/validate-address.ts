@@ -1,6 +1,6 @@
 import type { Doc } from '../../store/port.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
-import { extendThread } from '../trace.js';
+import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 
 /** The channel has the installation address validated (TMF673) before anything is qualified. */
@@ -22,7 +22,7 @@ export const validateAddress: StepDefinition = {
     }
     return {
       addressValidationId: validation.id,
-      ...extendThread(context, { role: 'geographicAddress', api: 'TMF673', resource: 'geographicAddress', id: String(context.addressId), via: 'validGeographicAddress' }),
+      ...addToThread({ role: 'geographicAddress', api: 'TMF673', resource: 'geographicAddress', id: String(context.addressId), via: 'validGeographicAddress' }),
     };
   },
 };
