@@ -5,10 +5,7 @@ import type { Trace } from './api';
 import { getJson } from './api';
 import { useApp } from './state';
 import { chainAnchor } from './course/spotlight';
-
-// Rows of the graph: journey, what the customer engaged, the product order, the service order, CFS, RFS, the resource order, resources, their activations.
-const ROW_OF: Record<string, number> = { productOrder: 2, product: 2, usage: 2, serviceOrder: 3, cfs: 4, rfs: 5, resourceOrder: 6, reservation: 6, workOrder: 6, resource: 7, activation: 8 };
-const PARENT: Record<string, string> = { productOrder: 'customer', product: 'productOrder', usage: 'product', serviceOrder: 'productOrder', cfs: 'serviceOrder', rfs: 'serviceOrder', resourceOrder: 'serviceOrder', reservation: 'resourceOrder', workOrder: 'resourceOrder', resource: 'reservation' };
+import { chainLayout } from './chain-layout';
 
 export default function IdChain() {
   const { runId, report, select, visibleApi } = useApp();
@@ -20,22 +17,9 @@ export default function IdChain() {
   const { nodes, edges } = useMemo(() => {
     const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: 280, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
     const edges: Edge[] = [];
-    const counts: number[] = [];
-    const nodeOf = new Map<string, string>();
-    links.forEach((c, i) => nodeOf.set(c.id, `n${i}`));
-    const find = (role: string) => links.findIndex((c) => c.role === role);
-    const colOf = new Map<string, number>();
-    links.forEach((c, i) => {
-      const kind = c.role.split(':')[0]!;
-      const row = ROW_OF[kind] ?? 1;
-      const of = / of (\S+)$/.exec(c.via ?? '')?.[1];
-      const parentRole = PARENT[kind];
-      const parent = of && nodeOf.has(of) ? nodeOf.get(of)! : parentRole && find(parentRole) >= 0 ? `n${find(parentRole)}` : 'journey';
-      // An activation sits under the resource it configured.
-      const col = kind === 'activation' && colOf.has(parent) ? colOf.get(parent)! : (counts[row] = (counts[row] ?? -1) + 1);
-      colOf.set(`n${i}`, col);
+    chainLayout(links).forEach(({ link: c, row, col, parent }, i) => {
       nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } });
-      edges.push({ id: `e${i}`, source: parent, target: `n${i}`, animated: kind === 'resource' });
+      edges.push({ id: `e${i}`, source: parent === 'journey' ? parent : `n${parent}`, target: `n${i}`, animated: c.role.split(':')[0] === 'resource' });
     });
     return { nodes, edges };
   }, [links.length, trace]);
