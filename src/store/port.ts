@@ -148,7 +148,7 @@ export interface ExchangeRecord {
 export interface ResourceSelector {
   api: string;
   resource: string;
-  /** Narrow to these lifecycle states before the in-memory TMF630 filter runs. */
+  /** Narrow to these lifecycle states: the documents whose state field is one of these strings. */
   states?: string[];
   /**
    * Leave out documents whose date-time at `path` is certainly before `at` (by more than any time
@@ -182,6 +182,8 @@ export interface Store {
   listResources(selector: ResourceSelector): Promise<ResourceRecord[]>;
   /** The same resources, handed to `visit` one at a time: a reader that keeps some of them never holds them all. */
   eachResource(selector: ResourceSelector, visit: (record: ResourceRecord) => void): Promise<void>;
+  /** The `limit` of them from 0-based `offset`, and how many there are in all, read together. */
+  pageResources(selector: ResourceSelector, offset: number, limit: number): Promise<{ records: ResourceRecord[]; total: number }>;
   /** Inserts a new resource; returns false (and writes nothing) when the id is already taken. */
   insertResource(record: ResourceRecord): Promise<boolean>;
   replaceResource(record: ResourceRecord): Promise<void>;

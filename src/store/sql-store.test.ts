@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildEnvelope } from '../events/envelope.js';
 import { migrations } from './migrations/index.js';
 import { openStore } from './open-store.js';
-import { createSqlStore, resourceQuery } from './sql-store.js';
+import { createSqlStore, resourcePageQuery, resourceQuery } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
 import type { ResourceRecord, Store } from './port.js';
 import { tempDir } from '../../test/support/temp-dir.js';
@@ -194,6 +194,27 @@ describe('the SQL store', () => {
     }
     expect((await store.listRuns({})).map((r) => r.id)).toEqual(['run-c', 'run-a', 'run-b']);
     expect((await store.listFallout({})).map((f) => f.id)).toEqual(['fo-run-c', 'fo-run-a', 'fo-run-b']);
+  });
+
+  it('pages and counts what a selector names from the index, reading only the documents of the page', async () => {
+    const handle = await openSqlite(':memory:');
+    const store = createSqlStore(handle);
+    stores.push(store);
+    for (let n = 0; n < 9; n++) await store.insertResource(record(`po-${n}`, n % 2 ? 'completed' : 'acknowledged'));
+    for (const states of [undefined, ['acknowledged'], ['completed', 'acknowledged'], []]) {
+      const selector = { api: 'TMF622', resource: 'productOrder', states };
+      const everything = (await store.listResources(selector)).map((r) => r.id);
+      for (const [offset, limit] of [[0, 3], [2, 4], [8, 5], [12, 1]] as const) {
+        const { records, total } = await store.pageResources(selector, offset, limit);
+        expect([records.map((r) => r.id), total]).toEqual([everything.slice(offset, offset + limit), everything.length]);
+      }
+      const { count, page, params } = resourcePageQuery(selector);
+      const plan = (text: string, ...extra: unknown[]) => (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params, ...extra) as { detail: string }[]).map((step) => step.detail);
+      for (const steps of [plan(count), plan(page, 5, 0)]) {
+        expect(steps.filter((detail) => detail.startsWith('SCAN resource') || (detail.startsWith('SEARCH resource USING INDEX')))).toEqual([]);
+      }
+      expect(plan(page, 5, 0)).toContain('SEARCH resource USING INTEGER PRIMARY KEY (rowid=?)');
+    }
   });
 
   it('narrows a list to the documents whose attributes have the given values', async () => {

@@ -92,6 +92,7 @@ const writes: Record<keyof Operations, boolean> = {
   getResource: false,
   listResources: false,
   eachResource: false,
+  pageResources: false,
   insertResource: true,
   replaceResource: true,
   deleteResource: true,
@@ -197,6 +198,18 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     async listResources(selector) {
       const { text, params } = resourceQuery(selector);
       return all<Selectable<ResourceTable>>(text, ...params).map(toResource);
+    },
+    async pageResources(selector, offset, limit) {
+      const { count, page, params } = resourcePageQuery(selector);
+      // One snapshot for both reads, inside a transaction or not.
+      handle.prepare('SAVEPOINT page').run();
+      try {
+        const { total } = one<{ total: number }>(count, ...params)!;
+        const rows = all<Selectable<ResourceTable>>(page, ...params, limit, offset);
+        return { records: rows.map(toResource), total };
+      } finally {
+        handle.prepare('RELEASE page').run();
+      }
     },
     async eachResource(selector, visit) {
       const { text, params } = resourceQuery(selector);
@@ -572,8 +585,8 @@ function createdId({ runId, method, status, response }: Omit<ExchangeRecord, 'se
 const threadIds = (context: Doc): string[] =>
   Array.isArray(context.thread) ? context.thread.map((link: Doc | null) => link?.id).filter((id): id is string => typeof id === 'string') : [];
 
-// The resources a selector names, in storage order.
-export function resourceQuery(selector: ResourceSelector): { text: string; params: unknown[] } {
+// The resources a selector names (the `columns` of their rows), in storage order.
+export function resourceQuery(selector: ResourceSelector, columns = '*'): { text: string; params: unknown[] } {
   const { api, resource, states, notBefore, attributes = {} } = selector;
   const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
   const matched = Object.entries(attributes);
@@ -585,7 +598,7 @@ export function resourceQuery(selector: ResourceSelector): { text: string; param
     // Both halves through the index: the dates from the bound on, then the documents without a readable one.
     const end = `julianday(json_extract(doc, '${jsonPath(indexed.path)}'))`;
     // The literals come from datedIndexes, not from the caller: the planner uses a partial index only for the constants it was made for.
-    const from = `SELECT * FROM resource INDEXED BY ${indexed.index} WHERE api = '${indexed.api}' AND resource = '${indexed.resource}'${byState}${byAttributes}`;
+    const from = `SELECT ${columns} FROM resource INDEXED BY ${indexed.index} WHERE api = '${indexed.api}' AND resource = '${indexed.resource}'${byState}${byAttributes}`;
     return {
       text: `${from} AND ${end} >= julianday(?) - ${OFFSET_DAYS} UNION ALL ${from} AND ${end} IS NULL ORDER BY seq`,
       params: [...narrowing, notBefore.at, ...narrowing],
@@ -594,9 +607,16 @@ export function resourceQuery(selector: ResourceSelector): { text: string; param
   const byDate = notBefore ? ` AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - ${OFFSET_DAYS}, 0)` : '';
   const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
   return {
-    text: `SELECT * FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
+    text: `SELECT ${columns} FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
     params: [api, resource, ...(states ?? []), ...dated, ...attributeParams],
   };
+}
+
+// How many resources a selector names, and a page of them (its LIMIT and OFFSET follow `params`): both
+// counted and paged on the sequence numbers the index holds, so only the page's documents are read.
+export function resourcePageQuery(selector: ResourceSelector): { count: string; page: string; params: unknown[] } {
+  const { text, params } = resourceQuery(selector, 'seq');
+  return { count: `SELECT count(*) AS total FROM (${text})`, page: `SELECT * FROM resource WHERE seq IN (${text} LIMIT ? OFFSET ?) ORDER BY seq`, params };
 }
 
 // Two days: more than the widest gap between a local date-time and UTC, however either side reads it.

@@ -3,7 +3,7 @@ import { publishEvent } from '../events/publish.js';
 import type { Doc, ResourceRecord, Store } from '../store/port.js';
 import { TmfError } from './errors.js';
 import { isPlainObject, mergePatch } from './merge-patch.js';
-import { listCollector, type ListQuery } from './query/index.js';
+import { listCollector, projectFields, type ListQuery } from './query/index.js';
 import { findApi, type ApiResource, type TmfApi } from './registry.js';
 import type { IdGenerator } from './ids.js';
 import type { NetworkModel } from '../network/network-model.js';
@@ -134,8 +134,14 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   const stateFilter = query.filters.find(
     (f) => f.op === 'eq' && f.path.length === 1 && f.path[0] === target.resource.stateField,
   );
+  const selector = { api: target.api.id, resource: target.resource.name, states: stateFilter?.values };
+  // Nothing left to decide per document: SQL counts and pages, and only the page is read.
+  if (query.sort.length === 0 && query.filters.every((f) => f === stateFilter)) {
+    const { records, total } = await ctx.store.pageResources(selector, query.offset, query.limit);
+    return { page: records.map((r) => projectFields(r.doc, query.fields)), total, partial: records.length < total };
+  }
   const collector = listCollector(query);
-  await ctx.store.eachResource({ api: target.api.id, resource: target.resource.name, states: stateFilter?.values }, (record) => collector.add(record.doc));
+  await ctx.store.eachResource(selector, (record) => collector.add(record.doc));
   return collector.page();
 }
 
