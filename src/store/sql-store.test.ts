@@ -335,6 +335,16 @@ describe("a run's context", () => {
   });
 });
 
+/** A database file with the migrations up to `name` applied, to store rows as an older Spine did. */
+async function databaseMigratedTo(name: string) {
+  const path = join(tempDir('spine-links-'), 'spine.db');
+  const database = new SQLite(path);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(name);
+  expect(error).toBeUndefined();
+  return { path, database, db };
+}
+
 describe('runs found by an id of their golden thread', () => {
   const runOf = (id: string, thread: string[], createdAt: string, extra: Record<string, unknown> = {}) => ({
     id, scenario: 's', status: 'running', correlationId: `c-${id}`, input: {}, error: null, createdAt, updatedAt: createdAt,
@@ -375,11 +385,7 @@ describe('runs found by an id of their golden thread', () => {
   });
 
   it('including runs stored before the thread was indexed', async () => {
-    const path = join(tempDir('spine-links-'), 'spine.db');
-    const database = new SQLite(path);
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0013-delivery-indexes');
-    expect(error).toBeUndefined();
+    const { path, database, db } = await databaseMigratedTo('0013-delivery-indexes');
     const old = runOf('run-old', ['po-old', 'port-1'], 't0');
     database
       .prepare('INSERT INTO run (id, scenario, status, correlation_id, input, context, error, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
@@ -391,11 +397,7 @@ describe('runs found by an id of their golden thread', () => {
   });
 
   it("including runs whose exchanges were stored before created ids were indexed, whether or not the answer was shared with an event", async () => {
-    const path = join(tempDir('spine-links-'), 'spine.db');
-    const database = new SQLite(path);
-    const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database }) });
-    const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo('0015-dated-indexes');
-    expect(error).toBeUndefined();
+    const { path, database, db } = await databaseMigratedTo('0015-dated-indexes');
     const exchange = database.prepare(
       `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at)
        VALUES (?, 's', 'c', 'channel', 'com', 'TMF673', ?, '/x', NULL, ?, ?, ?, 't0', 't0')`,
