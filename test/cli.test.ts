@@ -106,6 +106,22 @@ describe('spine run into a pipe', () => {
   });
 });
 
+describe('spine trace', () => {
+  it('says what the traced id is to its journey, then shows the chain', () => {
+    const db = join(tempDir('spine-cli-'), 'spine.db');
+    const run = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--json'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout);
+    const check = report.exchanges.find((x: { path: string }) => x.path.endsWith('/availabilityCheck'));
+    const trace = spawnSync(process.execPath, [BIN, 'trace', check.response.id, '--db', db], { encoding: 'utf8' });
+    expect(trace.status, trace.stderr).toBe(0);
+    const [what, runLine, ...chain] = trace.stdout.split('\n');
+    expect(what).toBe(`${check.response.id}: created by POST /tmf-api/resourcePoolManagement/v4/availabilityCheck (step reserve-resources)`);
+    expect(runLine).toContain(`run ${report.run.id} (gpon-ftth, completed)`);
+    expect(chain.join('\n')).toContain('po-ord-2026-00789');
+  });
+});
+
 describe('spine against a server URL', () => {
   it('refuses a --server or --public-url that is not an http(s) URL, and says when the server answers no JSON', async () => {
     const serve = spawnSync(process.execPath, [BIN, 'serve', '--db', ':memory:'], { encoding: 'utf8', env: { ...process.env, SPINE_PUBLIC_URL: 'spine.example' } });

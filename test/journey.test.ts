@@ -145,6 +145,13 @@ describe('the GPON FTTH journey', () => {
       const trace = await get(app, `/spine/v1/trace/${encodeURIComponent(id)}`);
       expect(trace.runId, `trace of ${id}`).toBe(run.id);
     }
+    // The trace says what the id is to the journey.
+    const match = async (id: string) => (await get(app, `/spine/v1/trace/${encodeURIComponent(id)}`)).match;
+    expect(await match(run.id)).toBe('the run');
+    expect(await match(context.productOrderId)).toBe('the productOrder of the chain');
+    expect(await match(run.correlationId)).toBe("the journey's correlationId");
+    expect(await match(report.events[0].eventId)).toBe('an event of the journey');
+    expect(await match(context.addressValidationId)).toBe('created by POST /tmf-api/geographicAddressManagement/v4/geographicAddressValidation (step validate-address)');
     const unknown = await app.inject({ method: 'GET', url: '/spine/v1/trace/no-such-id' });
     expect([unknown.statusCode, unknown.json()['@type'], unknown.json().message]).toEqual([404, 'Error', expect.stringContaining('no journey has no-such-id in its golden thread')]);
     const trace = await get(app, `/spine/v1/trace/${context.productOrderId}`);

@@ -21,6 +21,7 @@ export function traceCommand(): Command {
           process.stdout.write(`${JSON.stringify(trace, null, 2)}\n`);
           return;
         }
+        process.stdout.write(`${id}: ${String(trace.match)}\n`);
         process.stdout.write(`run ${String(trace.runId)} (${String(trace.scenario)}, ${String(trace.status)})  correlationId ${String(trace.correlationId)}\n`);
         for (const line of chainLines(trace.chain as Doc[])) process.stdout.write(`${line}\n`);
       } finally {

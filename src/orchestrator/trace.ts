@@ -29,6 +29,8 @@ export interface Trace {
   status: string;
   correlationId: string;
   chain: TraceNode[];
+  /** What the queried id is to the journey: `the run`, `an event of the journey`, `the journey's correlationId`, `the productOrder of the chain`, `created by POST … (step …)`. */
+  match: string;
   /** Other journeys the same id appears in (a shared port, a customer with several orders). */
   otherRuns: string[];
 }
@@ -54,7 +56,7 @@ const STATE_FIELDS = ['state', 'status', 'usageState'] as const;
  * created, a run id, an event id or the correlationId. The most recent journey wins; the others are listed.
  */
 export async function traceId(store: Store, id: string): Promise<Trace> {
-  const runs = await runsFor(store, id);
+  const { runs, by } = await runsFor(store, id);
   const [run, ...others] = runs;
   if (!run) throw new TmfError('NOT_FOUND', `no journey has ${id} in its golden thread; trace the id of a run, an event, a correlationId, or a customer, cart, order, service or resource of a journey or anything its calls created`);
   const chain: TraceNode[] = [];
@@ -76,16 +78,24 @@ export async function traceId(store: Store, id: string): Promise<Trace> {
     status: run.status,
     correlationId: run.correlationId,
     chain,
+    match: by === 'link' ? await linkMatch(store, id, run, chain) : by,
     otherRuns: others.map((r) => r.id),
   };
 }
 
-async function runsFor(store: Store, id: string): Promise<RunRecord[]> {
+async function runsFor(store: Store, id: string): Promise<{ runs: RunRecord[]; by: string }> {
   const byId = await store.getRun(id);
-  if (byId) return [byId];
+  if (byId) return { runs: [byId], by: 'the run' };
   const event = await store.getEvent(id);
-  const correlationId = event?.correlationId ?? id;
-  const byCorrelation = await store.listRuns({ correlationId });
-  if (byCorrelation.length) return byCorrelation;
-  return store.listRuns({ mentioning: id, limit: 50 });
+  const byCorrelation = await store.listRuns({ correlationId: event?.correlationId ?? id });
+  if (byCorrelation.length) return { runs: byCorrelation, by: event ? 'an event of the journey' : "the journey's correlationId" };
+  return { runs: await store.listRuns({ mentioning: id, limit: 50 }), by: 'link' };
+}
+
+// An id the run is linked by: one of its chain, or the answer of one of its calls.
+async function linkMatch(store: Store, id: string, run: RunRecord, chain: readonly TraceNode[]): Promise<string> {
+  const node = chain.find((n) => n.id === id);
+  if (node) return `the ${node.role} of the chain`;
+  const creating = (await store.listExchanges({ runId: run.id })).find((x) => x.method === 'POST' && (x.response as Doc | undefined)?.id === id);
+  return creating ? `created by ${creating.method} ${creating.path} (step ${creating.step})` : 'linked to the run';
 }

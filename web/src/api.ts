@@ -11,7 +11,7 @@ export interface Step { runId: string; position: number; step: string; status: s
 export interface Run { id: string; scenario: string; status: string; correlationId: string; input: Record<string, unknown>; context: Record<string, unknown>; error?: unknown; createdAt?: string; [k: string]: unknown }
 export interface RunReport { run: Run; steps: Step[]; exchanges: Exchange[]; events: SpineEvent[]; transitions: Transition[] }
 export interface ChainLink { role: string; api: string; resource: string; id: string; via?: string; exists: boolean; state: string | null; href: string; owner?: { actor: string; api: string; name: string } }
-export interface Trace { query: string; runId: string; scenario: string; status: string; correlationId: string; chain: ChainLink[]; otherRuns: unknown[] }
+export interface Trace { query: string; runId: string; scenario: string; status: string; correlationId: string; chain: ChainLink[]; match: string; otherRuns: unknown[] }
 export interface ApiInfo { id: string; name: string; domain: string; version: string; basePath: string; spine: boolean; docs: string; resources: { name: string; entity: string; kind: string; operations: string[]; stateField: string | null }[] }
 export interface Registry { domains: { id: string; name: string }[]; apis: ApiInfo[] }
 export interface StateInfo { category: string; meaning: string; to: { state: string; trigger: string }[] }
