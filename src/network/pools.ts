@@ -25,6 +25,7 @@ export const RESOURCE_TARGET = targetOf('TMF639', 'resource');
 export const POOL_TARGET = targetOf('TMF685', 'resourcePool');
 
 type NumberedPool = Extract<PoolDef, { kind: 'numbered' }>;
+type StockPool = Extract<PoolDef, { kind: 'stock' }>;
 
 /** What a pool can give now, and which resources a request for `quantity` would get. */
 export interface Availability {
@@ -57,10 +58,8 @@ export async function availabilityOf(tx: Store, env: BehaviourEnv, pool: PoolDef
       const inUse = Number(characteristicValue(port, 'connectedOnts'));
       return { total, inUse, available: total - inUse, unit: pool.unit, candidates: [refTo(port)] };
     }
-    case PoolKinds.stock: {
-      const free = (await membersOf(tx, pool)).filter(isFree);
-      return { total, inUse: total - free.length, available: free.length, unit: pool.unit, candidates: free.slice(0, quantity).map(refTo) };
-    }
+    case PoolKinds.stock:
+      return stockAvailability(total, pool, await membersOf(tx, pool), quantity);
     case PoolKinds.numbered: {
       const held = heldRefs(await poolRecord(tx, pool));
       const inUse = pool.baseInUse + held.length;
@@ -76,6 +75,16 @@ export async function availabilityOf(tx: Store, env: BehaviourEnv, pool: PoolDef
  * Refuses with 409 naming the pool and its capacity when there is not enough; returns what was reserved.
  */
 export async function takeFromPool(tx: Store, env: BehaviourEnv, pool: PoolDef, quantity: number, memberId?: string): Promise<Doc[]> {
+  // A stock pool's members are read once: what is free, and the refs the pool lists afterwards.
+  if (pool.kind === PoolKinds.stock) {
+    const members = await membersOf(tx, pool);
+    const availability = stockAvailability(poolTotal(env.ctx.network.network, pool), pool, members, quantity);
+    const chosen = memberId ? [await requireFreeMember(tx, pool, memberId)] : freeMembers(pool, members, quantity, availability);
+    const reserved = [];
+    for (const member of chosen) reserved.push(refTo(await patchResource(tx, env, String(member.id), { resourceStatus: ResourceStatuses.reserved, usageState: UsageStates.idle })));
+    await syncPool(tx, env, pool, availability.inUse + chosen.length, members.map(refTo));
+    return reserved;
+  }
   const availability = await availabilityOf(tx, env, pool, quantity);
   switch (pool.kind) {
     case PoolKinds.port: {
@@ -84,13 +93,6 @@ export async function takeFromPool(tx: Store, env: BehaviourEnv, pool: PoolDef, 
         throw new TmfError('CONFLICT', `PON port ${port.name} (${port.id}) is at ${availability.inUse}/${availability.total} ONTs: no capacity for ${quantity} more`);
       }
       return [refTo(await setPortOccupancy(tx, env, pool, availability.inUse + quantity))];
-    }
-    case PoolKinds.stock: {
-      const chosen = memberId ? [await requireFreeMember(tx, pool, memberId)] : await freeMembers(tx, pool, quantity, availability);
-      const reserved = [];
-      for (const member of chosen) reserved.push(refTo(await patchResource(tx, env, String(member.id), { resourceStatus: ResourceStatuses.reserved, usageState: UsageStates.idle })));
-      await syncPool(tx, env, pool, availability.inUse + chosen.length, await stockRefs(tx, pool));
-      return reserved;
     }
     case PoolKinds.numbered: {
       if (availability.available < quantity) throw exhausted(pool, availability, quantity);
@@ -118,8 +120,8 @@ export async function returnToPool(tx: Store, env: BehaviourEnv, pool: PoolDef, 
     }
     case PoolKinds.stock: {
       for (const ref of reserved) await releaseResource(tx, env, String(ref.id));
-      const free = (await membersOf(tx, pool)).filter(isFree).length;
-      await syncPool(tx, env, pool, pool.memberIds.length - free, await stockRefs(tx, pool));
+      const members = await membersOf(tx, pool);
+      await syncPool(tx, env, pool, pool.memberIds.length - members.filter(isFree).length, members.map(refTo));
       return;
     }
     case PoolKinds.numbered: {
@@ -187,20 +189,20 @@ function numberedDoc(env: BehaviourEnv, pool: NumberedPool, n: number): Doc {
   return { ...doc, href: hrefOf(env.ctx, RESOURCE_TARGET, String(doc.id)) };
 }
 
-async function membersOf(tx: Store, pool: Extract<PoolDef, { kind: 'stock' }>): Promise<Doc[]> {
+async function membersOf(tx: Store, pool: StockPool): Promise<Doc[]> {
   const members: Doc[] = [];
   for (const id of pool.memberIds) members.push(await requireResource(tx, id, pool.id));
   return members;
 }
 
-async function stockRefs(tx: Store, pool: Extract<PoolDef, { kind: 'stock' }>): Promise<Doc[]> {
-  return (await membersOf(tx, pool)).map(refTo);
+function stockAvailability(total: number, pool: StockPool, members: readonly Doc[], quantity: number): Availability {
+  const free = members.filter(isFree);
+  return { total, inUse: total - free.length, available: free.length, unit: pool.unit, candidates: free.slice(0, quantity).map(refTo) };
 }
 
-async function freeMembers(tx: Store, pool: Extract<PoolDef, { kind: 'stock' }>, quantity: number, availability: Availability): Promise<Doc[]> {
+function freeMembers(pool: StockPool, members: readonly Doc[], quantity: number, availability: Availability): Doc[] {
   if (availability.available < quantity) throw exhausted(pool, availability, quantity);
-  const free = (await membersOf(tx, pool)).filter(isFree);
-  return free.slice(0, quantity);
+  return members.filter(isFree).slice(0, quantity);
 }
 
 async function requireFreeMember(tx: Store, pool: PoolDef, id: string): Promise<Doc> {
