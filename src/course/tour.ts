@@ -168,7 +168,7 @@ export const tour: readonly Step[] = [
   // 4. Golden thread
   {
     id: 'thread-chain', chapter: 'goldenThread', title: 'One request, many IDs', view: 'idchain', target: 'idchain-graph', level: 'beginner', needsRun: run,
-    narration: 'A single purchase becomes a product order, a service order, seven services, a resource order and five resources, each pointing at the one it came from.',
+    narration: 'A single purchase becomes a product order, a service order, seven services, a resource order, five resources and the five TMF702 activations that configured them, each pointing at the one it came from.',
   },
   {
     id: 'thread-cross-ref', chapter: 'goldenThread', title: 'How the service order points back', view: 'idchain', target: 'idchain-service-order', level: 'beginner', needsRun: run,
