@@ -153,6 +153,35 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     expect(problems).toEqual([]);
   });
 
+  it('traces any id from the ID chain view: says what it is to its journey and shows that journey', async () => {
+    const report = (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { exchanges: Exchange[] };
+    const check = report.exchanges.find((x) => x.path.endsWith('/availabilityCheck'))!;
+    const checkId = (check.response as { id: string }).id;
+    await page.goto(`${base}/#/idchain`);
+    await page.waitForSelector('[data-view="idchain"]');
+    await page.fill('[data-testid="trace-form"] input[name="id"]', checkId);
+    await page.click('[data-testid="trace-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="trace-match"]');
+    expect(await page.textContent('[data-testid="trace-match"]')).toBe(
+      `${checkId}: created by POST /tmf-api/resourcePoolManagement/v4/availabilityCheck (step reserve-resources), in run ${runId} (gpon-ftth, completed).`,
+    );
+    expect(new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('run')).toBe(runId);
+    // An id of the chain is drawn out in the graph.
+    await page.fill('[data-testid="trace-form"] input[name="id"]', (report.exchanges.find((x) => x.path.endsWith('/resourceOrder') && x.method === 'POST')!.response as { id: string }).id);
+    await page.click('[data-testid="trace-form"] button[type="submit"]');
+    await waitFor(async () => (await page.textContent('[data-testid="trace-match"]'))!.includes('the resourceOrder of the chain'));
+    expect(await page.locator('[data-testid="id-graph"] .react-flow__node[style*="border"]').count()).toBe(1);
+    expect(problems).toEqual([]);
+    // An id no journey has is refused with the server's reason, and the chain on show stays.
+    await page.fill('[data-testid="trace-form"] input[name="id"]', 'no-such-id');
+    await page.click('[data-testid="trace-form"] button[type="submit"]');
+    await page.waitForSelector('[data-testid="trace-refused"]');
+    expect(await page.textContent('[data-testid="trace-refused"]')).toContain('no journey has no-such-id in its golden thread');
+    expect(await page.locator('main .chips .chip').count()).toBeGreaterThan(10);
+    // The browser reports the 404 itself, as it must; nothing else went wrong.
+    expect(problems.splice(0).filter((problem) => !problem.includes('/spine/v1/trace/no-such-id'))).toEqual([]);
+  });
+
   it('names the call that caused each event: the cart is created by the POST, changed by the PATCH at checkout', async () => {
     await open('events', `?run=${runId}`);
     // Architect mode lists the events of every API (beginner mode keeps to the spine's).

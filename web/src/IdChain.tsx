@@ -3,26 +3,54 @@ import { ReactFlow, Background, type Node, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Trace } from './api';
 import { getJson } from './api';
-import { useApp } from './state';
+import { go, useApp } from './state';
 import { chainAnchor } from './course/spotlight';
 import { chainLayout } from './chain-layout';
 
 export default function IdChain() {
-  const { runId, report, select, visibleApi } = useApp();
+  const { runId, report, select, visibleApi, route } = useApp();
   const [trace, setTrace] = useState<Trace | null>(null);
+  const [refused, setRefused] = useState<string | null>(null);
+  // `trace`: an id the reader asked for; its journey becomes the run on show, unless a run is named that is not its own.
+  const traced = route.params.get('trace') ?? undefined;
   useEffect(() => {
-    if (runId) getJson<Trace>(`/spine/v1/trace/${encodeURIComponent(runId)}`).then(setTrace, () => setTrace(null));
-  }, [runId]);
+    const named = route.params.get('run');
+    const load = (id: string) => getJson<Trace>(`/spine/v1/trace/${encodeURIComponent(id)}`, { method: 'GET' });
+    let live = true;
+    const show = (found: Trace | null) => live && setTrace(found);
+    if (!traced) {
+      setRefused(null);
+      if (runId) load(runId).then(show, () => show(null));
+    } else {
+      load(traced).then(
+        (found) => {
+          if (!live) return;
+          if (named && found.runId !== named) return go(route.view, { ...Object.fromEntries(route.params), trace: undefined });
+          setRefused(null);
+          show(found);
+          if (!named) go(route.view, { ...Object.fromEntries(route.params), run: found.runId });
+        },
+        (error: Error) => {
+          if (!live) return;
+          setRefused(error.message);
+          if (runId) load(runId).then(show, () => show(null));
+        },
+      );
+    }
+    return () => {
+      live = false;
+    };
+  }, [runId, traced]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
   const { nodes, edges } = useMemo(() => {
     const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: 280, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
     const edges: Edge[] = [];
     chainLayout(links).forEach(({ link: c, row, col, parent }, i) => {
-      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' } });
+      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', ...(c.id === traced && { border: '2px solid #d97706' }) } });
       edges.push({ id: `e${i}`, source: parent === 'journey' ? parent : `n${parent}`, target: `n${i}`, animated: c.role.split(':')[0] === 'resource' });
     });
     return { nodes, edges };
-  }, [links.length, trace]);
+  }, [links.length, trace, traced]);
   // Who created, updated and owns each entity, from the run's exchanges and events.
   const matrix = links.map((c) => {
     const xs = report?.exchanges.filter((x) => x.path.endsWith(`/${c.id}`) || (x.method === 'POST' && (x.response as { id?: string })?.id === c.id)) ?? [];
@@ -35,6 +63,22 @@ export default function IdChain() {
   return (
     <section>
       <h1>ID chain — the golden thread</h1>
+      <form
+        className="controls"
+        data-testid="trace-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const id = String(new FormData(e.currentTarget).get('id') ?? '').trim();
+          if (id) go(route.view, { ...Object.fromEntries(route.params), trace: id, run: undefined, sel: undefined });
+        }}
+      >
+        <label>Trace any id <input name="id" defaultValue={traced} placeholder="an order, service, resource, event, task or correlation id" size={48} /></label>
+        <button type="submit">Trace</button>
+      </form>
+      {refused && <p className="warn" data-testid="trace-refused">{refused}</p>}
+      {traced && trace && !refused && (
+        <p data-testid="trace-match"><code>{traced}</code>: {trace.match}, in run <code>{trace.runId}</code> ({trace.scenario}, {trace.status}).</p>
+      )}
       <p>
         correlationId <code>{trace?.correlationId}</code> threads every event of run <code>{runId}</code>. Click any node or ID to fetch the entity as stored.
       </p>
