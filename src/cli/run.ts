@@ -78,14 +78,14 @@ function interruption(runId: string | undefined, options: { server?: string; db:
 }
 
 /** Where progress goes: finished lines, and (on a terminal) a transient line for the step in flight. */
-interface Progress {
+export interface Progress {
   line(text: string): void;
   current(text: string | undefined): void;
 }
 
 const silent: Progress = { line: () => undefined, current: () => undefined };
 
-function terminal(out: NodeJS.WriteStream): Progress {
+export function terminal(out: Pick<NodeJS.WriteStream, 'isTTY' | 'columns' | 'write'>): Progress {
   if (!out.isTTY) return { line: (text) => out.write(`${text}\n`), current: () => undefined };
   let transient = false;
   const clear = () => {
@@ -100,7 +100,8 @@ function terminal(out: NodeJS.WriteStream): Progress {
     current(text) {
       clear();
       if (text === undefined) return;
-      out.write(`… ${text}`.slice(0, Math.max(20, (out.columns ?? 80) - 1)));
+      // A terminal that reports no width (0, as under `script`) is taken as 80 columns wide.
+      out.write(`… ${text}`.slice(0, Math.max(20, (out.columns || 80) - 1)));
       transient = true;
     },
   };
