@@ -379,7 +379,7 @@ export interface Ceiling {
   bytesPerRow: number;
 }
 
-export const CeilingKeys = { random: randomUUID, timeOrdered: systemSources().uuid } as const;
+const CeilingKeys = { random: randomUUID, timeOrdered: systemSources().uuid } as const;
 
 export function rawCeiling(dir: string, accounting: Accounting, budgetMs: number, keys: keyof typeof CeilingKeys): Ceiling {
   const db = new SQLite(join(dir, `ceiling-${keys}.db`));

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { build, json } from './support/build.js';
+import { tempDir } from './support/temp-dir.js';
 
 // TMF679 and TMF645 asked without instantSyncQualification: the POST answers 201 with the task in the
 // API's initial state and no result; later the task is done with the result a synchronous request
@@ -59,9 +58,6 @@ function decision(doc: Doc, items: string): Doc {
   return { qualificationResult: doc.qualificationResult, items: doc[items].map(({ state, qualificationResult, qualificationItemResult, eligibilityUnavailabilityReason, alternateServiceProposal, alternateProductOfferingProposal }: Doc) => ({ state, qualificationResult, qualificationItemResult, eligibilityUnavailabilityReason, alternateServiceProposal, alternateProductOfferingProposal })) };
 }
 
-const dirs: string[] = [];
-afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
-
 describe('asynchronous qualification', () => {
   it.each(cases)('$api: 201 $initial at once, then done with the synchronous answer and its state change events', async ({ url, body, entity, initial, items }) => {
     const app = await build({ now: clock });
@@ -88,9 +84,7 @@ describe('asynchronous qualification', () => {
   });
 
   it('answers a qualification accepted before a restart once the server is back', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spine-async-sq-'));
-    dirs.push(dir);
-    const dbPath = join(dir, 'spine.db');
+    const dbPath = join(tempDir('spine-async-sq-'), 'spine.db');
     const before = await build({ now: clock, dbPath });
     await loadDemoDataset(before.spine.ctx);
     await before.spine.qualifications.stop();

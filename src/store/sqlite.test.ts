@@ -1,25 +1,22 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openSqlite, type SqliteHandle } from './sqlite.js';
+import { tempDir } from '../../test/support/temp-dir.js';
 
-const opened: { handle: SqliteHandle; dir: string }[] = [];
+const opened: SqliteHandle[] = [];
 afterEach(async () => {
-  for (const { handle, dir } of opened.splice(0)) {
-    await handle.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  for (const handle of opened.splice(0)) await handle.close();
 });
 
 describe('the SQLite file under a steady stream of commits', () => {
   it('keeps its WAL bounded: the checkpointer has it start over once it is long', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spine-wal-'));
+    const dir = tempDir('spine-wal-');
     const path = join(dir, 'spine.db');
     // 64 pages of 4 KB before a restart, so a test needs megabytes, not the default's 64 MB.
     const handle = await openSqlite(path, { walRestartFrames: 64 });
-    opened.push({ handle, dir });
+    opened.push(handle);
     handle.prepare('CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)').run();
     const insert = handle.prepare('INSERT INTO filler (body) VALUES (?)');
     const body = Buffer.alloc(1024, 7);

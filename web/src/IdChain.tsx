@@ -15,6 +15,7 @@ export default function IdChain() {
   const traced = route.params.get('trace') ?? undefined;
   useEffect(() => {
     const named = route.params.get('run');
+    // An explicit method: a 404 here means no journey has the id, not a part of the stack that is not built.
     const load = (id: string) => getJson<Trace>(`/spine/v1/trace/${encodeURIComponent(id)}`, { method: 'GET' });
     let live = true;
     const show = (found: Trace | null) => live && setTrace(found);

@@ -3,7 +3,7 @@ import type { StepDefinition } from '../flow.js';
 import { recordOrderError } from '../policies/effects.js';
 import { PolicyIds } from '../policies/matrix.js';
 import { FOLLOW_UP_SCENARIO, itemOutcomes, partialOf } from '../policies/partial.js';
-import { addToThread, threadOf, withStepOutput } from '../trace.js';
+import { addToThread, threadOf } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import type { ServiceItem } from './order-services.js';
@@ -59,7 +59,7 @@ export const completeServiceOrder: StepDefinition = {
       },
     });
     const link = { role: 'followUpServiceOrder', api: 'TMF641', resource: 'serviceOrder', id: String(followUp.id), via: 'orderRelationship (followUpOf)' };
-    const journey = await startJourney(FOLLOW_UP_SCENARIO, { serviceOrderId: followUp.id }, withStepOutput({ thread: threadOf(context) }, addToThread(link)));
+    const journey = await startJourney(FOLLOW_UP_SCENARIO, { serviceOrderId: followUp.id }, { thread: [...threadOf(context), link] });
     return { followUp: { serviceOrderId: followUp.id, runId: journey.id }, ...addToThread(link) };
   },
 };
