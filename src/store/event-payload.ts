@@ -1,4 +1,5 @@
 import { buildEnvelope } from '../events/envelope.js';
+import { documentJson } from './document-json.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import type { Doc, EventRecord } from './port.js';
 
@@ -39,7 +40,7 @@ export function splitEnvelope(event: Omit<EventRecord, 'seq'>): SplitEnvelope {
   if (key === undefined || !isPlainObject(payload)) return { envelope: JSON.stringify(envelope), payloadKey: null, payload: null, domain: null };
   const domain = typeof envelope.domain === 'string' ? envelope.domain : undefined;
   const standard = domain !== undefined && isStandard(envelope, standardEnvelope(event, key, domain, payload));
-  return { envelope: standard ? '' : JSON.stringify({ ...envelope, event: { [key]: null } }), payloadKey: key, payload: JSON.stringify(payload), domain: standard ? domain : null };
+  return { envelope: standard ? '' : JSON.stringify({ ...envelope, event: { [key]: null } }), payloadKey: key, payload: documentJson(payload), domain: standard ? domain : null };
 }
 
 // The same attributes in the same order with the same values (strings or absent), the payload aside.

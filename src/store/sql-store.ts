@@ -4,6 +4,7 @@ import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, 
 import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import { BUSY_TIMEOUT_MS, type SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
+import { documentJson } from './document-json.js';
 import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
@@ -514,7 +515,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     },
 
     async appendExchange(exchange) {
-      const response = exchange.response === undefined ? null : JSON.stringify(exchange.response);
+      const response = exchange.response === undefined ? null : documentJson(exchange.response);
       const shared = response === null ? undefined : payloads.get(response);
       const { lastInsertRowid } = run(
         `INSERT INTO exchange (run_id, step, correlation_id, from_actor, to_actor, api, method, path, request, response, response_event, status, started_at, ended_at, event_ids)
@@ -658,7 +659,7 @@ function fromResource(record: ResourceRecord) {
     api: record.api,
     resource: record.resource,
     id: record.id,
-    doc: JSON.stringify(record.doc),
+    doc: documentJson(record.doc),
     state: record.state,
     created_at: record.createdAt,
     last_update: record.lastUpdate,
