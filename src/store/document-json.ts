@@ -5,7 +5,6 @@
 // is first serialized: a later write to it throws instead of leaving rows that disagree with it.
 
 const serialized = new WeakMap<object, string>();
-const frozen = new WeakSet<object>();
 
 /** The JSON of `value`, the same as JSON.stringify's; plain objects and arrays are frozen, deeply, on the way. */
 export function documentJson(value: unknown): string {
@@ -18,16 +17,32 @@ export function documentJson(value: unknown): string {
   return json;
 }
 
+/** True once `documentJson` or `parseDocument` has frozen and serialized this document: readers may share it. */
+export const isFrozenDocument = (value: object): boolean => serialized.has(value);
+
+/** The document a stored JSON text holds, frozen, its JSON already known. */
+export function parseDocument(json: string): unknown {
+  const value: unknown = JSON.parse(json);
+  if (value !== null && typeof value === 'object' && freezeDeep(value)) serialized.set(value, json);
+  return value;
+}
+
 // Freezes plain objects and arrays all the way down; false (nothing memoized) when something inside
-// is neither (a Date, a Map), whose JSON could change however frozen its holder is.
+// is neither (a Date, a Map), whose JSON could change however frozen its holder is. A plain object or
+// array found frozen already is taken as frozen all the way down, as this leaves it.
 function freezeDeep(value: object): boolean {
-  if (frozen.has(value)) return true;
-  const proto = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return false;
-  for (const child of Object.values(value)) {
-    if (child !== null && typeof child === 'object' && !freezeDeep(child)) return false;
+  if (Array.isArray(value)) {
+    if (Object.isFrozen(value)) return true;
+    for (const child of value) if (typeof child === 'object' && child !== null && !freezeDeep(child)) return false;
+  } else {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return false;
+    if (Object.isFrozen(value)) return true;
+    for (const key in value) {
+      const child: unknown = (value as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null && !freezeDeep(child)) return false;
+    }
   }
   Object.freeze(value);
-  frozen.add(value);
   return true;
 }

@@ -11,7 +11,8 @@ const MAX_ENTRIES = 8192;
  * run, its job, the hubs and the resources earlier steps wrote. It holds only what the database holds
  * (every write updates it after its statement ran) and is dropped whenever it could be wrong: when
  * another connection committed since (SQLite's `data_version` moved) and when a transaction or a
- * savepoint rolls back. Entries are rows as stored; each read still makes documents of its own.
+ * savepoint rolls back. Entries are rows as stored; a resource row's document is parsed once and
+ * shared, frozen (sql-store.ts).
  */
 export interface ReadCache {
   /** By resourceKey; null remembers that the row does not exist. */

@@ -439,7 +439,7 @@ describe('reads remembered across transactions', () => {
     expect((await mine.getResource('TMF622', 'productOrder', 'po-1'))?.doc).toEqual({ id: 'po-1', state: 'inProgress' });
   });
 
-  it('forget what a rolled back transaction or savepoint wrote, and hand out documents of their own', async () => {
+  it('forget what a rolled back transaction or savepoint wrote, and hand out documents no reader can change', async () => {
     const store = await fresh();
     await store.insertResource(record('po-1'));
     await store.insertRunStep({ runId: 'run-1', position: 0, step: 'first', status: 'pending', nextRunAt: 't0' });
@@ -462,7 +462,9 @@ describe('reads remembered across transactions', () => {
       expect((await tx.getResource('TMF622', 'productOrder', 'po-1'))?.state).toBe('acknowledged');
     });
     const read = (await store.getResource('TMF622', 'productOrder', 'po-1'))!;
-    read.doc.state = 'scribbled on';
+    expect(() => {
+      read.doc.state = 'scribbled on';
+    }).toThrow(TypeError);
     expect((await store.getResource('TMF622', 'productOrder', 'po-1'))?.doc.state).toBe('acknowledged');
   });
 });

@@ -4,7 +4,7 @@ import type { DeliveryRecord, DeliveryStatus, Doc, EventRecord, ExchangeRecord, 
 import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, FalloutTable, HubTable, ResourceTable, RunStepTable, RunTable } from './schema.js';
 import { BUSY_TIMEOUT_MS, type SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
-import { documentJson } from './document-json.js';
+import { documentJson, isFrozenDocument, parseDocument } from './document-json.js';
 import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
@@ -194,11 +194,11 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         row = one<Selectable<ResourceTable>>('SELECT * FROM resource WHERE api = ? AND resource = ? AND id = ?', api, resource, id) ?? null;
         resources.set(key, row);
       }
-      return row ? toResource(row) : undefined;
+      return row ? toResource(row, cachedDocument(row)) : undefined;
     },
     async listResources(selector) {
       const { text, params } = resourceQuery(selector);
-      return all<Selectable<ResourceTable>>(text, ...params).map(toResource);
+      return all<Selectable<ResourceTable>>(text, ...params).map((row) => toResource(row));
     },
     async pageResources(selector, offset, limit) {
       const { count, page, params } = resourcePageQuery(selector);
@@ -207,7 +207,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       try {
         const { total } = one<{ total: number }>(count, ...params)!;
         const rows = all<Selectable<ResourceTable>>(page, ...params, limit, offset);
-        return { records: rows.map(toResource), total };
+        return { records: rows.map((row) => toResource(row)), total };
       } finally {
         handle.prepare('RELEASE page').run();
       }
@@ -223,7 +223,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         'INSERT INTO resource (api, resource, id, doc, state, created_at, last_update) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (api, resource, id) DO NOTHING',
         r.api, r.resource, r.id, r.doc, r.state, r.created_at, r.last_update,
       );
-      if (changes === 1) resources.set(key, { ...r, seq: Number(lastInsertRowid) });
+      if (changes === 1) resources.set(key, withDocument({ ...r, seq: Number(lastInsertRowid) }, record.doc));
       else resources.delete(key);
       return changes === 1;
     },
@@ -233,7 +233,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       const { changes } = run('UPDATE resource SET doc = ?, state = ?, last_update = ? WHERE api = ? AND resource = ? AND id = ?', r.doc, r.state, r.last_update, r.api, r.resource, r.id);
       const known = resources.get(key);
       // The row keeps its creation date whatever the record says: the cache holds only what the table does.
-      if (changes === 1 && known) resources.set(key, { ...known, doc: r.doc, state: r.state, last_update: r.last_update });
+      if (changes === 1 && known) resources.set(key, withDocument({ ...known, doc: r.doc, state: r.state, last_update: r.last_update }, record.doc));
       else resources.delete(key);
     },
     async deleteResource(api, resource, id) {
@@ -666,12 +666,29 @@ function fromResource(record: ResourceRecord) {
   };
 }
 
-function toResource(row: Selectable<ResourceTable>): ResourceRecord {
+// The documents of the rows the read cache holds, parsed once each: they are frozen, so every reader can share one.
+const cachedDocuments = new WeakMap<Selectable<ResourceTable>, Doc>();
+function cachedDocument(row: Selectable<ResourceTable>): Doc {
+  let doc = cachedDocuments.get(row);
+  if (doc === undefined) {
+    doc = parseDocument(row.doc) as Doc;
+    cachedDocuments.set(row, doc);
+  }
+  return doc;
+}
+
+// A row about to be cached with the document it was written from, when that document is frozen.
+function withDocument(row: Selectable<ResourceTable>, doc: Doc): Selectable<ResourceTable> {
+  if (isFrozenDocument(doc)) cachedDocuments.set(row, doc);
+  return row;
+}
+
+function toResource(row: Selectable<ResourceTable>, doc: Doc = JSON.parse(row.doc)): ResourceRecord {
   return {
     api: row.api,
     resource: row.resource,
     id: row.id,
-    doc: JSON.parse(row.doc),
+    doc,
     state: row.state,
     createdAt: row.created_at,
     lastUpdate: row.last_update,
