@@ -400,7 +400,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       const unchanged = change.context !== undefined && known !== undefined && sameAttributes(known.record.context, change.context);
       const columns = {
         status: change.status,
-        context: change.context === undefined || unchanged ? undefined : JSON.stringify(change.context),
+        context: change.context === undefined || unchanged ? undefined : documentJson(change.context),
         error: change.error,
         updated_at: change.updatedAt,
       };
@@ -408,7 +408,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       if (columns.context !== undefined) linkThread(id, change.context!, known?.record.context);
       if (!known) return;
       const row = { ...known.row, ...definedOnly(columns) };
-      runs.set(id, { row, record: toRun(row, columns.context === undefined ? known.record : undefined) });
+      // The context written is the context read back from now on: frozen as it was serialized, it cannot drift from the row.
+      runs.set(id, { row, record: toRun(row, columns.context === undefined ? known.record : { context: change.context! }) });
     },
     async listRuns({ scenario, correlationId, statuses, mentioning, limit }) {
       let query = q.selectFrom('run').selectAll();
@@ -718,8 +719,8 @@ function toFallout(row: Selectable<FalloutTable>): FalloutRecord {
 }
 
 // The context (kilobytes by a journey's end) is parsed when first read: a status check never reads it.
-// `sameContext` is an earlier record of the row whose context column this one has unchanged.
-function toRun(row: Selectable<RunTable>, sameContext?: RunRecord): RunRecord {
+// `sameContext` holds what this row's context column says: an earlier record of the row, or the context just written.
+function toRun(row: Selectable<RunTable>, sameContext?: Pick<RunRecord, 'context'>): RunRecord {
   let context: Doc | undefined;
   return {
     id: row.id,
