@@ -8,7 +8,7 @@ import { migrations } from './migrations/index.js';
 import { openStore } from './open-store.js';
 import { createSqlStore, resourcePageQuery, resourceQuery } from './sql-store.js';
 import { openSqlite } from './sqlite.js';
-import type { ResourceRecord, Store } from './port.js';
+import type { ResourceRecord, ResourceSelector, Store } from './port.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 
 const stores: Store[] = [];
@@ -160,6 +160,32 @@ describe('the SQL store', () => {
     const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
     expect(plan.filter((detail) => detail.startsWith('SEARCH resource USING INDEX appointment_by_end'))).toHaveLength(2);
     expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
+  });
+
+  it('reads the network inventory by category through its index, keeping the same documents', async () => {
+    const handle = await openSqlite(':memory:');
+    const store = createSqlStore(handle);
+    stores.push(store);
+    const inventory = (id: string, category: string, bng?: string, state = 'available'): ResourceRecord => ({ ...record(id, state), api: 'TMF639', resource: 'resource', doc: { id, category, ...(bng && { bng }) } });
+    await store.insertResource(inventory('port-1', 'PON port'));
+    await store.insertResource(inventory('session-1', 'BNG session', 'bng-a'));
+    await store.insertResource(inventory('drop-1', 'Fibre drop'));
+    await store.insertResource(inventory('session-2', 'BNG session', 'bng-b', 'reserved'));
+    await store.insertResource(inventory('session-3', 'BNG session', 'bng-a'));
+    // Another collection's document of the same category is not inventory.
+    await store.insertResource({ ...record('elsewhere'), doc: { id: 'elsewhere', category: 'BNG session' } });
+    const list = async (selector: ResourceSelector) => (await store.listResources(selector)).map((r) => r.id);
+    const sessions: ResourceSelector = { api: 'TMF639', resource: 'resource', attributes: { category: 'BNG session' } };
+    expect(await list(sessions)).toEqual(['session-1', 'session-2', 'session-3']);
+    expect(await list({ ...sessions, states: ['available'] })).toEqual(['session-1', 'session-3']);
+    expect(await list({ ...sessions, attributes: { category: 'BNG session', bng: 'bng-b' } })).toEqual(['session-2']);
+    expect(await list({ ...sessions, attributes: { category: 'PON port' } })).toEqual(['port-1']);
+    for (const selector of [sessions, { ...sessions, states: ['available'] }, { ...sessions, attributes: { category: 'BNG session', bng: 'bng-b' } }]) {
+      const { text, params } = resourceQuery(selector);
+      const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+      expect(plan.filter((detail) => detail.startsWith('SEARCH resource USING INDEX resource_by_category'))).toHaveLength(1);
+      expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
+    }
   });
 
   it.each([

@@ -608,6 +608,15 @@ export function resourceQuery(selector: ResourceSelector, columns = '*'): { text
   }
   const byDate = notBefore ? ` AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - ${OFFSET_DAYS}, 0)` : '';
   const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
+  const keyed = attributeIndexes.find((a) => a.api === api && a.resource === resource && attributes[a.attribute] !== undefined);
+  if (keyed) {
+    // As for dated reads, the literals come from attributeIndexes, so the planner can use the partial index.
+    const others = matched.filter(([name]) => name !== keyed.attribute);
+    return {
+      text: `SELECT ${columns} FROM resource INDEXED BY ${keyed.index} WHERE api = '${keyed.api}' AND resource = '${keyed.resource}' AND json_extract(doc, '${jsonPath([keyed.attribute])}') = ?${byState}${byDate}${others.map(() => ' AND json_extract(doc, ?) = ?').join('')} ORDER BY seq`,
+      params: [attributes[keyed.attribute], ...(states ?? []), ...dated, ...others.flatMap(([name, value]) => [jsonPath([name]), value])],
+    };
+  }
   return {
     text: `SELECT ${columns} FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
     params: [api, resource, ...(states ?? []), ...dated, ...attributeParams],
@@ -626,6 +635,10 @@ const OFFSET_DAYS = 2;
 
 // The dated reads an index serves (migration 0015 creates it on the same expression); any other is a scan of its collection's states.
 const datedIndexes = [{ api: 'TMF646', resource: 'appointment', path: ['validFor', 'endDateTime'], index: 'appointment_by_end' }] as const;
+
+// The attribute reads an index serves (migration 0017 creates it on the same expression): the network
+// inventory by category, a few PON ports or BNG sessions among a row or more per subscriber.
+const attributeIndexes = [{ api: 'TMF639', resource: 'resource', attribute: 'category', index: 'resource_by_category' }] as const;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 

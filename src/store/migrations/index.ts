@@ -15,6 +15,7 @@ import * as deliveryIndexes from './0013-delivery-indexes.js';
 import * as runLinks from './0014-run-links.js';
 import * as datedIndexes from './0015-dated-indexes.js';
 import * as createdLinks from './0016-created-links.js';
+import * as categoryIndex from './0017-category-index.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0014-run-links': runLinks,
   '0015-dated-indexes': datedIndexes,
   '0016-created-links': createdLinks,
+  '0017-category-index': categoryIndex,
 };
