@@ -360,7 +360,9 @@ async function sessionsOf(tx: Store, bng: string): Promise<Doc[]> {
 }
 
 function lowestFree(from: number, to: number, taken: readonly number[]): number | undefined {
-  for (let n = from; n <= to; n++) if (!taken.includes(n)) return n;
+  // A BNG's sessions are one per subscriber: a set, so the search stays linear in them.
+  const used = new Set(taken);
+  for (let n = from; n <= to; n++) if (!used.has(n)) return n;
   return undefined;
 }
 
