@@ -21,6 +21,8 @@ export interface ReadCache {
   /** By runStepKey. */
   runSteps: Map<string, Selectable<RunStepTable>>;
   hubs: Map<string, HubRecord[]>;
+  /** The run_link rows known to exist, by runLinkKey. */
+  links: Set<string>;
   /** Drops everything if another connection committed since the last look; call before reading. */
   revalidate(): void;
   clear(): void;
@@ -28,6 +30,7 @@ export interface ReadCache {
 
 export const resourceKey = (api: string, resource: string, id: string) => `${api}\u0000${resource}\u0000${id}`;
 export const runStepKey = (runId: string, position: number) => `${runId}\u0000${position}`;
+export const runLinkKey = (id: string, runId: string) => `${id}\u0000${runId}`;
 
 export function createReadCache(handle: SqliteHandle): ReadCache {
   let seenVersion: number | undefined;
@@ -36,17 +39,19 @@ export function createReadCache(handle: SqliteHandle): ReadCache {
     runs: new Map(),
     runSteps: new Map(),
     hubs: new Map(),
+    links: new Set(),
     revalidate() {
       const version = handle.prepare('PRAGMA data_version').pluck().get() as number;
       if (version !== seenVersion) cache.clear();
       seenVersion = version;
-      if (Math.max(cache.resources.size, cache.runs.size, cache.runSteps.size) > MAX_ENTRIES) cache.clear();
+      if (Math.max(cache.resources.size, cache.runs.size, cache.runSteps.size, cache.links.size) > MAX_ENTRIES) cache.clear();
     },
     clear() {
       cache.resources.clear();
       cache.runs.clear();
       cache.runSteps.clear();
       cache.hubs.clear();
+      cache.links.clear();
     },
   };
   return cache;

@@ -5,7 +5,7 @@ import type { ArmedFaultTable, DeliveryTable, EventTable, ExchangeTable, Fallout
 import { BUSY_TIMEOUT_MS, type SqliteHandle } from './sqlite.js';
 import { joinEnvelope, splitEnvelope } from './event-payload.js';
 import { documentJson, isFrozenDocument, parseDocument } from './document-json.js';
-import { createReadCache, resourceKey, runStepKey, type ReadCache } from './read-cache.js';
+import { createReadCache, resourceKey, runLinkKey, runStepKey, type ReadCache } from './read-cache.js';
 
 type Operations = Omit<Store, 'transaction' | 'onDeliveriesCommitted' | 'close'>;
 
@@ -170,7 +170,7 @@ const SHARED_PAYLOADS = 32;
  * seq, so an event or an exchange carrying the same document points at it instead of storing it again.
  */
 function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads: Map<string, number>, cache: ReadCache): Operations {
-  const { runs, hubs, resources, runSteps } = cache;
+  const { runs, hubs, resources, runSteps, links } = cache;
   const q = handle.db;
   const run = (text: string, ...params: unknown[]) => handle.prepare(text).run(...params);
   const one = <T>(text: string, ...params: unknown[]) => handle.prepare(text).get(...params) as T | undefined;
@@ -184,7 +184,14 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
   // Threads grow by appending: only links the stored context did not have are written.
   const linkThread = (runId: string, context: Doc, stored?: Doc) => {
     const known = new Set(stored && threadIds(stored));
-    for (const id of threadIds(context)) if (!known.has(id)) run('INSERT INTO run_link (id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING', id, runId);
+    for (const id of threadIds(context)) if (!known.has(id)) link(id, runId);
+  };
+  // An id a POST created usually joins the thread too: it is written once.
+  const link = (id: string, runId: string) => {
+    const key = runLinkKey(id, runId);
+    if (links.has(key)) return;
+    run('INSERT INTO run_link (id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING', id, runId);
+    links.add(key);
   };
   return {
     async getResource(api, resource, id) {
@@ -527,7 +534,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         exchange.status, exchange.startedAt, exchange.endedAt, exchange.events.length ? JSON.stringify(exchange.events) : null,
       );
       const created = createdId(exchange);
-      if (created !== undefined) run('INSERT INTO run_link (id, run_id) VALUES (?, ?) ON CONFLICT DO NOTHING', created, exchange.runId);
+      if (created !== undefined) link(created, exchange.runId!);
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
     async listExchanges({ runId, correlationId, afterSeq }) {
