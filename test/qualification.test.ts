@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
+import { targetOf, upsertInTx } from '../src/tmf/resource-service.js';
 import { createSchemaValidator, describeIssues } from '../src/tmf/schemas.js';
 import { build, json } from './support/build.js';
 
@@ -384,6 +385,24 @@ describe('TMF673 address validation', () => {
     expect((await qualify(app, VALIDATION, validation({ id: 'addr-tor-350-queen-st-e' }))).json().validGeographicAddress.id).toBe('addr-tor-350-queen-st-e');
     const doc = (await qualify(app, VALIDATION, validation({ streetNr: '350', streetName: 'Queen', streetType: 'Street East', postcode: 'M5A 1T1' }))).json();
     expect([doc.validationResult, doc.validGeographicAddress.id]).toEqual(['success', 'addr-tor-350-queen-st-e']);
+  });
+});
+
+describe('TMF673 address validation of addresses added and changed later', () => {
+  it('finds an address however its street is stored, and follows its street when it changes', async () => {
+    const app = await demoApp();
+    const { ctx } = app.spine;
+    const store = async (doc: Doc) => ctx.store.transaction((tx) => upsertInTx(tx, ctx, targetOf('TMF673', 'geographicAddress'), doc, { correlationId: null }));
+    const result = async (submitted: Doc) => {
+      const doc = (await qualify(app, VALIDATION, validation(submitted))).json();
+      return [doc.validationResult, doc.validGeographicAddress?.id];
+    };
+    // The street name and type in one field, as an older import wrote them.
+    await store({ id: 'addr-tor-7-lakeshore', '@type': 'GeographicAddress', streetNr: '7', streetName: 'Lake Shore Boulevard West', city: 'Toronto', postcode: 'M5V 1A1', country: 'CA' });
+    expect(await result({ streetNr: '7', streetName: 'lake shore', streetType: 'Blvd W', city: 'Toronto' })).toEqual(['success', 'addr-tor-7-lakeshore']);
+    await store({ id: 'addr-tor-7-lakeshore', '@type': 'GeographicAddress', streetNr: '7', streetName: 'Harbour', streetType: 'Street', city: 'Toronto', postcode: 'M5V 1A1', country: 'CA' });
+    expect(await result({ streetNr: '7', streetName: 'lake shore', streetType: 'Blvd W', city: 'Toronto' })).toEqual(['fails', undefined]);
+    expect(await result({ streetNr: '7', streetName: 'Harbour St.', city: 'Toronto' })).toEqual(['success', 'addr-tor-7-lakeshore']);
   });
 });
 

@@ -158,6 +158,12 @@ export interface ResourceSelector {
   notBefore?: { path: readonly string[]; at: string };
   /** Narrow to documents whose top-level attributes have these string values. */
   attributes?: Readonly<Record<string, string>>;
+  /**
+   * Narrow to documents one of whose keys has one of the values given for it. Keys are what the
+   * adapter indexes a collection by, computed from each document: a TMF673 geographicAddress has
+   * `street` (name and type) and `streetName`, as tmf/address-words compares them.
+   */
+  keys?: Readonly<Record<string, readonly string[]>>;
 }
 
 export interface EventSelector {

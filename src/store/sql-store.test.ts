@@ -188,6 +188,44 @@ describe('the SQL store', () => {
     }
   });
 
+  it('reads addresses by street through the street indexes, however the street is written', async () => {
+    const handle = await openSqlite(':memory:');
+    const store = createSqlStore(handle);
+    stores.push(store);
+    const address = (id: string, streetName: string, streetType?: string): ResourceRecord => ({ ...record(id), api: 'TMF673', resource: 'geographicAddress', doc: { id, streetName, ...(streetType && { streetType }) } });
+    await store.insertResource(address('maple', 'Maple', 'Avenue'));
+    await store.insertResource(address('maple-in-one', 'MAPLE AVE.'));
+    await store.insertResource(address('birch', 'Birch', 'St'));
+    await store.insertResource(address('maple-st', 'Maple', 'Street'));
+    await store.insertResource({ ...record('not-an-address'), doc: { id: 'not-an-address', streetName: 'Maple', streetType: 'Ave' } });
+    const selector = (keys: Record<string, string[]>): ResourceSelector => ({ api: 'TMF673', resource: 'geographicAddress', keys });
+    const list = async (keys: Record<string, string[]>) => (await store.listResources(selector(keys))).map((r) => r.id);
+    expect(await list({ street: ['maple ave'] })).toEqual(['maple', 'maple-in-one']);
+    expect(await list({ streetName: ['maple'] })).toEqual(['maple', 'maple-st']);
+    expect(await list({ street: ['maple ave', 'maple'], streetName: ['maple'] })).toEqual(['maple', 'maple-in-one', 'maple-st']);
+    expect(await list({ street: [] })).toEqual([]);
+    await store.replaceResource(address('birch', 'Maple', 'Ave'));
+    expect(await list({ street: ['maple ave'] })).toEqual(['maple', 'maple-in-one', 'birch']);
+    const { text, params } = resourceQuery(selector({ street: ['maple ave'], streetName: ['maple'] }));
+    const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+    expect(plan.filter((detail) => /^SEARCH resource USING INDEX address_by_street(_name)? /.test(detail))).toHaveLength(2);
+    expect(plan.filter((detail) => detail.startsWith('SCAN resource'))).toEqual([]);
+    await expect(store.listResources({ api: 'TMF673', resource: 'geographicAddress', keys: { postcode: ['M4M 2K1'] } })).rejects.toThrow('TMF673/geographicAddress has no key postcode');
+  });
+
+  it('refuses a write to the resource table from a connection without the functions its indexes need', async () => {
+    const path = join(tempDir('spine-functions-'), 'spine.db');
+    const store = await openStore(path);
+    stores.push(store);
+    const other = new SQLite(path);
+    try {
+      expect(() => other.prepare("INSERT INTO resource (api, resource, id, doc, created_at, last_update) VALUES ('TMF673', 'geographicAddress', 'x', '{}', 't', 't')").run()).toThrow(/spine_address/);
+      expect(other.prepare('SELECT count(*) AS n FROM resource').get()).toEqual({ n: 0 });
+    } finally {
+      other.close();
+    }
+  });
+
   it.each([
     ['a transaction', (store: Store, doc: ResourceRecord) => store.transaction((tx) => tx.insertResource(doc))],
     ['a write outside a transaction', (store: Store, doc: ResourceRecord) => store.insertResource(doc)],

@@ -596,7 +596,8 @@ const threadIds = (context: Doc): string[] =>
 
 // The resources a selector names (the `columns` of their rows), in storage order.
 export function resourceQuery(selector: ResourceSelector, columns = '*'): { text: string; params: unknown[] } {
-  const { api, resource, states, notBefore, attributes = {} } = selector;
+  const { api, resource, states, notBefore, attributes = {}, keys } = selector;
+  if (keys) return keyedQuery(selector, keys, columns);
   const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
   const matched = Object.entries(attributes);
   const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
@@ -630,6 +631,26 @@ export function resourceQuery(selector: ResourceSelector, columns = '*'): { text
   };
 }
 
+// The documents with any of the keys' values, each key through its index; states and attributes
+// narrow further (other selectors have no use for keys: asking for both is a mistake in the code).
+function keyedQuery(selector: ResourceSelector, keys: Readonly<Record<string, readonly string[]>>, columns: string): { text: string; params: unknown[] } {
+  const { api, resource, states, notBefore, attributes = {} } = selector;
+  if (notBefore) throw new Error('a resource selector cannot narrow by keys and by date together');
+  const asked = Object.entries(keys).map(([key, values]) => {
+    const keyed = keyedIndexes.find((k) => k.api === api && k.resource === resource && k.key === key);
+    if (!keyed) throw new Error(`${api}/${resource} has no key ${key}`);
+    return { keyed, values };
+  });
+  // The literals come from keyedIndexes, so the planner can use each partial index.
+  const lookups = asked.map(({ keyed, values }) => `SELECT seq FROM resource INDEXED BY ${keyed.index} WHERE api = '${keyed.api}' AND resource = '${keyed.resource}' AND ${keyed.expression} IN (${values.length ? placeholders(values) : "''"})`);
+  const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
+  const matched = Object.entries(attributes);
+  return {
+    text: `SELECT ${columns} FROM resource WHERE seq IN (${lookups.join(' UNION ')})${byState}${matched.map(() => ' AND json_extract(doc, ?) = ?').join('')} ORDER BY seq`,
+    params: [...asked.flatMap(({ values }) => values), ...(states ?? []), ...matched.flatMap(([name, value]) => [jsonPath([name]), value])],
+  };
+}
+
 // How many resources a selector names, and a page of them (its LIMIT and OFFSET follow `params`): both
 // counted and paged on the sequence numbers the index holds, so only the page's documents are read.
 export function resourcePageQuery(selector: ResourceSelector): { count: string; page: string; params: unknown[] } {
@@ -646,6 +667,13 @@ const datedIndexes = [{ api: 'TMF646', resource: 'appointment', path: ['validFor
 // The attribute reads an index serves (migration 0017 creates it on the same expression): the network
 // inventory by category, a few PON ports or BNG sessions among a row or more per subscriber.
 const attributeIndexes = [{ api: 'TMF639', resource: 'resource', attribute: 'category', index: 'resource_by_category' }] as const;
+
+// The keys documents are indexed by (migration 0018 creates the indexes on the same expressions, with
+// the functions sqlite.ts registers).
+const keyedIndexes = [
+  { api: 'TMF673', resource: 'geographicAddress', key: 'street', index: 'address_by_street', expression: `spine_address_street(json_extract(doc, '$."streetName"'), json_extract(doc, '$."streetType"'))` },
+  { api: 'TMF673', resource: 'geographicAddress', key: 'streetName', index: 'address_by_street_name', expression: `spine_address_words(json_extract(doc, '$."streetName"'))` },
+] as const;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
 

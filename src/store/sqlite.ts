@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { addressSqlFunctions } from '../tmf/address-words.js';
 import { startCheckpointer } from './checkpointer.js';
 import { migrations } from './migrations/index.js';
 import type { Schema } from './schema.js';
@@ -69,10 +70,19 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
 function openFile(path: string): SQLite.Database {
   try {
     if (path !== ':memory:') ensureDirectory(dirname(path));
-    return new SQLite(path);
+    return withSqlFunctions(new SQLite(path));
   } catch (error) {
     throw new Error(`cannot open the database ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
+}
+
+/**
+ * Registers the functions Spine's indexes are computed with (migration 0018): a connection without
+ * them can read the database but SQLite refuses its writes to the resource table.
+ */
+export function withSqlFunctions(sqlite: SQLite.Database): SQLite.Database {
+  for (const [name, fn] of Object.entries(addressSqlFunctions)) sqlite.function(name, { deterministic: true }, fn);
+  return sqlite;
 }
 
 // One level at a time: Node's recursive mkdirSync never returns for a missing directory under /proc.

@@ -16,6 +16,7 @@ import * as runLinks from './0014-run-links.js';
 import * as datedIndexes from './0015-dated-indexes.js';
 import * as createdLinks from './0016-created-links.js';
 import * as categoryIndex from './0017-category-index.js';
+import * as addressStreets from './0018-address-streets.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0015-dated-indexes': datedIndexes,
   '0016-created-links': createdLinks,
   '0017-category-index': categoryIndex,
+  '0018-address-streets': addressStreets,
 };

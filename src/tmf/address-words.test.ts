@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { words } from './address-validation.js';
+import { words } from './address-words.js';
 
 describe('address words as compared', () => {
   it.each([
