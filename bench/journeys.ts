@@ -26,6 +26,7 @@ import { buildApp } from '../src/server/app.js';
 import { openStore } from '../src/store/open-store.js';
 import type { Doc, RunRecord, Store } from '../src/store/port.js';
 import { systemSources } from '../src/tmf/sources.js';
+import { growCustomerBase } from './customer-base.js';
 import { benchDataset, benchNetwork, benchOntIds, benchPremises } from './network.js';
 
 export const SCENARIO = 'gpon-ftth';
@@ -437,21 +438,26 @@ export interface JourneyBenchOptions {
   accountJourneys: number;
   /** Journeys run (untimed) after the measures, before the largest K is measured again on the grown database. */
   history: number;
+  /** Premises (a TMF673 address and a TMF639 drop each) added with the history: see customer-base.ts. */
+  customerBase: number;
 }
 
 /**
- * Grows the database by `history` more journeys, untimed, then measures the largest K again: a
- * journey's cost must not grow with the journeys before it (a read that scans the past, a WAL that is
- * never started over).
+ * Grows the database by `history` more journeys and a customer base of `customerBase` premises,
+ * untimed, then measures the largest K again: a journey's cost must not grow with the journeys before
+ * it or with the size of the inventories (a read that scans the past or a whole collection, a WAL that
+ * is never started over).
  */
 async function measureWithHistory(spine: JourneyApp, fresh: Measured, options: JourneyBenchOptions, out: (line: string) => void): Promise<void> {
   const began = performance.now();
+  await growCustomerBase(spine, options.customerBase);
   await measureJourneys(spine, fresh.k, Infinity, options.history);
   const grown = await measureJourneys(spine, fresh.k, options.budgetMs, options.maxJourneys);
   const rate = (m: Measured) => m.completed / (m.measuredMs / 1000);
   const mb = (path: string) => (existsSync(path) ? fmt(statSync(path).size / 2 ** 20) : '0');
   out(
-    `  K=${fresh.k} again after ${fmt(options.history)} more journeys (${fmt((performance.now() - began) / 1000)} s): ${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(fresh), 2)} × the first K=${fresh.k} measure, ` +
+    `  K=${fresh.k} again with ${fmt(options.customerBase)} more premises (an address and a drop each) and after ${fmt(options.history)} more journeys (${fmt((performance.now() - began) / 1000)} s): ` +
+      `${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(fresh), 2)} × the first K=${fresh.k} measure, ` +
       `${fmt(grown.cpuMs / (grown.completed + grown.failed), 1)} CPU ms/j, p50 ${fmt(quantile(grown.latencies, 0.5))} ms; database ${mb(spine.dbPath)} MB, WAL ${mb(`${spine.dbPath}-wal`)} MB`,
   );
   for (const [error, n] of grown.failures) out(`      ${n} × ${error}`);
@@ -497,7 +503,7 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
       );
       for (const [error, n] of m.failures) out(`      ${n} × ${error}`);
     }
-    if (options.history) await measureWithHistory(spine, results.at(-1)!, options, out);
+    if (options.history || options.customerBase) await measureWithHistory(spine, results.at(-1)!, options, out);
     const releases = results.reduce((a, m) => ({ ms: a.ms + m.releaseMs, n: a.n + m.completed + m.failed }), { ms: 0, n: 0 });
     out(`  (K journeys start at once and the runner interleaves their steps on one thread, so at K=16 each takes about`);
     out(`  as long as its wave. Untimed release between waves: ${fmt(releases.ms / releases.n, 1)} ms per journey, 6 PATCHes over app.inject.`);

@@ -2,7 +2,8 @@
 // machine, so the numbers mean something on any hardware. Loopback only, bounded in time.
 // BENCH_SECONDS (default 5): each measure's time budget. BENCH_JOURNEYS (default 200): most journeys per K.
 // BENCH_ONLY=journeys skips the HTTP measures. BENCH_HISTORY (default 1000; 0 skips): journeys run after the
-// measures, untimed, before the largest K is measured again on the grown database.
+// measures, untimed, before the largest K is measured again on the grown database; BENCH_CUSTOMER_BASE
+// (default 10000; 0 skips): premises (an address and a drop each) added to it first (bench/customer-base.ts).
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +19,7 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const MAX_JOURNEYS = Number(process.env.BENCH_JOURNEYS ?? 200);
 const ONLY = process.env.BENCH_ONLY;
 const HISTORY = Number(process.env.BENCH_HISTORY ?? 1000);
+const CUSTOMER_BASE = Number(process.env.BENCH_CUSTOMER_BASE ?? 10_000);
 const CONNECTIONS = 10;
 const ORDER = JSON.stringify({ productOrderItem: [{ id: '1', action: 'add', productOffering: { id: 'po-gpon-ftth-001' } }] });
 
@@ -93,7 +95,7 @@ const dir = mkdtempSync(join(tmpdir(), 'spine-bench-'));
 try {
   process.stdout.write(`Spine bench: ${DURATION_S}s per measure, ${CONNECTIONS} connections, loopback only; node ${process.version}, ${availableParallelism()} CPUs\n`);
   if (ONLY !== 'journeys') await httpBench();
-  await journeyBench(dir, { budgetMs: DURATION_S * 1000, maxJourneys: MAX_JOURNEYS, concurrency: [1, 16], accountJourneys: 4, history: HISTORY });
+  await journeyBench(dir, { budgetMs: DURATION_S * 1000, maxJourneys: MAX_JOURNEYS, concurrency: [1, 16], accountJourneys: 4, history: HISTORY, customerBase: CUSTOMER_BASE });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,10 +13,11 @@ export function benchCommand(): Command {
     .addOption(new Option('--seconds <n>', 'time budget of each measure').argParser(wholeNumberFrom(1)).default('5'))
     .addOption(new Option('--journeys <n>', 'most journeys per concurrency level').argParser(wholeNumberFrom(1)).default('200'))
     .addOption(new Option('--history <n>', 'journeys run after the measures before K=16 is measured again on the grown database (0: none)').argParser(wholeNumberFrom(0)).default('1000'))
+    .addOption(new Option('--customer-base <n>', 'premises (an address and a drop each) added with the history before that measure (0: none)').argParser(wholeNumberFrom(0)).default('10000'))
     .addOption(new Option('--only <part>', 'run only one part').choices(['journeys']))
-    .action(async (options: { seconds: string; journeys: string; history: string; only?: string }) => {
+    .action(async (options: { seconds: string; journeys: string; history: string; customerBase: string; only?: string }) => {
       if (!existsSync(BENCH_SCRIPT)) throw new Error(`the benchmark is not built (${BENCH_SCRIPT}); run npm run build first`);
-      const env = { ...process.env, BENCH_SECONDS: options.seconds, BENCH_JOURNEYS: options.journeys, BENCH_HISTORY: options.history, ...(options.only && { BENCH_ONLY: options.only }) };
+      const env = { ...process.env, BENCH_SECONDS: options.seconds, BENCH_JOURNEYS: options.journeys, BENCH_HISTORY: options.history, BENCH_CUSTOMER_BASE: options.customerBase, ...(options.only && { BENCH_ONLY: options.only }) };
       const child = spawn(process.execPath, [BENCH_SCRIPT], { stdio: 'inherit', env });
       process.exitCode = await new Promise<number>((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
     });
