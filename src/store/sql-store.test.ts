@@ -7,7 +7,7 @@ import { buildEnvelope } from '../events/envelope.js';
 import { migrations } from './migrations/index.js';
 import { openStore } from './open-store.js';
 import { createSqlStore, resourcePageQuery, resourceQuery } from './sql-store.js';
-import { openSqlite } from './sqlite.js';
+import { openSqlite, type SqliteHandle } from './sqlite.js';
 import type { ResourceRecord, ResourceSelector, Store } from './port.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 
@@ -19,6 +19,20 @@ async function fresh(): Promise<Store> {
   stores.push(store);
   return store;
 }
+
+// A store with its SQLite handle at hand, for the query plans.
+async function inMemory(): Promise<{ handle: SqliteHandle; store: Store }> {
+  const handle = await openSqlite(':memory:');
+  const store = createSqlStore(handle);
+  stores.push(store);
+  return { handle, store };
+}
+
+// What SQLite does to answer a selector's list, step by step.
+const queryPlan = (handle: SqliteHandle, selector: ResourceSelector): string[] => {
+  const { text, params } = resourceQuery(selector);
+  return (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+};
 
 const record = (id: string, state = 'acknowledged'): ResourceRecord => ({
   api: 'TMF622',
@@ -144,9 +158,7 @@ describe('the SQL store', () => {
   });
 
   it('reads the appointments dated from a time through their index, keeping the same documents', async () => {
-    const handle = await openSqlite(':memory:');
-    const store = createSqlStore(handle);
-    stores.push(store);
+    const { handle, store } = await inMemory();
     const appointment = (id: string, end: unknown, state = 'confirmed'): ResourceRecord => ({ ...record(id, state), api: 'TMF646', resource: 'appointment', doc: { id, validFor: { endDateTime: end } } });
     await store.insertResource(appointment('past', '2026-11-20T10:00:00.000Z'));
     await store.insertResource(appointment('yesterday', '2026-11-25T12:00:00-05:00'));
@@ -156,16 +168,13 @@ describe('the SQL store', () => {
     await store.insertResource(appointment('undated', undefined));
     const selector = { api: 'TMF646', resource: 'appointment', states: ['confirmed'], notBefore: { path: ['validFor', 'endDateTime'], at: '2026-11-26T10:00:00.000Z' } };
     expect((await store.listResources(selector)).map((r) => r.id)).toEqual(['yesterday', 'future', 'unreadable', 'undated']);
-    const { text, params } = resourceQuery(selector);
-    const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+    const plan = queryPlan(handle, selector);
     expect(plan.filter((detail) => detail.startsWith('SEARCH resource USING INDEX appointment_by_end'))).toHaveLength(2);
     expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
   });
 
   it('reads the network inventory by category through its index, keeping the same documents', async () => {
-    const handle = await openSqlite(':memory:');
-    const store = createSqlStore(handle);
-    stores.push(store);
+    const { handle, store } = await inMemory();
     const inventory = (id: string, category: string, bng?: string, state = 'available'): ResourceRecord => ({ ...record(id, state), api: 'TMF639', resource: 'resource', doc: { id, category, ...(bng && { bng }) } });
     await store.insertResource(inventory('port-1', 'PON port'));
     await store.insertResource(inventory('session-1', 'BNG session', 'bng-a'));
@@ -181,17 +190,14 @@ describe('the SQL store', () => {
     expect(await list({ ...sessions, attributes: { category: 'BNG session', bng: 'bng-b' } })).toEqual(['session-2']);
     expect(await list({ ...sessions, attributes: { category: 'PON port' } })).toEqual(['port-1']);
     for (const selector of [sessions, { ...sessions, states: ['available'] }, { ...sessions, attributes: { category: 'BNG session', bng: 'bng-b' } }]) {
-      const { text, params } = resourceQuery(selector);
-      const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+      const plan = queryPlan(handle, selector);
       expect(plan.filter((detail) => detail.startsWith('SEARCH resource USING INDEX resource_by_category'))).toHaveLength(1);
       expect(plan.filter((detail) => detail.startsWith('SCAN'))).toEqual([]);
     }
   });
 
   it('reads addresses by street through the street indexes, however the street is written', async () => {
-    const handle = await openSqlite(':memory:');
-    const store = createSqlStore(handle);
-    stores.push(store);
+    const { handle, store } = await inMemory();
     const address = (id: string, streetName: string, streetType?: string): ResourceRecord => ({ ...record(id), api: 'TMF673', resource: 'geographicAddress', doc: { id, streetName, ...(streetType && { streetType }) } });
     await store.insertResource(address('maple', 'Maple', 'Avenue'));
     await store.insertResource(address('maple-in-one', 'MAPLE AVE.'));
@@ -206,8 +212,7 @@ describe('the SQL store', () => {
     expect(await list({ street: [] })).toEqual([]);
     await store.replaceResource(address('birch', 'Maple', 'Ave'));
     expect(await list({ street: ['maple ave'] })).toEqual(['maple', 'maple-in-one', 'birch']);
-    const { text, params } = resourceQuery(selector({ street: ['maple ave'], streetName: ['maple'] }));
-    const plan = (handle.prepare(`EXPLAIN QUERY PLAN ${text}`).all(...params) as { detail: string }[]).map((step) => step.detail);
+    const plan = queryPlan(handle, selector({ street: ['maple ave'], streetName: ['maple'] }));
     expect(plan.filter((detail) => /^SEARCH resource USING INDEX address_by_street(_name)? /.test(detail))).toHaveLength(2);
     expect(plan.filter((detail) => detail.startsWith('SCAN resource'))).toEqual([]);
     await expect(store.listResources({ api: 'TMF673', resource: 'geographicAddress', keys: { postcode: ['M4M 2K1'] } })).rejects.toThrow('TMF673/geographicAddress has no key postcode');
@@ -261,9 +266,7 @@ describe('the SQL store', () => {
   });
 
   it('pages and counts what a selector names from the index, reading only the documents of the page', async () => {
-    const handle = await openSqlite(':memory:');
-    const store = createSqlStore(handle);
-    stores.push(store);
+    const { handle, store } = await inMemory();
     for (let n = 0; n < 9; n++) await store.insertResource(record(`po-${n}`, n % 2 ? 'completed' : 'acknowledged'));
     for (const states of [undefined, ['acknowledged'], ['completed', 'acknowledged'], []]) {
       const selector = { api: 'TMF622', resource: 'productOrder', states };
