@@ -456,11 +456,18 @@ async function measureWithHistory(spine: JourneyApp, fresh: Measured, options: J
   const rate = (m: Measured) => m.completed / (m.measuredMs / 1000);
   const mb = (path: string) => (existsSync(path) ? fmt(statSync(path).size / 2 ** 20) : '0');
   out(
-    `  K=${fresh.k} again with ${fmt(options.customerBase)} more premises (an address and a drop each) and after ${fmt(options.history)} more journeys (${fmt((performance.now() - began) / 1000)} s): ` +
+    `  K=${fresh.k} again ${grownBy(options)} (${fmt((performance.now() - began) / 1000)} s): ` +
       `${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(fresh), 2)} × the first K=${fresh.k} measure, ` +
       `${fmt(grown.cpuMs / (grown.completed + grown.failed), 1)} CPU ms/j, p50 ${fmt(quantile(grown.latencies, 0.5))} ms; database ${mb(spine.dbPath)} MB, WAL ${mb(`${spine.dbPath}-wal`)} MB`,
   );
   for (const [error, n] of grown.failures) out(`      ${n} × ${error}`);
+}
+
+// What the database grew by before the measure was taken again, in words.
+function grownBy({ customerBase, history }: JourneyBenchOptions): string {
+  const base = customerBase ? `with ${fmt(customerBase)} more premises (an address and a drop each)` : '';
+  const journeys = history ? `after ${fmt(history)} more journeys` : '';
+  return [base, journeys].filter(Boolean).join(' and ');
 }
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
