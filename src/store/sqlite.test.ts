@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createSqlStore } from './sql-store.js';
 import { openSqlite, type SqliteHandle } from './sqlite.js';
 import { tempDir } from '../../test/support/temp-dir.js';
 
@@ -32,5 +33,29 @@ describe('the SQLite file under a steady stream of commits', () => {
     // Each commit appends at least one 4 KB page: a WAL that never started over holds them all.
     expect(commits).toBeGreaterThan(1000);
     expect(largestWal).toBeLessThan((commits * 4096) / 2);
+  });
+
+  it('keeps its WAL bounded when a writer holds the lock almost all the time, as the journey runner does', async () => {
+    const path = join(tempDir('spine-wal-busy-'), 'spine.db');
+    const handle = await openSqlite(path, { walRestartFrames: 64 });
+    const store = createSqlStore(handle);
+    opened.push(handle);
+    handle.prepare('CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB)').run();
+    const body = Buffer.alloc(3000, 7);
+    let commits = 0;
+    let largestWal = 0;
+    // Transactions back to back, each holding the write lock across a pause, like a batch of journey steps.
+    const until = Date.now() + 1500;
+    while (Date.now() < until) {
+      await store.transaction(async () => {
+        for (let i = 0; i < 4; i++) handle.prepare('INSERT INTO filler (body) VALUES (?)').run(body);
+        await sleep(1);
+      });
+      commits++;
+      largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
+    }
+    // Each commit appends at least 3 pages; a WAL the checkpointer never got to start over holds them all.
+    expect(commits).toBeGreaterThan(200);
+    expect(largestWal).toBeLessThan((commits * 3 * 4096) / 2);
   });
 });

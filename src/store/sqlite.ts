@@ -14,7 +14,8 @@ export interface SqliteHandle {
   prepare(sql: string): SQLite.Statement;
   /**
    * Starts a write transaction (BEGIN IMMEDIATE) without waiting: undefined when it began, the
-   * SQLITE_BUSY error when another connection holds the write lock.
+   * SQLITE_BUSY error when another connection holds the write lock, or while the checkpointer waits
+   * to start the WAL over (checkpointer.ts).
    */
   tryBeginWrite(): Error | undefined;
   inTransaction(): boolean;
@@ -42,11 +43,12 @@ export async function openSqlite(path: string, { walRestartFrames }: { walRestar
     // Once the checkpointer has had the WAL restarted, the file shrinks back to this size.
     sqlite.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   }
-  const checkpointer = inFile ? startCheckpointer(path, { busyTimeoutMs: BUSY_TIMEOUT_MS, restartAfterFrames: walRestartFrames }) : undefined;
+  const checkpointer = inFile ? startCheckpointer(path, { restartWaitMs: RESTART_WAIT_MS, restartAfterFrames: walRestartFrames }) : undefined;
   return {
     db,
     prepare: cached.prepare,
     tryBeginWrite() {
+      if (checkpointer?.restartPending()) return Object.assign(new Error('the WAL is being started over'), { code: 'SQLITE_BUSY' });
       cached.prepare('PRAGMA busy_timeout = 0').get();
       try {
         cached.prepare('BEGIN IMMEDIATE').run();
@@ -100,6 +102,8 @@ const STATEMENT_CACHE_SIZE = 256;
 /** How long a statement waits for a lock another connection holds before it fails with SQLITE_BUSY. */
 export const BUSY_TIMEOUT_MS = 5000;
 const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+// How long a RESTART checkpoint may hold this process's writers off: a fifth of their patience.
+const RESTART_WAIT_MS = BUSY_TIMEOUT_MS / 5;
 
 // Kysely prepares every query anew; preparing costs more than running most of Spine's statements,
 // so the database handed to Kysely reuses prepared statements by SQL text (better-sqlite3 runs each
