@@ -4,7 +4,7 @@
 // validation reads only the addresses on the submitted street.
 
 /** Words written more than one way in addresses, by their canonical short form. */
-export const Abbreviations: Readonly<Record<string, string>> = {
+const Abbreviations: Readonly<Record<string, string>> = {
   avenue: 'ave', av: 'ave', street: 'st', str: 'st', lane: 'ln', road: 'rd', boulevard: 'blvd', drive: 'dr',
   crescent: 'cres', court: 'ct', place: 'pl', terrace: 'terr', highway: 'hwy', parkway: 'pkwy', square: 'sq',
   east: 'e', west: 'w', north: 'n', south: 's',
@@ -24,7 +24,7 @@ export const streetWords = (name: unknown, type: unknown): string => words(`${te
 /** A postcode as compared: no spaces, upper case. */
 export const postcodeText = (value: unknown): string => text(value).replace(/\s+/g, '').toUpperCase();
 
-export function text(value: unknown): string {
+function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 }
 
