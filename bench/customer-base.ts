@@ -4,6 +4,7 @@
 // again, so a read that goes through a whole collection (address validation, the inventory by
 // category) shows as journeys getting slower. The drops are inventory only: the simulated network
 // does not route to them, so no journey qualifies or reserves at these premises.
+import { characteristicsOf, ResourceCategories, ResourceSpecs, ResourceStatuses, specRef } from '../src/network/inventory-model.js';
 import { createInTx, targetOf } from '../src/tmf/resource-service.js';
 import type { JourneyApp } from './journeys.js';
 
@@ -28,14 +29,10 @@ export async function growCustomerBase({ app }: JourneyApp, premises: number): P
           streetNr, streetName: street, streetType: 'St', city: 'Hamilton', stateOrProvince: 'ON', postcode: `L8P ${String(i % 1000).padStart(3, '0')}`, country: 'CA',
         }, meta);
         await createInTx(tx, ctx, resource, {
-          id: `res-inst-drop-base-${i + 1}`, '@type': 'PhysicalResource', name: `DROP-BASE-${i + 1}`, category: 'fibreDrop',
-          resourceSpecification: { id: 'rs-fibre-drop', name: 'Fibre drop', '@referredType': 'ResourceSpecification' },
-          administrativeState: 'unlocked', operationalState: 'enable', usageState: 'active', resourceStatus: 'available',
-          resourceCharacteristic: [
-            { name: 'lengthM', valueType: 'number', value: 40 + (i % 60) },
-            { name: 'fibreType', valueType: 'string', value: 'G.657A2' },
-            { name: 'address', valueType: 'string', value: addressId },
-          ],
+          id: `res-inst-drop-base-${i + 1}`, '@type': 'PhysicalResource', name: `DROP-BASE-${i + 1}`, category: ResourceCategories.fibreDrop,
+          resourceSpecification: specRef(ResourceSpecs.fibreDrop),
+          administrativeState: 'unlocked', operationalState: 'enable', usageState: 'active', resourceStatus: ResourceStatuses.available,
+          resourceCharacteristic: characteristicsOf({ lengthM: 40 + (i % 60), fibreType: 'G.657A2', address: addressId }),
           place: { id: addressId, role: 'servedPremises', '@referredType': 'GeographicAddress' },
         }, meta);
       }
