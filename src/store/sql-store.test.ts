@@ -210,6 +210,9 @@ describe('the SQL store', () => {
     expect(await list({ streetName: ['maple'] })).toEqual(['maple', 'maple-st']);
     expect(await list({ street: ['maple ave', 'maple'], streetName: ['maple'] })).toEqual(['maple', 'maple-in-one', 'maple-st']);
     expect(await list({ street: [] })).toEqual([]);
+    // An attribute is its stored value, not the street as compared: the street indexes do not serve it.
+    const byAttribute = await store.listResources({ api: 'TMF673', resource: 'geographicAddress', attributes: { streetName: 'Maple' } });
+    expect(byAttribute.map((r) => r.id)).toEqual(['maple', 'maple-st']);
     await store.replaceResource(address('birch', 'Maple', 'Ave'));
     expect(await list({ street: ['maple ave'] })).toEqual(['maple', 'maple-in-one', 'birch']);
     const plan = queryPlan(handle, selector({ street: ['maple ave'], streetName: ['maple'] }));

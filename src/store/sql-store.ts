@@ -598,6 +598,12 @@ const threadIds = (context: Doc): string[] =>
 export function resourceQuery(selector: ResourceSelector, columns = '*'): { text: string; params: unknown[] } {
   const { api, resource, states, notBefore, attributes = {}, keys } = selector;
   if (keys) return keyedQuery(selector, keys, columns);
+  // An attribute a collection is indexed by is read through its index, the other attributes after.
+  const indexedAttribute = keyedIndexes.find((k) => k.isAttribute && k.api === api && k.resource === resource && attributes[k.key] !== undefined);
+  if (indexedAttribute && !notBefore) {
+    const { [indexedAttribute.key]: value, ...others } = attributes;
+    return keyedQuery({ ...selector, attributes: others }, { [indexedAttribute.key]: [value!] }, columns);
+  }
   const byState = states ? ` AND state IN (${states.length ? placeholders(states) : "''"})` : '';
   const matched = Object.entries(attributes);
   const byAttributes = matched.map(() => ' AND json_extract(doc, ?) = ?').join('');
@@ -616,15 +622,6 @@ export function resourceQuery(selector: ResourceSelector, columns = '*'): { text
   }
   const byDate = notBefore ? ` AND NOT coalesce(julianday(json_extract(doc, ?)) < julianday(?) - ${OFFSET_DAYS}, 0)` : '';
   const dated = notBefore ? [jsonPath(notBefore.path), notBefore.at] : [];
-  const keyed = attributeIndexes.find((a) => a.api === api && a.resource === resource && attributes[a.attribute] !== undefined);
-  if (keyed) {
-    // As for dated reads, the literals come from attributeIndexes, so the planner can use the partial index.
-    const others = matched.filter(([name]) => name !== keyed.attribute);
-    return {
-      text: `SELECT ${columns} FROM resource INDEXED BY ${keyed.index} WHERE api = '${keyed.api}' AND resource = '${keyed.resource}' AND json_extract(doc, '${jsonPath([keyed.attribute])}') = ?${byState}${byDate}${others.map(() => ' AND json_extract(doc, ?) = ?').join('')} ORDER BY seq`,
-      params: [attributes[keyed.attribute], ...(states ?? []), ...dated, ...others.flatMap(([name, value]) => [jsonPath([name]), value])],
-    };
-  }
   return {
     text: `SELECT ${columns} FROM resource WHERE api = ? AND resource = ?${byState}${byDate}${byAttributes} ORDER BY seq`,
     params: [api, resource, ...(states ?? []), ...dated, ...attributeParams],
@@ -632,7 +629,7 @@ export function resourceQuery(selector: ResourceSelector, columns = '*'): { text
 }
 
 // The documents with any of the keys' values, each key through its index; states and attributes
-// narrow further (other selectors have no use for keys: asking for both is a mistake in the code).
+// narrow further (a date has no use with keys: asking for both is a mistake in the code).
 function keyedQuery(selector: ResourceSelector, keys: Readonly<Record<string, readonly string[]>>, columns: string): { text: string; params: unknown[] } {
   const { api, resource, states, notBefore, attributes = {} } = selector;
   if (notBefore) throw new Error('a resource selector cannot narrow by keys and by date together');
@@ -664,15 +661,15 @@ const OFFSET_DAYS = 2;
 // The dated reads an index serves (migration 0015 creates it on the same expression); any other is a scan of its collection's states.
 const datedIndexes = [{ api: 'TMF646', resource: 'appointment', path: ['validFor', 'endDateTime'], index: 'appointment_by_end' }] as const;
 
-// The attribute reads an index serves (migration 0017 creates it on the same expression): the network
-// inventory by category, a few PON ports or BNG sessions among a row or more per subscriber.
-const attributeIndexes = [{ api: 'TMF639', resource: 'resource', attribute: 'category', index: 'resource_by_category' }] as const;
-
-// The keys documents are indexed by (migration 0018 creates the indexes on the same expressions, with
-// the functions sqlite.ts registers).
+// The keys documents are indexed by, each on the same expression as its index: the network inventory
+// by category (migration 0017: a few PON ports or BNG sessions among a row or more per subscriber),
+// TMF673 addresses by street as address-words compares streets (migration 0018, with the functions
+// sqlite.ts registers). A key that is an attribute's own value (`isAttribute`) also serves
+// `attributes` selectors.
 const keyedIndexes = [
-  { api: 'TMF673', resource: 'geographicAddress', key: 'street', index: 'address_by_street', expression: `spine_address_street(json_extract(doc, '$."streetName"'), json_extract(doc, '$."streetType"'))` },
-  { api: 'TMF673', resource: 'geographicAddress', key: 'streetName', index: 'address_by_street_name', expression: `spine_address_words(json_extract(doc, '$."streetName"'))` },
+  { api: 'TMF639', resource: 'resource', key: 'category', isAttribute: true, index: 'resource_by_category', expression: `json_extract(doc, '$."category"')` },
+  { api: 'TMF673', resource: 'geographicAddress', key: 'street', isAttribute: false, index: 'address_by_street', expression: `spine_address_street(json_extract(doc, '$."streetName"'), json_extract(doc, '$."streetType"'))` },
+  { api: 'TMF673', resource: 'geographicAddress', key: 'streetName', isAttribute: false, index: 'address_by_street_name', expression: `spine_address_words(json_extract(doc, '$."streetName"'))` },
 ] as const;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
