@@ -1,6 +1,7 @@
 import { createContext, useContext, useEffect, useState, useCallback } from 'react';
 import type { ApiInfo, Exchange, Lifecycles, Registry, RunReport, Run } from './api';
 import { cached, getJson } from './api';
+import { listedStatusIsStale } from './run-list';
 
 export type Mode = 'beginner' | 'architect' | 'payload';
 export interface Route { view: string; params: URLSearchParams }
@@ -82,17 +83,14 @@ export function useAppState(): AppState {
     if (!runId) return;
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let followed = false;
     // A run still going (started from a failure card, say) is read again until it reaches a final
-    // status; then the run list is read again, so it shows that status too.
+    // status; the run list is read again whenever it shows the run otherwise, so it shows that status too.
     const load = () =>
       getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(runId)}`).then((r) => {
         if (!live) return;
         setReport(r);
-        if (r.run.status === 'running') {
-          followed = true;
-          timer = setTimeout(load, REPORT_REFRESH_MS);
-        } else if (followed) refreshRuns().catch(() => undefined);
+        if (r.run.status === 'running') timer = setTimeout(load, REPORT_REFRESH_MS);
+        else if (listedStatusIsStale(runs, r)) refreshRuns().catch(() => undefined);
       }, () => undefined);
     void load();
     return () => {
