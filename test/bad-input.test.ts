@@ -124,6 +124,31 @@ describe('bad paths, methods and queries', () => {
   });
 });
 
+describe('paths the router refuses before any route', () => {
+  const long = 'a'.repeat(257);
+  it.each([
+    ['a broken percent-encoding', 'GET', `${ORDERS}/%E0%A4%A`, 400, 'not valid percent-encoded'],
+    ['a lone %', 'PATCH', `${ORDERS}/%`, 400, 'not valid percent-encoded'],
+    ['a broken percent-encoding', 'GET', '/spine/v1/trace/%E0%A4%A', 400, 'not valid percent-encoded'],
+    ['an id longer than any', 'PATCH', `${ORDERS}/${long}`, 414, 'longer than 256'],
+    ['an id longer than any', 'DELETE', `/spine/v1/faults/${long}`, 414, 'longer than 256'],
+    ['an id longer than any', 'POST', `/spine/v1/fallout/${long}/resume`, 414, 'longer than 256'],
+  ])('%s: %s answers %i with a TMF error and changes nothing', async (_name, method, url, status, mentions) => {
+    const app = await build();
+    const before = await snapshot(app);
+    const response = await app.inject({ method: method as 'GET', url, ...(method === 'GET' || method === 'DELETE' ? {} : json({ state: 'completed' })) });
+    await expectError(response, status, mentions);
+    expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('still serves an id of the longest length a client may choose', async () => {
+    const app = await build();
+    const id = 'x'.repeat(128);
+    expect((await app.inject({ method: 'POST', url: ORDERS, ...json({ ...validOrder, id }) })).statusCode).toBe(201);
+    expect((await app.inject({ method: 'PATCH', url: `${ORDERS}/${id}`, ...json({ description: 'long id' }) })).json().description).toBe('long id');
+  });
+});
+
 describe('bad hub subscriptions', () => {
   const HUB = '/tmf-api/productOrderingManagement/v4/hub';
   it.each([

@@ -24,7 +24,7 @@ import { mountCourseRoutes } from './course-routes.js';
 import { mountExplorerRoutes } from './explorer-routes.js';
 import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
-import { installErrorHandling } from './error-handler.js';
+import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
 import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
@@ -76,7 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     logController: new LogController({ disableRequestLogging: true }),
     // TMF ids may contain characters such as ':'; keep the router strict about nothing else.
-    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 256 },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PATH_SEGMENT },
+    frameworkErrors,
   });
   const sources = options.deterministic ? deterministicSources(options.deterministic) : { ...systemSources(), ...(options.now && { now: options.now }) };
   // Delivery retries are scheduled on the real clock even in deterministic mode: they are not part of a run's record.

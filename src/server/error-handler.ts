@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TmfError, errorBody, type ErrorKind } from '../tmf/errors.js';
 
 // Fastify's own client errors (body parsing, content type, size) mapped to the catalog.
@@ -28,6 +28,22 @@ export function installErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).type('application/json').send(errorBody('NO_SUCH_PATH', `no resource at ${request.method} ${request.url.split('?')[0]}`));
   });
+}
+
+/**
+ * The longest path segment the router matches: ids are at most 128 characters (resource-service), so
+ * a longer segment names nothing, and is refused before routing.
+ */
+export const MAX_PATH_SEGMENT = 256;
+
+/** What the router refuses before any route or hook runs (Fastify's `frameworkErrors`), as TMF error bodies. */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0];
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.code(statusOf('URI_TOO_LONG')).type('application/json').send(errorBody('URI_TOO_LONG', `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids are at most 128`));
+    return;
+  }
+  reply.code(statusOf('MALFORMED_PATH')).type('application/json').send(errorBody('MALFORMED_PATH', `the path ${path} is not valid percent-encoded UTF-8`));
 }
 
 function clientErrorKind(error: FastifyError): ErrorKind | undefined {
