@@ -95,6 +95,15 @@ describe('bad input on PATCH', () => {
     expect(await snapshot(app)).toEqual(before);
   });
 
+  it('refuses a merge patch with a __proto__ key, as application/json does', async () => {
+    const { app, order, before } = await withOrder();
+    for (const type of ['application/merge-patch+json', 'application/json']) {
+      const response = await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, payload: '{"description":"x","__proto__":{"polluted":true}}', headers: { 'content-type': type } });
+      await expectError(response, 400);
+    }
+    expect(await snapshot(app)).toEqual(before);
+  });
+
   it('answers 404 for an unknown id', async () => {
     const { app, before } = await withOrder();
     await expectError(await app.inject({ method: 'PATCH', url: `${ORDERS}/nope`, ...json({ description: 'x' }) }), 404, 'nope');
@@ -121,6 +130,50 @@ describe('bad paths, methods and queries', () => {
     const response = await app.inject({ method: method as 'GET', url, ...(method === 'POST' ? json({}) : {}) });
     await expectError(response, status);
     if (status === 405) expect(response.headers.allow).toBeDefined();
+  });
+});
+
+// `{"x":{"x":…}}` nested `levels` deep, the body itself included; written as text, as a client sends
+// it (JSON.stringify of a deep object would exhaust the test's own stack).
+const nestedJson = (levels: number): string => '{"x":'.repeat(levels - 1) + '{}' + '}'.repeat(levels - 1);
+
+describe('bodies nested deeper than any TMF document', () => {
+  const RESOURCES = '/tmf-api/resourceInventoryManagement/v4/resource';
+  const port = { name: 'PON port', category: 'ponPort', resourceSpecification: { id: 'rs-pon-port' } };
+  // A body whose one characteristic has a value (of any type, per the spec) that makes it `levels` deep.
+  const deepCharacteristic = (levels: number, fields = '') => `{${fields}"resourceCharacteristic":[{"name":"deep","value":${nestedJson(levels - 3)}}]}`;
+  const sendJson = (payload: string) => ({ payload, headers: { 'content-type': 'application/json' } });
+
+  // SQLite's JSON functions (the inventory's category index) refuse a document nested 1000 deep: such
+  // a patch once failed with a 500 while the resource was being stored.
+  it.each([
+    ['a merge patch 65 levels deep', 65],
+    ['a merge patch 2000 levels deep', 2000],
+    ['a merge patch 5,000 levels deep', 5000],
+  ])('refuses %s with a 400 and changes nothing', async (_name, levels) => {
+    const app = await build();
+    const created = (await app.inject({ method: 'POST', url: RESOURCES, ...json(port) })).json();
+    const before = (await app.inject({ method: 'GET', url: `${RESOURCES}/${created.id}` })).json();
+    const events = (await app.spine.ctx.store.listEvents({})).length;
+    const response = await app.inject({ method: 'PATCH', url: `${RESOURCES}/${created.id}`, payload: deepCharacteristic(levels), headers: { 'content-type': 'application/merge-patch+json' } });
+    await expectError(response, 400, 'more than 64 levels deep');
+    expect((await app.inject({ method: 'GET', url: `${RESOURCES}/${created.id}` })).json()).toEqual(before);
+    expect((await app.spine.ctx.store.listEvents({})).length).toBe(events);
+  });
+
+  it('refuses a deep body on a POST and on a Spine endpoint too', async () => {
+    const app = await build();
+    await expectError(await app.inject({ method: 'POST', url: RESOURCES, ...sendJson(deepCharacteristic(65, JSON.stringify(port).slice(1, -1) + ',')) }), 400, 'levels deep');
+    await expectError(await app.inject({ method: 'POST', url: '/spine/v1/faults', ...sendJson(`{"fault":"bng-timeout","note":${nestedJson(64)}}`) }), 400, 'levels deep');
+    expect(await app.spine.ctx.store.listResources({ api: 'TMF639', resource: 'resource' })).toEqual([]);
+  });
+
+  it('stores a body exactly 64 levels deep', async () => {
+    const app = await build();
+    const created = (await app.inject({ method: 'POST', url: RESOURCES, ...json(port) })).json();
+    const response = await app.inject({ method: 'PATCH', url: `${RESOURCES}/${created.id}`, ...sendJson(deepCharacteristic(64)) });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().resourceCharacteristic).toEqual(JSON.parse(deepCharacteristic(64)).resourceCharacteristic);
   });
 });
 

@@ -24,6 +24,7 @@ import { mountCourseRoutes } from './course-routes.js';
 import { mountExplorerRoutes } from './explorer-routes.js';
 import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
+import { limitBodyDepth } from './body-depth.js';
 import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
@@ -98,14 +99,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const qualifications = createQualificationWorker({ tmf: ctx, logger: app.log });
   app.decorate('spine', { ctx, relay, runner, qualifications, faults });
 
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, (_request, body, done) => {
-    try {
-      done(null, JSON.parse(body as string));
-    } catch (error) {
-      done(Object.assign(error as Error, { statusCode: 400 }), undefined);
-    }
-  });
+  // A merge patch is parsed as application/json is, refusing `__proto__` and `constructor.prototype` keys alike.
+  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandling(app);
+  limitBodyDepth(app);
   // One structured line per request instead of fastify's two (incoming + completed).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
