@@ -253,12 +253,15 @@ describe('the GPON FTTH journey', () => {
       'gpon-ftth': ['customerId', 'addressId', 'offeringId'],
       'gpon-upgrade': ['customerId', 'productId', 'offeringId'],
       'gpon-cease': ['customerId', 'productId'],
-      'reject-tech-001': ['customerId', 'addressId', 'offeringId'],
+      // The address is the scenario's own (the one whose port is full).
+      'reject-tech-001': ['customerId', 'offeringId'],
+      'reject-comm-003': ['addressId'],
       'service-follow-up': ['serviceOrderId'],
     });
     for (const [scenario, body, message] of [
       ['gpon-cease', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, productId'],
       ['gpon-ftth', { productId: 'p-1', colour: 'red' }, 'unknown run parameter productId, colour; use customerId, addressId, offeringId'],
+      ['reject-tech-001', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, offeringId'],
     ] as const) {
       const response = await app.inject({ method: 'POST', url: `/spine/v1/scenarios/${scenario}/runs`, ...json(body) });
       expect([response.statusCode, response.json().message]).toEqual([400, message]);

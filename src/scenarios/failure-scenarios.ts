@@ -7,8 +7,10 @@ import { requestCancellation } from '../orchestrator/steps/request-cancellation.
 import { customerWithLineInService } from '../orchestrator/flows/free-premises.js';
 import { gponProvision, gponProvisionDefaults } from '../orchestrator/flows/gpon-provision.js';
 
+// What the scenario fixes (a rejection's address, say) is no parameter of it: a caller naming it is refused, not ignored.
 function variant(scenario: string, title: string, description: string, card: ScenarioCard, extra: Partial<Pick<Flow, 'faults' | 'input' | 'steps'>>): Flow {
-  return { ...gponProvision, scenario, title, description, card, ...extra };
+  const parameters = gponProvision.parameters.filter((key) => !(key in (extra.input ?? {})));
+  return { ...gponProvision, scenario, title, description, card, parameters, ...extra };
 }
 
 /** The provision's steps with one inserted after `after`. */

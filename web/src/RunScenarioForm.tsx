@@ -32,11 +32,11 @@ export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | 
     }
     getJson<{ available: FaultInfo[] }>('/spine/v1/faults').then((f) => setFaults(f.available), () => setFaults(null));
   }, []);
-  // Only what the chosen scenario takes and does not fix itself (a rejection's address, say): a value
-  // picked for another scenario is not sent.
+  // Only what the chosen scenario takes (not what it fixes itself, a rejection's address, say): a
+  // value picked for another scenario is not sent.
   const chosenScenario = scenarios?.find((s) => s.name === scenario);
+  const taken = chosenScenario?.parameters ?? [];
   const fixed = chosenScenario?.input ?? {};
-  const taken = (chosenScenario?.parameters ?? []).filter((key) => !(key in fixed));
   const submit = () => {
     const chosen = Object.fromEntries(Object.entries(input).filter(([key, v]) => v && taken.includes(key)));
     onRun({ scenario, input: chosen, ...(fault && { fault: { fault, times } }) });
