@@ -13,7 +13,7 @@
 // one day ahead per journey between waves (untimed), as if the journeys were spread over time.
 // Within a wave it runs at real speed, so latencies are real.
 import { randomUUID } from 'node:crypto';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
@@ -169,7 +169,7 @@ export interface Measured {
  */
 export async function measureJourneys(spine: JourneyApp, k: number, budgetMs: number, maxJourneys: number, slots = journeySlots()): Promise<Measured> {
   if (k > slots.length) throw new Error(`K=${k}: only ${slots.length} premises can hold a journey at once`);
-  const out: Measured = { k, waves: 0, completed: 0, failed: 0, failures: new Map(), measuredMs: 0, latencies: [], releaseMs: 0, cpuMs: 0 };
+  const out = emptyMeasure(k);
   let next = 0;
   while (out.measuredMs < budgetMs && out.completed + out.failed + k <= maxJourneys) {
     const inputs = Array.from({ length: k }, () => slots[next++ % slots.length]!);
@@ -446,21 +446,66 @@ export interface JourneyBenchOptions {
  * Grows the database by `history` more journeys and a customer base of `customerBase` premises,
  * untimed, then measures the largest K again: a journey's cost must not grow with the journeys before
  * it or with the size of the inventories (a read that scans the past or a whole collection, a WAL that
- * is never started over).
+ * is never started over). The grown database is compared with a fresh one opened beside it, wave for
+ * wave in turn, so that the machine's drift over the minutes the growing takes is not in the ratio.
  */
-async function measureWithHistory(spine: JourneyApp, fresh: Measured, options: JourneyBenchOptions, out: (line: string) => void): Promise<void> {
+async function measureWithHistory(dir: string, spine: JourneyApp, k: number, options: JourneyBenchOptions, out: (line: string) => void): Promise<void> {
   const began = performance.now();
   await growCustomerBase(spine, options.customerBase);
-  await measureJourneys(spine, fresh.k, Infinity, options.history);
-  const grown = await measureJourneys(spine, fresh.k, options.budgetMs, options.maxJourneys);
-  const rate = (m: Measured) => m.completed / (m.measuredMs / 1000);
-  const mb = (path: string) => (existsSync(path) ? fmt(statSync(path).size / 2 ** 20) : '0');
-  out(
-    `  K=${fresh.k} again ${grownBy(options)} (${fmt((performance.now() - began) / 1000)} s): ` +
-      `${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(fresh), 2)} × the first K=${fresh.k} measure, ` +
-      `${fmt(grown.cpuMs / (grown.completed + grown.failed), 1)} CPU ms/j, p50 ${fmt(quantile(grown.latencies, 0.5))} ms; database ${mb(spine.dbPath)} MB, WAL ${mb(`${spine.dbPath}-wal`)} MB`,
-  );
-  for (const [error, n] of grown.failures) out(`      ${n} × ${error}`);
+  await measureJourneys(spine, k, Infinity, options.history);
+  const freshDir = join(dir, 'fresh');
+  mkdirSync(freshDir);
+  const fresh = await openJourneyApp(freshDir);
+  try {
+    await warmUp(fresh);
+    // Until its WAL has been started over once, as the grown database's has: a WAL file still growing costs more per write.
+    await measureJourneys(fresh, k, Infinity, FRESH_WARM_JOURNEYS);
+    const grown = emptyMeasure(k);
+    const beside = emptyMeasure(k);
+    for (let turn = 0; turn < ALTERNATE_TURNS; turn++) {
+      // Each turn measures both, the one measured first taking turns too.
+      const order = turn % 2 ? [[spine, grown], [fresh, beside]] as const : [[fresh, beside], [spine, grown]] as const;
+      for (const [app, into] of order) addMeasure(into, await measureJourneys(app, k, options.budgetMs / ALTERNATE_TURNS, options.maxJourneys / ALTERNATE_TURNS));
+    }
+    const rate = (m: Measured) => m.completed / (m.measuredMs / 1000);
+    const mb = (path: string) => (existsSync(path) ? fmt(statSync(path).size / 2 ** 20) : '0');
+    out(
+      `  K=${k} again ${grownBy(options)} (${fmt((performance.now() - began) / 1000)} s): ` +
+        `${fmt(rate(grown), 1)} journeys/s = ${fmt(rate(grown) / rate(beside), 2)} × a fresh database measured in alternate waves (${fmt(rate(beside), 1)} journeys/s), ` +
+        `${fmt(grown.cpuMs / (grown.completed + grown.failed), 1)} CPU ms/j, p50 ${fmt(quantile(grown.latencies.sort((a, b) => a - b), 0.5))} ms; database ${mb(spine.dbPath)} MB, WAL ${mb(`${spine.dbPath}-wal`)} MB`,
+    );
+    for (const [error, n] of [...grown.failures, ...beside.failures]) out(`      ${n} × ${error}`);
+  } finally {
+    await fresh.close();
+  }
+}
+
+const ALTERNATE_TURNS = 6;
+const FRESH_WARM_JOURNEYS = 96;
+
+function emptyMeasure(k: number): Measured {
+  return { k, waves: 0, completed: 0, failed: 0, failures: new Map(), measuredMs: 0, latencies: [], releaseMs: 0, cpuMs: 0 };
+}
+
+function addMeasure(into: Measured, from: Measured): void {
+  into.waves += from.waves;
+  into.completed += from.completed;
+  into.failed += from.failed;
+  for (const [error, n] of from.failures) into.failures.set(error, (into.failures.get(error) ?? 0) + n);
+  into.measuredMs += from.measuredMs;
+  into.latencies.push(...from.latencies);
+  into.releaseMs += from.releaseMs;
+  into.cpuMs += from.cpuMs;
+}
+
+/** The first journey (cold: compiles validators, prepares statements), then one wave over every premises, untimed. */
+export async function warmUp(spine: JourneyApp): Promise<JourneyResult> {
+  const cold = await runWave(spine, [journeySlots()[0]!]);
+  const first = cold.results[0]!;
+  if (first.run.status !== 'completed') throw new Error(`the first journey ${first.run.status}: ${first.run.error}`);
+  await settleWave(spine, cold);
+  await settleWave(spine, await runWave(spine, journeySlots()));
+  return first;
 }
 
 // What the database grew by before the measure was taken again, in words.
@@ -487,13 +532,8 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
   const spine = await openJourneyApp(dir);
   out(`  setup (migrate, build app, demo dataset): ${fmt(performance.now() - setupStarted)} ms`);
   try {
-    const cold = await runWave(spine, [slots[0]!]);
-    const coldRun = cold.results[0]!;
-    out(`  first journey (cold: compiles validators, prepares statements): ${coldRun.run.status}, ${fmt(coldRun.latencyMs)} ms`);
-    if (coldRun.run.status !== 'completed') throw new Error(`the first journey ${coldRun.run.status}: ${coldRun.run.error}`);
-    await settleWave(spine, cold);
-    // Warm-up, untimed: one wave over every premises.
-    await settleWave(spine, await runWave(spine, slots));
+    const first = await warmUp(spine);
+    out(`  first journey (cold: compiles validators, prepares statements): ${first.run.status}, ${fmt(first.latencyMs)} ms`);
 
     const accounting = await accountJourneys(spine, options.accountJourneys, slots);
     const results: Measured[] = [];
@@ -510,7 +550,7 @@ export async function journeyBench(dir: string, options: JourneyBenchOptions): P
       );
       for (const [error, n] of m.failures) out(`      ${n} × ${error}`);
     }
-    if (options.history || options.customerBase) await measureWithHistory(spine, results.at(-1)!, options, out);
+    if (options.history || options.customerBase) await measureWithHistory(dir, spine, results.at(-1)!.k, options, out);
     const releases = results.reduce((a, m) => ({ ms: a.ms + m.releaseMs, n: a.n + m.completed + m.failed }), { ms: 0, n: 0 });
     out(`  (K journeys start at once and the runner interleaves their steps on one thread, so at K=16 each takes about`);
     out(`  as long as its wave. Untimed release between waves: ${fmt(releases.ms / releases.n, 1)} ms per journey, 6 PATCHes over app.inject.`);

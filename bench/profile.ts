@@ -10,7 +10,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { accountJourneys, journeySlots, openJourneyApp, runWave, settleWave } from './journeys.js';
+import { accountJourneys, journeySlots, openJourneyApp, runWave, settleWave, warmUp } from './journeys.js';
 
 const WAVES = Number(process.env.PROFILE_WAVES ?? 6);
 const K = Number(process.env.PROFILE_K ?? 16);
@@ -21,8 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'spine-profile-'));
 try {
   const spine = await openJourneyApp(dir);
   const slots = journeySlots().slice(0, K);
-  await settleWave(spine, await runWave(spine, slots.slice(0, 1)));
-  await settleWave(spine, await runWave(spine, slots));
+  await warmUp(spine);
   const accounting = await accountJourneys(spine, 2, slots);
   const statements = [...accounting.log.statements].map(([sql, n]) => ({ sql, perJourney: n / accounting.journeys })).sort((a, b) => b.perJourney - a.perJourney);
 
