@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { build, json } from './support/build.js';
+import { demoApp } from './support/change-journeys.js';
 
 // Every client mistake gets a TMF error body with the right 4xx, and changes nothing.
 
@@ -199,6 +200,33 @@ describe('paths the router refuses before any route', () => {
     const id = 'x'.repeat(128);
     expect((await app.inject({ method: 'POST', url: ORDERS, ...json({ ...validOrder, id }) })).statusCode).toBe(201);
     expect((await app.inject({ method: 'PATCH', url: `${ORDERS}/${id}`, ...json({ description: 'long id' }) })).json().description).toBe('long id');
+  });
+});
+
+describe("Spine's own list parameters", () => {
+  // `limit=1.5` reached SQL as a real number and failed with a 500, `limit=-1` lifted the limit, and a
+  // scenario given twice reached SQL as a list.
+  it.each([
+    ['/spine/v1/runs?limit=1.5', 'limit must be a whole number from 1 to 500'],
+    ['/spine/v1/runs?limit=-1', 'limit must be a whole number from 1 to 500'],
+    ['/spine/v1/runs?limit=0', 'limit must be a whole number from 1 to 500'],
+    ['/spine/v1/runs?limit=501', 'limit must be a whole number from 1 to 500'],
+    ['/spine/v1/runs?limit=1e2', 'limit must be a whole number from 1 to 500'],
+    ['/spine/v1/runs?limit=2&limit=3', 'limit may be given once'],
+    ['/spine/v1/runs?scenario=gpon-ftth&scenario=gpon-cease', 'scenario may be given once'],
+    ['/spine/v1/fallout?limit=1.5', 'limit must be a whole number from 1 to 1000'],
+    ['/spine/v1/fallout?status=open&status=held', 'status may be given once'],
+  ])('GET %s answers 400: %s', async (url, message) => {
+    const app = await build();
+    await expectError(await app.inject({ method: 'GET', url }), 400, message);
+  });
+
+  it('lists at most the limit asked for, newest first', async () => {
+    const app = await demoApp();
+    const started = [];
+    for (let i = 0; i < 3; i++) started.push((await app.inject({ method: 'POST', url: '/spine/v1/scenarios/reject-comm-003/runs', ...json({}) })).json().id);
+    const listed = (await app.inject({ method: 'GET', url: '/spine/v1/runs?limit=2' })).json();
+    expect(listed.map((r: { id: string }) => r.id)).toEqual(started.slice(1).reverse());
   });
 });
 

@@ -8,6 +8,7 @@ import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import type { TmfContext } from '../tmf/resource-service.js';
 import { RunStatus } from '../orchestrator/flow.js';
+import { limitParam, singleParam } from './query-params.js';
 
 /** Spine's failure handling: the policy matrix, fault injection and the fallout queue. */
 export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner: Runner, faults: FaultBoard): void {
@@ -57,10 +58,10 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { status?: string; limit?: string } }>('/spine/v1/fallout', async (request) => {
-    const { status, limit } = request.query;
+  app.get<{ Querystring: { status?: string | string[]; limit?: string | string[] } }>('/spine/v1/fallout', async (request) => {
+    const status = singleParam('status', request.query.status);
     if (status !== undefined && !['open', 'resolved', 'aborted'].includes(status)) throw new TmfError('INVALID_QUERY', `status ${status}: use open, resolved or aborted`);
-    const records = await ctx.store.listFallout({ status, limit: Math.min(Number(limit ?? 100) || 100, 1000) });
+    const records = await ctx.store.listFallout({ status, limit: limitParam(request.query.limit, { fallback: 100, max: 1000 }) });
     return records.map((r) => r.entry);
   });
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { listHubDeliveries, listHubOverviews } from '../events/hubs.js';
 import type { Store } from '../store/port.js';
-import { TmfError } from '../tmf/errors.js';
 import { apis } from '../tmf/registry.js';
+import { limitParam, singleParam } from './query-params.js';
 
 /**
  * GET /spine/v1/hubs: every listener registered on the stack, with its deliveries by status (of one
@@ -10,17 +10,13 @@ import { apis } from '../tmf/registry.js';
  */
 export function mountHubRoutes(app: FastifyInstance, store: Store): void {
   app.get<{ Querystring: { correlationId?: string | string[] } }>('/spine/v1/hubs', async (request) => {
-    const { correlationId } = request.query;
-    if (Array.isArray(correlationId)) throw new TmfError('INVALID_QUERY', 'correlationId may be given once');
-    return listHubOverviews(store, apis, { correlationId });
+    return listHubOverviews(store, apis, { correlationId: singleParam('correlationId', request.query.correlationId) });
   });
 
   app.get<{ Params: { id: string }; Querystring: { correlationId?: string | string[]; limit?: string | string[] } }>('/spine/v1/hubs/:id/deliveries', async (request) => {
-    const { correlationId, limit } = request.query;
-    if (Array.isArray(correlationId)) throw new TmfError('INVALID_QUERY', 'correlationId may be given once');
-    const most = limit === undefined ? DEFAULT_DELIVERIES : Number(limit);
-    if (!Number.isInteger(most) || most < 1 || most > MAX_DELIVERIES) throw new TmfError('INVALID_QUERY', `limit must be a whole number from 1 to ${MAX_DELIVERIES}`);
-    return listHubDeliveries(store, request.params.id, { correlationId, limit: most });
+    const correlationId = singleParam('correlationId', request.query.correlationId);
+    const limit = limitParam(request.query.limit, { fallback: DEFAULT_DELIVERIES, max: MAX_DELIVERIES });
+    return listHubDeliveries(store, request.params.id, { correlationId, limit });
   });
 }
 

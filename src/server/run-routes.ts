@@ -6,6 +6,7 @@ import type { Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { streamActivity } from './activity-stream.js';
+import { limitParam, singleParam } from './query-params.js';
 
 const MAX_WAIT_MS = 60_000;
 
@@ -36,9 +37,9 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     return reply.code(201).send(await runReport(store, run.id));
   });
 
-  app.get<{ Querystring: { scenario?: string; limit?: string } }>('/spine/v1/runs', async (request) => {
-    const limit = Math.min(Number(request.query.limit ?? 50) || 50, 500);
-    return store.listRuns({ scenario: request.query.scenario, limit });
+  app.get<{ Querystring: { scenario?: string | string[]; limit?: string | string[] } }>('/spine/v1/runs', async (request) => {
+    const limit = limitParam(request.query.limit, { fallback: 50, max: 500 });
+    return store.listRuns({ scenario: singleParam('scenario', request.query.scenario), limit });
   });
 
   app.get<{ Params: { id: string } }>('/spine/v1/runs/:id', async (request) => runReport(store, request.params.id));
