@@ -123,6 +123,13 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.reload();
     await page.waitForSelector('.domain .chip.api');
     expect(await page.getAttribute('button[data-mode="beginner"]', 'aria-pressed')).toBe('true');
+    // The swimlane says how many of the run's calls Beginner mode leaves out.
+    const report = (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { exchanges: { api: string }[] };
+    const registry = (await (await fetch(`${base}/spine/v1/apis`)).json()) as { apis: { id: string; spine: boolean }[] };
+    const spineApis = new Set(registry.apis.filter((a) => a.spine).map((a) => a.id));
+    const shown = report.exchanges.filter((x) => spineApis.has(x.api)).length;
+    await open('swimlane', `?run=${runId}`);
+    await waitFor(async () => (await page.textContent('[data-testid="swimlane-count"]')) === `${shown} / ${shown} calls · completed · ${report.exchanges.length - shown} more to other APIs in Architect mode`);
     await page.click('button[data-mode="payload"]');
     await open('swimlane', `?run=${runId}`);
     await page.waitForSelector('[data-testid="swimlane-chip"]');

@@ -139,7 +139,7 @@ export function Swimlane() {
           <option value="">latest</option>
           {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
         </select></label>
-        <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}</span>
+        <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}{all.length > exchanges.length && ` · ${all.length - exchanges.length} more to other APIs in Architect mode`}</span>
       </div>
       <RunScenarioForm scenarios={scenarios} onRun={(request) => void run(request)} />
       <div className="lanes" role="table" aria-label="Swimlane" data-tour="swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
