@@ -120,6 +120,8 @@ describe('bad paths, methods and queries', () => {
     ['PUT', `${ORDERS}/unknown`, 405],
     ['POST', '/tmf-api/geographicAddressManagement/v4/geographicAddress', 405],
     ['DELETE', '/tmf-api/productOrderingManagement/v4/cancelProductOrder/x', 405],
+    ['TRACE', ORDERS, 405],
+    ['QUERY', `${ORDERS}/unknown`, 405],
     ['GET', `${ORDERS}?limit=0`, 400],
     ['GET', `${ORDERS}?limit=100000`, 400],
     ['GET', `${ORDERS}?offset=-1`, 400],
@@ -128,7 +130,7 @@ describe('bad paths, methods and queries', () => {
     ['GET', `${ORDERS}?a..b=1`, 400],
   ])('%s %s answers %i with a TMF error', async (method, url, status) => {
     const app = await build();
-    const response = await app.inject({ method: method as 'GET', url, ...(method === 'POST' ? json({}) : {}) });
+    const response = await app.inject({ method: method as 'GET', url, ...(method === 'POST' || method === 'QUERY' ? json({}) : {}) });
     await expectError(response, status);
     if (status === 405) expect(response.headers.allow).toBeDefined();
   });
@@ -187,7 +189,7 @@ describe('paths the router refuses before any route', () => {
     ['an id longer than any', 'PATCH', `${ORDERS}/${long}`, 414, 'longer than 256'],
     ['an id longer than any', 'DELETE', `/spine/v1/faults/${long}`, 414, 'longer than 256'],
     ['an id longer than any', 'POST', `/spine/v1/fallout/${long}/resume`, 414, 'longer than 256'],
-  ])('%s: %s answers %i with a TMF error and changes nothing', async (_name, method, url, status, mentions) => {
+  ])('%s (%s) gets a TMF error and changes nothing', async (_name, method, url, status, mentions) => {
     const app = await build();
     const before = await snapshot(app);
     const response = await app.inject({ method: method as 'GET', url, ...(method === 'GET' || method === 'DELETE' ? {} : json({ state: 'completed' })) });
@@ -227,6 +229,18 @@ describe("Spine's own list parameters", () => {
     for (let i = 0; i < 3; i++) started.push((await app.inject({ method: 'POST', url: '/spine/v1/scenarios/reject-comm-003/runs', ...json({}) })).json().id);
     const listed = (await app.inject({ method: 'GET', url: '/spine/v1/runs?limit=2' })).json();
     expect(listed.map((r: { id: string }) => r.id)).toEqual(started.slice(1).reverse());
+  });
+});
+
+describe('OPTIONS on a TMF resource', () => {
+  it.each([
+    [ORDERS, 'POST, GET, OPTIONS'],
+    [`${ORDERS}/any-id`, 'GET, PATCH, DELETE, OPTIONS'],
+    ['/tmf-api/geographicAddressManagement/v4/geographicAddress', 'GET, OPTIONS'],
+  ])('answers %s with 204 and the methods it takes', async (url, allow) => {
+    const app = await build();
+    const response = await app.inject({ method: 'OPTIONS', url });
+    expect([response.statusCode, response.headers.allow, response.body]).toEqual([204, allow, '']);
   });
 });
 

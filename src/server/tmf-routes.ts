@@ -16,11 +16,12 @@ import {
 } from '../tmf/resource-service.js';
 
 type Query = Record<string, string | string[] | undefined>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'TRACE' | 'QUERY';
 
 const collectionMethods: Partial<Record<Operation, Method>> = { list: 'GET', create: 'POST' };
 const itemMethods: Partial<Record<Operation, Method>> = { retrieve: 'GET', patch: 'PATCH', delete: 'DELETE' };
-const ALL_METHODS: Method[] = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT'];
+// Every method the HTTP server routes but OPTIONS (answered with the Allow header) and HEAD (a GET's).
+const ALL_METHODS: Method[] = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'TRACE', 'QUERY'];
 const PATCH_TYPES = ['application/json', 'application/merge-patch+json'];
 
 /** Mounts one TMF API at its base path: the uniform contract for each resource, plus its hub. */
@@ -102,6 +103,7 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
 }
 
 function refuseOtherMethods(scope: FastifyInstance, path: string, allowed: Method[]): void {
+  scope.options(path, async (_request, reply) => reply.code(204).header('allow', [...allowed, 'OPTIONS'].join(', ')).send());
   const refused = ALL_METHODS.filter((m) => !allowed.includes(m));
   if (!refused.length) return;
   scope.route({
