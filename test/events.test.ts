@@ -91,6 +91,25 @@ describe('hub subscriptions', () => {
     expect(delivery).toMatchObject({ status: 'delivered', attempts: 3 });
   });
 
+  // One listener that stopped answering once held up every other listener's events for its timeout,
+  // pass after pass.
+  it('delivers to a listener while another one hangs without answering, which holds up only its own deliveries', async () => {
+    const hanging = await startListener({ hang: true });
+    const healthy = await startListener();
+    const app = await build({ relay: { timeoutMs: 60_000 } });
+    const hangingHub = (await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: hanging.url }) })).json().id;
+    await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: healthy.url }) });
+    const created = (await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
+    for (const state of ['inProgress', 'completed']) await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...json({ state }) });
+    const events = (await app.spine.ctx.store.listEvents({ api: 'TMF622' })).map((e) => e.eventId);
+    expect(events).toHaveLength(3);
+    expect((await healthy.waitFor(3)).map((r) => r.body.eventId).sort()).toEqual([...events].sort());
+    await hanging.waitFor(1);
+    const held = await app.spine.ctx.store.listDeliveries({ hubId: hangingHub });
+    expect(held.map((d) => [d.status, d.attempts])).toEqual([['pending', 0], ['pending', 0], ['pending', 0]]);
+    await hanging.close();
+  });
+
   it('still delivers events that were undelivered when the server stopped', async () => {
     const dbPath = join(tempDir('spine-'), 'spine.db');
     const listener = await startListener();

@@ -1,4 +1,4 @@
-import type { DeliveryRecord, Store } from '../store/port.js';
+import type { LeasedDelivery, Store } from '../store/port.js';
 import { createWorker } from './worker.js';
 
 /** How hard the relay tries: exponential backoff with jitter, capped, then gives up on a delivery. */
@@ -7,6 +7,7 @@ export interface RelayPolicy {
   maxDelayMs: number;
   maxAttempts: number;
   timeoutMs: number;
+  /** How many listeners are sent to at once (each gets one delivery at a time). */
   batchSize: number;
 }
 
@@ -30,29 +31,73 @@ export interface Relay {
   stop(): Promise<void>;
 }
 
+// How long past the request timeout a claimed delivery waits before it is due again (see leaseDeliveries).
+const LEASE_SLACK_MS = 1_000;
+// How many of a hub's deliveries are claimed, sent and recorded together.
+const HUB_BATCH = 20;
+
+type DeliveryOutcome = Parameters<Store['recordDeliveryAttempt']>[1];
+
 /**
  * Delivers at least once: a delivery stays pending until a listener answers 2xx, survives
  * restarts because it lives in the database, and is retried with backoff when the listener fails.
+ * A listener is sent its oldest due deliveries together (up to HUB_BATCH), and its next ones once
+ * those are answered, so a slow or dead listener holds up only its own.
  */
 export function createRelay(deps: { store: Store; now?: () => Date; policy?: Partial<RelayPolicy>; logger?: RelayLogger }): Relay {
   const policy = { ...defaultRelayPolicy, ...deps.policy };
   const now = deps.now ?? (() => new Date());
+  // Each hub being sent to, by id: its batches one after another until none is due.
+  const sending = new Map<string, Promise<void>>();
+  let passes: Promise<number> = Promise.resolve(0);
+  let stopping = false;
 
-  async function pass(): Promise<number> {
-    const due = await deps.store.dueDeliveries(now().toISOString(), policy.batchSize);
-    await Promise.all(due.map(deliver));
-    return due.length;
+  const lease = (extra: { hubs: number; busyHubs: readonly string[]; hubId?: string }) => {
+    const at = now();
+    return { now: at.toISOString(), until: new Date(at.getTime() + policy.timeoutMs + LEASE_SLACK_MS).toISOString(), perHub: HUB_BATCH, ...extra };
+  };
+
+  // One pass at a time (the worker's and drain's), so that no hub is claimed twice.
+  const pass = (): Promise<number> => (passes = passes.catch(() => 0).then(claimHubs));
+
+  // Claims the oldest due deliveries of idle hubs, as many hubs as there is room for, and starts sending.
+  async function claimHubs(): Promise<number> {
+    const room = policy.batchSize - sending.size;
+    if (room <= 0 || stopping) return 0;
+    const claimed = await deps.store.leaseDeliveries(lease({ hubs: room, busyHubs: [...sending.keys()] }));
+    const byHub = new Map<string, LeasedDelivery[]>();
+    for (const delivery of claimed) byHub.set(delivery.hubId, [...(byHub.get(delivery.hubId) ?? []), delivery]);
+    for (const [hubId, batch] of byHub) {
+      const hub = sendInTurn(batch)
+        .catch((cause) => deps.logger?.warn({ err: cause, hub: hubId }, 'event delivery could not be recorded'))
+        .finally(() => {
+          sending.delete(hubId);
+          worker.kick();
+        });
+      sending.set(hubId, hub);
+    }
+    return byHub.size;
   }
 
-  async function deliver(delivery: DeliveryRecord): Promise<void> {
-    const event = await deps.store.getEventBySeq(delivery.eventSeq);
-    if (!event) {
-      await deps.store.recordDeliveryAttempt(delivery.seq, { delivered: false, at: now().toISOString(), error: 'event missing', giveUp: true });
-      return;
+  // Sends a hub's claimed deliveries together; then records the outcomes and claims the hub's next
+  // ones in one transaction, until none is due.
+  async function sendInTurn(claimed: LeasedDelivery[]): Promise<void> {
+    const hubId = claimed[0]!.hubId;
+    for (let batch = claimed; batch.length; ) {
+      const outcomes = await Promise.all(batch.map(send));
+      const sent = batch;
+      batch = await deps.store.transaction(async (tx) => {
+        for (const [i, delivery] of sent.entries()) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]!);
+        return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
+      });
     }
+  }
+
+  async function send({ event, url, attempts: before }: LeasedDelivery): Promise<DeliveryOutcome> {
+    if (!event) return { delivered: false, at: now().toISOString(), error: 'event missing', giveUp: true };
     let error: string | undefined;
     try {
-      const response = await fetch(delivery.url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(event.correlationId ? { 'x-correlation-id': event.correlationId } : {}) },
         body: JSON.stringify(event.envelope),
@@ -64,32 +109,42 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
       error = cause instanceof Error ? cause.message : String(cause);
     }
     const at = now();
-    if (!error) {
-      await deps.store.recordDeliveryAttempt(delivery.seq, { delivered: true, at: at.toISOString() });
-      return;
-    }
-    const attempts = delivery.attempts + 1;
+    if (!error) return { delivered: true, at: at.toISOString() };
+    const attempts = before + 1;
     const giveUp = attempts >= policy.maxAttempts;
-    deps.logger?.warn({ url: delivery.url, attempts, error, giveUp }, 'event delivery failed');
-    await deps.store.recordDeliveryAttempt(delivery.seq, {
-      delivered: false,
-      at: at.toISOString(),
-      nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, policy)).toISOString(),
-      error,
-      giveUp,
-    });
+    deps.logger?.warn({ url, attempts, error, giveUp }, 'event delivery failed');
+    return { delivered: false, at: at.toISOString(), nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, policy)).toISOString(), error, giveUp };
   }
 
   const worker = createWorker({
     pass,
     async nextWakeMs() {
-      const next = await deps.store.nextDeliveryTime();
+      // A busy hub's next delivery, or any while every slot is taken, waits for a send to end (which kicks the worker).
+      if (sending.size >= policy.batchSize) return undefined;
+      const next = await deps.store.nextDeliveryTime([...sending.keys()]);
       return next === undefined ? undefined : Math.min(new Date(next).getTime() - now().getTime(), policy.maxDelayMs);
     },
     onError: (cause) => deps.logger?.warn({ err: cause }, 'event relay pass failed'),
   });
   deps.store.onDeliveriesCommitted(() => worker.kick());
-  return { start: worker.start, drain: worker.drain, stop: worker.stop };
+  return {
+    start() {
+      stopping = false;
+      worker.start();
+    },
+    async drain() {
+      for (;;) {
+        await worker.drain();
+        if (!sending.size) return;
+        await Promise.all(sending.values());
+      }
+    },
+    async stop() {
+      stopping = true;
+      await worker.stop();
+      await Promise.all(sending.values());
+    },
+  };
 }
 
 /** Exponential backoff with full jitter: a random delay in [base/2, base·2^(n-1)], capped. */

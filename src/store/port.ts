@@ -50,6 +50,11 @@ export interface DeliveryRecord {
   deliveredAt: string | null;
 }
 
+/** A delivery claimed for sending, with the event it carries (undefined if that event is gone). */
+export interface LeasedDelivery extends DeliveryRecord {
+  event: EventRecord | undefined;
+}
+
 /** A delivery with the event it carries, as a listing shows it. */
 export interface DeliveryOfEvent extends DeliveryRecord {
   eventId: string;
@@ -207,8 +212,15 @@ export interface Store {
   listHubs(api?: string): Promise<HubRecord[]>;
 
   insertDelivery(delivery: Omit<DeliveryRecord, 'seq' | 'attempts' | 'lastError' | 'deliveredAt'>): Promise<void>;
-  dueDeliveries(now: string, limit: number): Promise<DeliveryRecord[]>;
-  nextDeliveryTime(): Promise<string | undefined>;
+  /**
+   * Claims deliveries due by `now` for sending: the oldest `perHub` of each of the `hubs` hubs whose
+   * oldest due delivery is oldest, only of `hubId` when given and none of the hubs in `busyHubs`;
+   * oldest first. A claimed delivery is not due again before `until`: if its sender dies before
+   * recording the attempt, it is sent again then.
+   */
+  leaseDeliveries(selector: { now: string; until: string; hubs: number; perHub: number; busyHubs: readonly string[]; hubId?: string }): Promise<LeasedDelivery[]>;
+  /** When the earliest pending delivery of a hub not in `busyHubs` is due, if any is pending. */
+  nextDeliveryTime(busyHubs?: readonly string[]): Promise<string | undefined>;
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
   /** Oldest first, each with its event's ids: a hub's (when `hubId` is given), of one journey's events (when `correlationId` is), at most `limit`. */
   listDeliveries(selector?: { hubId?: string; correlationId?: string; limit?: number }): Promise<DeliveryOfEvent[]>;

@@ -303,13 +303,41 @@ describe('the SQL store', () => {
     const stored = await store.appendEvent(event('e-1'));
     await store.insertHub({ id: 'h1', api: 'TMF622', topicId: null, callback: 'http://127.0.0.1:9', query: null, createdAt: 'now' });
     await store.insertDelivery({ eventSeq: stored.seq, hubId: 'h1', url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
-    expect(await store.dueDeliveries('2026-11-26T09:59:59.000Z', 10)).toEqual([]);
-    const [due] = await store.dueDeliveries('2026-11-26T10:00:00.000Z', 10);
+    const lease = (now: string) => store.leaseDeliveries({ now, until: '2026-11-26T10:00:06.000Z', hubs: 10, perHub: 10, busyHubs: [] });
+    expect(await lease('2026-11-26T09:59:59.000Z')).toEqual([]);
+    const [due] = await lease('2026-11-26T10:00:00.000Z');
     await store.recordDeliveryAttempt(due!.seq, { delivered: false, at: '2026-11-26T10:00:00.000Z', nextAttemptAt: '2026-11-26T10:00:01.000Z', error: 'refused' });
-    expect(await store.dueDeliveries('2026-11-26T10:00:00.500Z', 10)).toEqual([]);
+    expect(await lease('2026-11-26T10:00:00.500Z')).toEqual([]);
     expect(await store.nextDeliveryTime()).toBe('2026-11-26T10:00:01.000Z');
     await store.deleteHub('h1');
     expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1, lastError: 'refused' });
+    // An answer that comes after the hub went does not bring the delivery back.
+    await store.recordDeliveryAttempt(due!.seq, { delivered: false, at: '2026-11-26T10:00:01.000Z', nextAttemptAt: '2026-11-26T10:00:02.000Z', error: 'refused' });
+    expect((await store.listDeliveries())[0]).toMatchObject({ status: 'cancelled', attempts: 1 });
+    expect(await store.nextDeliveryTime()).toBeUndefined();
+  });
+
+  it("claims the oldest due deliveries of the hubs due first, none of a busy hub, and not again until the lease ends", async () => {
+    const store = await fresh();
+    const events = [await store.appendEvent(event('e-1')), await store.appendEvent(event('e-2')), await store.appendEvent(event('e-3'))];
+    const at = '2026-11-26T10:00:00.000Z';
+    const until = '2026-11-26T10:00:06.000Z';
+    for (const hubId of ['h1', 'h2', 'h3']) for (const { seq } of events) await store.insertDelivery({ eventSeq: seq, hubId, url: `http://127.0.0.1:9/${hubId}`, status: 'pending', nextAttemptAt: at });
+    const claim = (selector: { hubs: number; perHub: number; busyHubs?: string[]; hubId?: string }) => store.leaseDeliveries({ now: at, until, busyHubs: [], ...selector });
+    const shown = (claimed: { hubId: string; eventSeq: number }[]) => claimed.map((d) => `${d.hubId}:${events.findIndex((e) => e.seq === d.eventSeq) + 1}`);
+
+    const first = await claim({ hubs: 2, perHub: 2, busyHubs: ['h2'] });
+    expect(shown(first)).toEqual(['h1:1', 'h1:2', 'h3:1', 'h3:2']);
+    expect(first.every((d) => d.nextAttemptAt === until && d.event?.eventId === `e-${shown([d])[0]!.slice(3)}`)).toBe(true);
+    // Claimed ones are not due; the rest are, a hub's own when asked for.
+    expect(shown(await claim({ hubs: 5, perHub: 5, hubId: 'h3' }))).toEqual(['h3:3']);
+    expect(await store.nextDeliveryTime(['h1', 'h2'])).toBe(until);
+    expect(await store.nextDeliveryTime(['h2'])).toBe(at);
+    expect(shown(await claim({ hubs: 5, perHub: 5 }))).toEqual(['h1:3', 'h2:1', 'h2:2', 'h2:3']);
+    // A claimed one whose sender died before recording it is due again when its lease ends.
+    const later = await store.leaseDeliveries({ now: until, until: '2026-11-26T10:00:12.000Z', hubs: 5, perHub: 1, busyHubs: [] });
+    expect(shown(later)).toEqual(['h1:1', 'h2:1', 'h3:1']);
+    expect((await store.listDeliveries()).every((d) => d.attempts === 0 && d.status === 'pending')).toBe(true);
   });
 
   it("counts each hub's deliveries by status, of one journey's events when asked", async () => {
@@ -320,7 +348,7 @@ describe('the SQL store', () => {
     await deliver(first.seq, 'h1');
     await deliver(second.seq, 'h1');
     await deliver(second.seq, 'h2');
-    const [due] = await store.dueDeliveries('2026-11-26T10:00:00.000Z', 1);
+    const [due] = await store.leaseDeliveries({ now: '2026-11-26T10:00:00.000Z', until: '2026-11-26T10:00:06.000Z', hubs: 1, perHub: 1, busyHubs: [] });
     await store.recordDeliveryAttempt(due!.seq, { delivered: true, at: '2026-11-26T10:00:00.000Z' });
     const sorted = (counts: { hubId: string; status: string }[]) => [...counts].sort((a, b) => `${a.hubId}${a.status}`.localeCompare(`${b.hubId}${b.status}`));
     expect(sorted(await store.countDeliveries({}))).toEqual([

@@ -106,7 +106,7 @@ const writes: Record<keyof Operations, boolean> = {
   deleteHub: true,
   listHubs: false,
   insertDelivery: true,
-  dueDeliveries: false,
+  leaseDeliveries: true,
   nextDeliveryTime: false,
   recordDeliveryAttempt: true,
   listDeliveries: false,
@@ -313,25 +313,29 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       );
       wroteDeliveries();
     },
-    async dueDeliveries(now, limit) {
-      const rows = await q
-        .selectFrom('delivery')
-        .selectAll()
-        .where('status', '=', 'pending')
-        .where('next_attempt_at', '<=', now)
-        .orderBy('seq')
-        .limit(limit)
-        .execute();
-      return rows.map(toDelivery);
+    async leaseDeliveries({ now, until, hubs, perHub, busyHubs, hubId }) {
+      const ofHub = hubId === undefined ? [] : [hubId];
+      const rows = all<Selectable<DeliveryTable>>(
+        `WITH due AS (
+           SELECT seq, hub_id, row_number() OVER (PARTITION BY hub_id ORDER BY seq) AS place FROM delivery
+           WHERE status = 'pending' AND next_attempt_at <= ?${ofHub.length ? ' AND hub_id = ?' : ''}${busyHubs.length ? ` AND hub_id NOT IN (${placeholders(busyHubs)})` : ''}
+         ), first AS (SELECT hub_id FROM due WHERE place = 1 ORDER BY seq LIMIT ?)
+         SELECT delivery.* FROM delivery JOIN due ON due.seq = delivery.seq
+         WHERE due.place <= ? AND due.hub_id IN (SELECT hub_id FROM first) ORDER BY delivery.seq`,
+        now, ...ofHub, ...busyHubs, hubs, perHub,
+      );
+      if (rows.length) run(`UPDATE delivery SET next_attempt_at = ? WHERE seq IN (${placeholders(rows)})`, until, ...rows.map((row) => row.seq));
+      return rows.map((row) => {
+        const event = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, row.event_seq);
+        return { ...toDelivery({ ...row, next_attempt_at: until }), event: event && toEvent(event) };
+      });
     },
-    async nextDeliveryTime() {
-      const row = await q
-        .selectFrom('delivery')
-        .select('next_attempt_at')
-        .where('status', '=', 'pending')
-        .orderBy('next_attempt_at')
-        .limit(1)
-        .executeTakeFirst();
+    async nextDeliveryTime(busyHubs = []) {
+      const row = one<{ next_attempt_at: string }>(
+        `SELECT next_attempt_at FROM delivery WHERE status = 'pending'${busyHubs.length ? ` AND hub_id NOT IN (${placeholders(busyHubs)})` : ''}
+         ORDER BY next_attempt_at LIMIT 1`,
+        ...busyHubs,
+      );
       return row?.next_attempt_at;
     },
     async recordDeliveryAttempt(seq, { delivered, at, nextAttemptAt, error, giveUp }) {
@@ -344,7 +348,9 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
           next_attempt_at: nextAttemptAt ?? at,
           last_error: error ?? null,
         }))
+        // A delivery cancelled while it was being sent (its hub went) stays cancelled.
         .where('seq', '=', seq)
+        .where('status', '=', 'pending')
         .execute();
     },
     async listDeliveries({ hubId, correlationId, limit } = {}) {

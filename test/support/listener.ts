@@ -18,12 +18,20 @@ export interface Listener {
 }
 
 const open: Server[] = [];
+// Connections are cut first: a held request would keep the server from closing.
+const shut = (server: Server) => new Promise<void>((resolve) => {
+  server.closeAllConnections();
+  server.close(() => resolve());
+});
 afterEach(async () => {
-  await Promise.all(open.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
+  await Promise.all(open.splice(0).map(shut));
 });
 
-/** A real HTTP listener on loopback that records every event POSTed to it; fails the first `failFirst` calls. */
-export async function startListener(options: { failFirst?: number; port?: number } = {}): Promise<Listener> {
+/**
+ * A real HTTP listener on loopback that records every event POSTed to it; fails the first `failFirst`
+ * calls; with `hang`, records each call and never answers it (a listener that has stopped responding).
+ */
+export async function startListener(options: { failFirst?: number; port?: number; hang?: boolean } = {}): Promise<Listener> {
   const received: Received[] = [];
   const state = { failures: 0 };
   const server = createServer((request, response) => {
@@ -36,7 +44,7 @@ export async function startListener(options: { failFirst?: number; port?: number
         return;
       }
       received.push({ path: request.url ?? '', headers: request.headers, body: JSON.parse(body) });
-      response.writeHead(201).end();
+      if (!options.hang) response.writeHead(201).end();
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -56,6 +64,6 @@ export async function startListener(options: { failFirst?: number; port?: number
       }
       return received;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () => shut(server),
   };
 }
