@@ -61,7 +61,14 @@ describe('spine serve', () => {
     expect(logged).toHaveLength(1);
     expect(logged[0]).toMatchObject({ method: 'POST', statusCode: 201 });
 
+    // An open activity stream (an explorer tab, say) does not hold the shutdown open: it ends.
+    const stream = await fetch(`http://127.0.0.1:${up.port}/spine/v1/stream`);
+    const reader = stream.body!.getReader();
+    await reader.read();
     child.kill('SIGTERM');
+    while (!(await reader.read()).done) {
+      /* heartbeats until the server ends the stream */
+    }
     expect(await exited).toBe(0);
     expect(lines.some((l) => l.msg === 'shutting down')).toBe(true);
   });

@@ -4,6 +4,9 @@ import type { Store } from '../store/port.js';
 
 const POLL_MS = 100;
 const HEARTBEAT_MS = 15_000;
+// Read at most this many exchanges and events at a time: a replay of a large database is sent in
+// pages, each once the client has taken the last.
+const PAGE = 500;
 
 /**
  * GET /spine/v1/stream: exchanges, events and transitions as Server-Sent Events, in commit order.
@@ -11,7 +14,7 @@ const HEARTBEAT_MS = 15_000;
  * `?since=`) resumes after it. Without one the stream starts with what happens next; `?since=0.0`
  * replays everything.
  */
-export async function streamActivity(store: Store, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+export async function streamActivity(store: Store, request: FastifyRequest, reply: FastifyReply, closing: AbortSignal): Promise<void> {
   const resume = String(request.headers['last-event-id'] ?? (request.query as { since?: string }).since ?? '');
   let { eventSeq, exchangeSeq } = /^\d+\.\d+$/.test(resume)
     ? { eventSeq: Number(resume.split('.')[0]), exchangeSeq: Number(resume.split('.')[1]) }
@@ -28,9 +31,24 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
   request.raw.on('close', () => {
     closed = true;
   });
+  // The server is shutting down: the stream ends, or its client would hold the shutdown open for ever.
+  const end = () => {
+    closed = true;
+    reply.raw.end();
+  };
+  if (closing.aborted) end();
+  else closing.addEventListener('abort', end, { once: true });
   let lastWrite = Date.now();
+  // The client's pace: whatever it has not read yet waits in the socket, not in this process.
+  const taken = () =>
+    reply.raw.writableNeedDrain && !closed
+      ? new Promise<void>((resolve) => {
+          reply.raw.once('drain', resolve);
+          request.raw.once('close', resolve);
+        })
+      : undefined;
   while (!closed) {
-    const [exchanges, events] = await Promise.all([store.listExchanges({ afterSeq: exchangeSeq }), store.listEvents({ afterSeq: eventSeq })]);
+    const [exchanges, events] = await Promise.all([store.listExchanges({ afterSeq: exchangeSeq, limit: PAGE }), store.listEvents({ afterSeq: eventSeq, limit: PAGE })]);
     for (const exchange of exchanges) {
       exchangeSeq = exchange.seq;
       send('exchange', exchange);
@@ -45,6 +63,8 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
       reply.raw.write(': heartbeat\n\n');
       lastWrite = Date.now();
     }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    await taken();
+    const more = exchanges.length === PAGE || events.length === PAGE;
+    await new Promise((resolve) => (more ? setImmediate(resolve) : setTimeout(resolve, POLL_MS)));
   }
 }

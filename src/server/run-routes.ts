@@ -46,5 +46,7 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
 
   app.get<{ Params: { id: string } }>('/spine/v1/trace/:id', async (request) => traceId(store, request.params.id));
 
-  app.get('/spine/v1/stream', (request, reply) => streamActivity(store, request, reply));
+  const closing = new AbortController();
+  app.addHook('preClose', async () => closing.abort());
+  app.get('/spine/v1/stream', (request, reply) => streamActivity(store, request, reply, closing.signal));
 }

@@ -248,7 +248,8 @@ export interface Store {
   nextRunStepTime(scenarios: readonly string[]): Promise<string | undefined>;
 
   appendExchange(exchange: Omit<ExchangeRecord, 'seq'>): Promise<ExchangeRecord>;
-  listExchanges(selector: { runId?: string; correlationId?: string; afterSeq?: number }): Promise<ExchangeRecord[]>;
+  /** Oldest first; at most `limit` when given. */
+  listExchanges(selector: { runId?: string; correlationId?: string; afterSeq?: number; limit?: number }): Promise<ExchangeRecord[]>;
   /** The newest event and exchange sequence numbers (0 when none): where a live stream starts. */
   latestActivity(): Promise<{ eventSeq: number; exchangeSeq: number }>;
 

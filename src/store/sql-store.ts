@@ -543,10 +543,11 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       if (created !== undefined) link(created, exchange.runId!);
       return { ...exchange, seq: Number(lastInsertRowid) };
     },
-    async listExchanges({ runId, correlationId, afterSeq }) {
+    async listExchanges({ runId, correlationId, afterSeq, limit }) {
       const { filter, params } = whereOf({ 'x.run_id = ?': runId, 'x.correlation_id = ?': correlationId, 'x.seq > ?': afterSeq });
+      if (limit !== undefined) params.push(limit);
       return all<ExchangeRow>(
-        `SELECT x.*, p.payload AS shared_response FROM exchange x LEFT JOIN event p ON p.seq = x.response_event${filter} ORDER BY x.seq`,
+        `SELECT x.*, p.payload AS shared_response FROM exchange x LEFT JOIN event p ON p.seq = x.response_event${filter} ORDER BY x.seq${limit !== undefined ? ' LIMIT ?' : ''}`,
         ...params,
       ).map(toExchange);
     },
