@@ -4,6 +4,7 @@ import '@xyflow/react/dist/style.css';
 import type { Trace } from './api';
 import { getJson } from './api';
 import { go, useApp } from './state';
+import { NoRunYet } from './NoRunYet';
 import { chainAnchor } from './course/spotlight';
 import { chainLayout } from './chain-layout';
 
@@ -60,7 +61,7 @@ export default function IdChain() {
     const events = [...new Set(report?.events.filter((e) => e.resourceId === c.id).map((e) => e.eventType) ?? [])];
     return { c, created: created ? `${created.from} (${created.method} ${created.api})` : 'seed data', updated: updated.join(', ') || '—', owner: c.owner ? `${c.owner.actor} · ${c.owner.api} ${c.owner.name}` : c.api, observed: events.length ? `TMF688: ${events.join(', ')}` : `GET ${c.api}` };
   });
-  if (!runId) return <p>No run yet: start one from the Swimlane view.</p>;
+  if (!runId) return <NoRunYet />;
   return (
     <section>
       <h1>ID chain — the golden thread</h1>

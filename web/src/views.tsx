@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
 import { getJson, startRun } from './api';
 import { go, useApp } from './state';
+import { NoRunYet } from './NoRunYet';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
 import { useFetch } from './useFetch';
 import { laneAnchor } from './course/spotlight';
@@ -220,7 +221,7 @@ export function LifecycleView() {
 
 export function Events() {
   const { report, select, visibleApi, route } = useApp();
-  if (!report) return <p>No run yet.</p>;
+  if (!report) return <NoRunYet />;
   const events = report.events.filter((e) => e.correlationId === report.run.correlationId && visibleApi(e.api));
   const sel = route.params.get('sel') ?? '';
   const selected = events.find((e) => sel === `event:${e.eventId}`);
@@ -333,7 +334,7 @@ function rejection(response: unknown): Record<string, unknown> {
 export function Payloads() {
   const { report, select, visibleApi, mode } = useApp();
   const [q, setQ] = useState('');
-  if (!report) return <p>No run yet.</p>;
+  if (!report) return <NoRunYet />;
   const xs = report.exchanges.filter((x) => visibleApi(x.api) && (!q || JSON.stringify(x).toLowerCase().includes(q.toLowerCase())));
   const groups = [...new Set(xs.map((x) => x.api))];
   const po = report.exchanges.find((x) => x.api === 'TMF622' && x.method === 'POST');

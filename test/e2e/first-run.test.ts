@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, waitFor, type Stack } from './support/stack.js';
+
+// A first visit, on a stack where no journey has run: the views drawn from a run offer to run one.
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+}, 120_000);
+
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('the explorer before any journey', { timeout: 90_000 }, () => {
+  it('offers to run the GPON FTTH journey on the Events view, runs it and shows its events as they come', async () => {
+    const { page, base } = stack;
+    await page.goto(`${base}/#/events`);
+    await page.waitForSelector('[data-testid="no-run"]');
+    for (const view of ['payloads', 'idchain']) {
+      await page.goto(`${base}/#/${view}`);
+      await page.waitForSelector('[data-testid="start-first-run"]');
+    }
+    await page.goto(`${base}/#/events`);
+    await page.click('[data-testid="start-first-run"]');
+    await page.waitForURL(/#\/events\?run=run-/);
+    const runId = new URLSearchParams(page.url().split('?')[1]).get('run')!;
+    const report = async () => (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { run: { status: string; scenario: string; correlationId: string }; events: { api: string; correlationId: string }[] };
+    await waitFor(async () => (await report()).run.status !== 'running', 30_000);
+    const done = await report();
+    expect([done.run.scenario, done.run.status]).toEqual(['gpon-ftth', 'completed']);
+    // Beginner mode: the events of the spine APIs, all of them once the view has read the finished run.
+    const registry = (await (await fetch(`${base}/spine/v1/apis`)).json()) as { apis: { id: string; spine: boolean }[] };
+    const spineApis = new Set(registry.apis.filter((a) => a.spine).map((a) => a.id));
+    const shown = done.events.filter((e) => e.correlationId === done.run.correlationId && spineApis.has(e.api)).length;
+    await waitFor(async () => (await page.locator('[data-testid="event-row"]').count()) === shown, 30_000);
+    expect(stack.problems).toEqual([]);
+  });
+});
