@@ -223,6 +223,15 @@ describe("Spine's own list parameters", () => {
     await expectError(await app.inject({ method: 'GET', url }), 400, message);
   });
 
+  it.each([
+    ['?wait=yes', 'wait yes: use true or false'],
+    ['?wait=true&wait=false', 'wait may be given once'],
+  ])('refuses to start a run with %s, and starts none', async (query, message) => {
+    const app = await demoApp();
+    await expectError(await app.inject({ method: 'POST', url: `/spine/v1/scenarios/gpon-ftth/runs${query}`, ...json({}) }), 400, message);
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+  });
+
   it('lists at most the limit asked for, newest first', async () => {
     const app = await demoApp();
     const started = [];

@@ -27,12 +27,14 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     })),
   );
 
-  app.post<{ Params: { name: string }; Querystring: { wait?: string } }>('/spine/v1/scenarios/:name/runs', async (request, reply) => {
+  app.post<{ Params: { name: string }; Querystring: { wait?: string | string[] } }>('/spine/v1/scenarios/:name/runs', async (request, reply) => {
+    const wait = singleParam('wait', request.query.wait);
+    if (wait !== undefined && wait !== 'true' && wait !== 'false') throw new TmfError('INVALID_QUERY', `wait ${wait}: use true or false`);
     const body = request.body ?? {};
     if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
     const run = await runner.startRun(request.params.name, body);
     reply.header('location', `/spine/v1/runs/${run.id}`);
-    if (request.query.wait !== 'true') return reply.code(202).send(run);
+    if (wait !== 'true') return reply.code(202).send(run);
     await waitForRun(store, run.id, MAX_WAIT_MS);
     return reply.code(201).send(await runReport(store, run.id));
   });
