@@ -318,7 +318,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       const rows = all<Selectable<DeliveryTable>>(
         `WITH due AS (
            SELECT seq, hub_id, row_number() OVER (PARTITION BY hub_id ORDER BY seq) AS place FROM delivery
-           WHERE status = 'pending' AND next_attempt_at <= ?${ofHub.length ? ' AND hub_id = ?' : ''}${busyHubs.length ? ` AND hub_id NOT IN (${placeholders(busyHubs)})` : ''}
+           WHERE status = 'pending' AND next_attempt_at <= ?${ofHub.length ? ' AND hub_id = ?' : ''}${notOfHubs(busyHubs)}
          ), first AS (SELECT hub_id FROM due WHERE place = 1 ORDER BY seq LIMIT ?)
          SELECT delivery.* FROM delivery JOIN due ON due.seq = delivery.seq
          WHERE due.place <= ? AND due.hub_id IN (SELECT hub_id FROM first) ORDER BY delivery.seq`,
@@ -332,7 +332,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     },
     async nextDeliveryTime(busyHubs = []) {
       const row = one<{ next_attempt_at: string }>(
-        `SELECT next_attempt_at FROM delivery WHERE status = 'pending'${busyHubs.length ? ` AND hub_id NOT IN (${placeholders(busyHubs)})` : ''}
+        `SELECT next_attempt_at FROM delivery WHERE status = 'pending'${notOfHubs(busyHubs)}
          ORDER BY next_attempt_at LIMIT 1`,
         ...busyHubs,
       );
@@ -348,8 +348,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
           next_attempt_at: nextAttemptAt ?? at,
           last_error: error ?? null,
         }))
-        // A delivery cancelled while it was being sent (its hub went) stays cancelled.
         .where('seq', '=', seq)
+        // A delivery cancelled while it was being sent (its hub went) stays cancelled.
         .where('status', '=', 'pending')
         .execute();
     },
@@ -680,6 +680,8 @@ const keyedIndexes = [
 ] as const;
 
 const placeholders = (values: readonly unknown[]) => values.map(() => '?').join(', ');
+// A delivery condition leaving these hubs out (their ids bound after the ones before it).
+const notOfHubs = (hubIds: readonly string[]) => (hubIds.length ? ` AND hub_id NOT IN (${placeholders(hubIds)})` : '');
 
 // The columns given a value, as `updateRow` sets them.
 function definedOnly<T extends Record<string, unknown>>(columns: T): Partial<T> {
