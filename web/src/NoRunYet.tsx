@@ -4,13 +4,14 @@ import { go, useApp } from './state';
 
 /**
  * What a view drawn from a run shows before it has one: while the run's report loads, that it loads;
- * on a stack where no journey has run yet, a button that runs the GPON FTTH journey and shows it
+ * when there is no such run, that; on a stack where no journey has run yet, a button that runs the GPON FTTH journey and shows it
  * here, filling in as it goes.
  */
 export function NoRunYet() {
-  const { route, refreshRuns, runId } = useApp();
+  const { route, refreshRuns, runId, reportMissing } = useApp();
   const [starting, setStarting] = useState(false);
   const [refused, setRefused] = useState<string | null>(null);
+  if (runId && reportMissing) return <p className="warn" data-testid="run-missing">No run {runId} on this stack: pick one from the Swimlane's run list.</p>;
   if (runId) return <p className="muted" data-testid="run-loading">Loading run {runId}…</p>;
   const start = async () => {
     setStarting(true);

@@ -45,7 +45,10 @@ export interface AppState {
   runs: Run[];
   refreshRuns: () => Promise<Run[]>;
   runId: string | undefined;
+  /** The report of the run on show (`runId`): null until it is read. */
   report: RunReport | null;
+  /** The run on show could not be read (no such run on this stack). */
+  reportMissing: boolean;
   select: (sel: string) => void;
   visibleApi: (api: string) => boolean;
   apiInfo: (api: string) => ApiInfo | undefined;
@@ -65,6 +68,7 @@ export function useAppState(): AppState {
   const [lifecycles, setLifecycles] = useState<Lifecycles | null>(null);
   const [runs, setRuns] = useState<Run[]>([]);
   const [report, setReport] = useState<RunReport | null>(null);
+  const [missingRun, setMissingRun] = useState<string | undefined>();
   useEffect(() => {
     cached<Registry>('/spine/v1/apis').then(setRegistry, () => undefined);
     cached<Lifecycles>('/spine/v1/lifecycles').then(setLifecycles, () => undefined);
@@ -91,7 +95,7 @@ export function useAppState(): AppState {
         setReport(r);
         if (r.run.status === 'running') timer = setTimeout(load, REPORT_REFRESH_MS);
         else if (listedStatusIsStale(runs, r)) refreshRuns().catch(() => undefined);
-      }, () => undefined);
+      }, () => live && setMissingRun(runId));
     void load();
     return () => {
       live = false;
@@ -105,7 +109,9 @@ export function useAppState(): AppState {
     params.sel = sel;
     go(route.view, params);
   };
-  return { mode, setMode, route, registry, lifecycles, runs, refreshRuns, runId, report, select, visibleApi, apiInfo };
+  // Another run's report, still held while this one's loads, is not this run's.
+  const shown = report?.run.id === runId ? report : null;
+  return { mode, setMode, route, registry, lifecycles, runs, refreshRuns, runId, report: shown, reportMissing: !shown && missingRun === runId, select, visibleApi, apiInfo };
 }
 
 export const exchangeKey = (x: Exchange) => `exchange:${x.seq}`;
