@@ -7,7 +7,7 @@ export interface RelayPolicy {
   maxDelayMs: number;
   maxAttempts: number;
   timeoutMs: number;
-  /** How many listeners are sent to at once (each gets one delivery at a time). */
+  /** How many listeners are sent to at once (each its oldest due deliveries, up to HUB_BATCH). */
   batchSize: number;
 }
 

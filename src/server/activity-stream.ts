@@ -38,13 +38,19 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
   };
   if (closing.aborted) end();
   else closing.addEventListener('abort', end, { once: true });
+  request.raw.once('close', () => closing.removeEventListener('abort', end));
   let lastWrite = Date.now();
   // The client's pace: whatever it has not read yet waits in the socket, not in this process.
   const taken = () =>
     reply.raw.writableNeedDrain && !closed
       ? new Promise<void>((resolve) => {
-          reply.raw.once('drain', resolve);
-          request.raw.once('close', resolve);
+          const done = () => {
+            reply.raw.off('drain', done);
+            request.raw.off('close', done);
+            resolve();
+          };
+          reply.raw.on('drain', done);
+          request.raw.on('close', done);
         })
       : undefined;
   while (!closed) {

@@ -203,7 +203,6 @@ export interface Store {
   appendEvent(event: Omit<EventRecord, 'seq'>): Promise<EventRecord>;
   listEvents(selector: EventSelector): Promise<EventRecord[]>;
   getEvent(eventId: string): Promise<EventRecord | undefined>;
-  getEventBySeq(seq: number): Promise<EventRecord | undefined>;
 
   insertHub(hub: HubRecord): Promise<void>;
   getHub(id: string): Promise<HubRecord | undefined>;

@@ -100,7 +100,6 @@ const writes: Record<keyof Operations, boolean> = {
   appendEvent: true,
   listEvents: false,
   getEvent: false,
-  getEventBySeq: false,
   insertHub: true,
   getHub: false,
   deleteHub: true,
@@ -180,6 +179,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
     const set = Object.entries(definedOnly(columns));
     if (!set.length) return;
     run(`UPDATE ${table} SET ${set.map(([column]) => `${column} = ?`).join(', ')} WHERE ${where}`, ...set.map(([, value]) => value), ...keys);
+  };
+  const eventBySeq = (seq: number) => {
+    const row = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, seq);
+    return row && toEvent(row);
   };
   // Threads grow by appending: only links the stored context did not have are written.
   const linkThread = (runId: string, context: Doc, stored?: Doc) => {
@@ -274,11 +277,6 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       return row && toEvent(row);
     },
 
-    async getEventBySeq(seq) {
-      const row = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, seq);
-      return row && toEvent(row);
-    },
-
     async insertHub(hub) {
       hubs.delete(hub.api);
       await q
@@ -326,8 +324,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
       );
       if (rows.length) run(`UPDATE delivery SET next_attempt_at = ? WHERE seq IN (${placeholders(rows)})`, until, ...rows.map((row) => row.seq));
       return rows.map((row) => {
-        const event = one<EventRow>(`${SELECT_EVENT} WHERE e.seq = ?`, row.event_seq);
-        return { ...toDelivery({ ...row, next_attempt_at: until }), event: event && toEvent(event) };
+        return { ...toDelivery({ ...row, next_attempt_at: until }), event: eventBySeq(row.event_seq) };
       });
     },
     async nextDeliveryTime(busyHubs = []) {

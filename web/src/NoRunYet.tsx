@@ -4,8 +4,8 @@ import { go, useApp } from './state';
 
 /**
  * What a view drawn from a run shows before it has one: while the run's report loads, that it loads;
- * when there is no such run, that; on a stack where no journey has run yet, a button that runs the GPON FTTH journey and shows it
- * here, filling in as it goes.
+ * when there is no such run, that; on a stack where no journey has run yet, a button that runs the
+ * GPON FTTH journey and shows it here, filling in as it goes.
  */
 export function NoRunYet() {
   const { route, refreshRuns, runId, reportMissing } = useApp();
