@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 describe('the explorer before any journey', { timeout: 90_000 }, () => {
-  it('offers to run the GPON FTTH journey on the Events view, runs it and shows its events as they come', async () => {
+  it('offers to run the GPON FTTH journey on the views drawn from a run, and shows it as it runs', async () => {
     const { page, base } = stack;
     await page.goto(`${base}/#/events`);
     await page.waitForSelector('[data-testid="no-run"]');
@@ -23,21 +23,30 @@ describe('the explorer before any journey', { timeout: 90_000 }, () => {
       await page.waitForSelector('[data-testid="start-first-run"]');
     }
     // A link to a run this stack does not have says so, instead of loading for ever.
-    await page.goto(`${base}/#/events?run=run-nope`);
-    expect(await (await page.waitForSelector('[data-testid="run-missing"]')).textContent()).toBe("No run run-nope on this stack: pick one from the Swimlane's run list.");
-    await page.goto(`${base}/#/events`);
+    for (const view of ['events', 'idchain']) {
+      await page.goto(`${base}/#/${view}?run=run-nope`);
+      expect(await (await page.waitForSelector('[data-testid="run-missing"]')).textContent()).toBe("No run run-nope on this stack: pick one from the Swimlane's run list.");
+    }
+    // Started from the ID chain view, the journey's chain grows there as it runs, to the whole chain.
+    await page.goto(`${base}/#/idchain`);
     await page.click('[data-testid="start-first-run"]');
-    await page.waitForURL(/#\/events\?run=run-/);
+    await page.waitForURL(/#\/idchain\?run=run-/);
     const runId = new URLSearchParams(page.url().split('?')[1]).get('run')!;
     const report = async () => (await (await fetch(`${base}/spine/v1/runs/${runId}`)).json()) as { run: { status: string; scenario: string; correlationId: string }; events: { api: string; correlationId: string }[] };
     await waitFor(async () => (await report()).run.status !== 'running', 30_000);
     const done = await report();
     expect([done.run.scenario, done.run.status]).toEqual(['gpon-ftth', 'completed']);
-    // Beginner mode: the events of the spine APIs, all of them once the view has read the finished run.
+    // Beginner mode: what belongs to the spine APIs, all of it once the view has read the finished run.
     const registry = (await (await fetch(`${base}/spine/v1/apis`)).json()) as { apis: { id: string; spine: boolean }[] };
     const spineApis = new Set(registry.apis.filter((a) => a.spine).map((a) => a.id));
+    const trace = (await (await fetch(`${base}/spine/v1/trace/${runId}`)).json()) as { chain: { api: string }[] };
+    const links = trace.chain.filter((c) => spineApis.has(c.api)).length;
+    expect(links).toBeGreaterThan(5);
+    await waitFor(async () => (await page.locator('main .chips .chip').count()) === links, 30_000);
+    await page.goto(`${base}/#/events?run=${runId}`);
     const shown = done.events.filter((e) => e.correlationId === done.run.correlationId && spineApis.has(e.api)).length;
     await waitFor(async () => (await page.locator('[data-testid="event-row"]').count()) === shown, 30_000);
-    expect(stack.problems.filter((problem) => !/\/spine\/v1\/runs\/run-nope\b/.test(problem))).toEqual([]);
+    // The unknown run's own 404s (its report, its trace) are the answers the views say so from.
+    expect(stack.problems.filter((problem) => !/\/spine\/v1\/(runs|trace)\/run-nope\b/.test(problem))).toEqual([]);
   });
 });

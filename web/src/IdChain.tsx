@@ -9,11 +9,12 @@ import { chainAnchor } from './course/spotlight';
 import { chainLayout } from './chain-layout';
 
 export default function IdChain() {
-  const { runId, report, select, visibleApi, route } = useApp();
+  const { runId, report, reportMissing, select, visibleApi, route } = useApp();
   const [trace, setTrace] = useState<Trace | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
   // `trace`: an id the reader asked for; its journey becomes the run on show, unless a run is named that is not its own.
   const traced = route.params.get('trace') ?? undefined;
+  const threadLength = (report?.run.context.thread as unknown[] | undefined)?.length ?? 0;
   useEffect(() => {
     const named = route.params.get('run');
     // An explicit method: a 404 here means no journey has the id, not a part of the stack that is not built.
@@ -42,7 +43,8 @@ export default function IdChain() {
     return () => {
       live = false;
     };
-  }, [runId, traced]);
+    // Read again as a running journey adds links to its thread, so the chain grows while it runs.
+  }, [runId, traced, threadLength]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
   const { nodes, edges } = useMemo(() => {
     const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: 280, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
@@ -61,7 +63,7 @@ export default function IdChain() {
     const events = [...new Set(report?.events.filter((e) => e.resourceId === c.id).map((e) => e.eventType) ?? [])];
     return { c, created: created ? `${created.from} (${created.method} ${created.api})` : 'seed data', updated: updated.join(', ') || '—', owner: c.owner ? `${c.owner.actor} · ${c.owner.api} ${c.owner.name}` : c.api, observed: events.length ? `TMF688: ${events.join(', ')}` : `GET ${c.api}` };
   });
-  if (!runId) return <NoRunYet />;
+  if (!runId || reportMissing) return <NoRunYet />;
   return (
     <section>
       <h1>ID chain — the golden thread</h1>
