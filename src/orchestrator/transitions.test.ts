@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EventRecord } from '../store/port.js';
-import { deriveTransitions } from './transitions.js';
+import { createTransitionTracker, deriveTransitions } from './transitions.js';
 
 let seq = 0;
 const event = (eventType: string, resource: string, payload: Record<string, unknown>): EventRecord => ({
@@ -36,5 +36,16 @@ describe('deriveTransitions', () => {
       event('ResourceAttributeValueChangeEvent', 'resource', { id: 'r', usageState: 'active', resourceStatus: 'reserved' }),
     ]);
     expect(path.filter((t) => t.from !== null).map((t) => `${t.field}:${t.from}->${t.to}`)).toEqual(['usageState:idle->active', 'resourceStatus:available->reserved']);
+  });
+
+  it('forgets the entity that changed least recently once it keeps too many, and then starts it over', () => {
+    const track = createTransitionTracker({ entitiesKept: 2 });
+    const seen = (id: string, state: string) => track(event('ProductOrderStateChangeEvent', 'productOrder', { id, state })).map((t) => `${t.resourceId}:${t.from}->${t.to}`);
+    seen('a', 'acknowledged');
+    seen('b', 'acknowledged');
+    expect(seen('a', 'inProgress')).toEqual(['a:acknowledged->inProgress']);
+    seen('c', 'acknowledged'); // b, the least recently changed, is forgotten; a is kept
+    expect(seen('a', 'completed')).toEqual(['a:inProgress->completed']);
+    expect(seen('b', 'inProgress')).toEqual(['b:null->inProgress']);
   });
 });

@@ -7,6 +7,8 @@ const HEARTBEAT_MS = 15_000;
 // Read at most this many exchanges and events at a time: a replay of a large database is sent in
 // pages, each once the client has taken the last.
 const PAGE = 500;
+// The entities whose last states a stream remembers to show transitions from: the last few hundred journeys'.
+const ENTITIES_TRACKED = 10_000;
 
 /**
  * GET /spine/v1/stream: exchanges, events and transitions as Server-Sent Events, in commit order.
@@ -19,7 +21,7 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
   let { eventSeq, exchangeSeq } = /^\d+\.\d+$/.test(resume)
     ? { eventSeq: Number(resume.split('.')[0]), exchangeSeq: Number(resume.split('.')[1]) }
     : await store.latestActivity();
-  const track = createTransitionTracker();
+  const track = createTransitionTracker({ entitiesKept: ENTITIES_TRACKED });
 
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
