@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { TmfError, errorBody, type ErrorKind } from '../tmf/errors.js';
+import { answerOtherMethods } from './other-methods.js';
 
 // Fastify's own client errors (body parsing, content type, size) mapped to the catalog.
 const fastifyCodes: Record<string, ErrorKind> = {
@@ -12,7 +13,7 @@ const fastifyCodes: Record<string, ErrorKind> = {
   FST_ERR_CTP_INVALID_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
-/** One error path for the whole server: every failure leaves as a TMF630 error body. */
+/** One error path for the whole server: every failure leaves as a TMF630 error body. Call before any route is added. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | TmfError, request, reply) => {
     if (error instanceof TmfError) {
@@ -25,7 +26,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.code(500).type('application/json').send(errorBody('INTERNAL', 'the server failed to process the request'));
   });
 
+  const otherMethod = answerOtherMethods(app);
   app.setNotFoundHandler((request, reply) => {
+    if (otherMethod(request, reply)) return;
     reply.code(404).type('application/json').send(errorBody('NO_SUCH_PATH', `no resource at ${request.method} ${request.url.split('?')[0]}`));
   });
 }

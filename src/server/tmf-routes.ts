@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { registerHub, unregisterHub } from '../events/hubs.js';
 import { TmfError } from '../tmf/errors.js';
 import { parseListQuery, projectFields } from '../tmf/query/index.js';
-import type { ApiResource, Operation, TmfApi } from '../tmf/registry.js';
+import type { ApiResource, TmfApi } from '../tmf/registry.js';
 import { idempotentWrite, type WriteOutcome } from '../tmf/idempotency.js';
 import {
   behaviourOf,
@@ -16,12 +16,7 @@ import {
 } from '../tmf/resource-service.js';
 
 type Query = Record<string, string | string[] | undefined>;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT' | 'TRACE' | 'QUERY';
 
-const collectionMethods: Partial<Record<Operation, Method>> = { list: 'GET', create: 'POST' };
-const itemMethods: Partial<Record<Operation, Method>> = { retrieve: 'GET', patch: 'PATCH', delete: 'DELETE' };
-// Every method the HTTP server routes but OPTIONS (answered with the Allow header) and HEAD (a GET's).
-const ALL_METHODS: Method[] = ['GET', 'POST', 'PATCH', 'DELETE', 'PUT', 'TRACE', 'QUERY'];
 const PATCH_TYPES = ['application/json', 'application/merge-patch+json'];
 
 /** Mounts one TMF API at its base path: the uniform contract for each resource, plus its hub. */
@@ -46,8 +41,6 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
   const target = { api, resource };
   const collection = `/${resource.name}`;
   const item = `/${resource.name}/:id`;
-  const allowed = (methods: typeof itemMethods) =>
-    resource.operations.map((op) => methods[op]).filter((m): m is Method => m !== undefined);
 
   if (resource.operations.includes('list')) {
     scope.get<{ Querystring: Query }>(collection, async (request, reply) => {
@@ -98,25 +91,6 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
       return send(reply, outcome);
     });
   }
-  refuseOtherMethods(scope, collection, allowed(collectionMethods));
-  refuseOtherMethods(scope, item, allowed(itemMethods));
-}
-
-function refuseOtherMethods(scope: FastifyInstance, path: string, allowed: Method[]): void {
-  scope.options(path, async (_request, reply) => reply.code(204).header('allow', [...allowed, 'OPTIONS'].join(', ')).send());
-  const refused = ALL_METHODS.filter((m) => !allowed.includes(m));
-  if (!refused.length) return;
-  scope.route({
-    method: refused,
-    url: path,
-    handler: async (request: FastifyRequest, reply: FastifyReply) => {
-      reply.header('allow', allowed.join(', '));
-      throw new TmfError(
-        'METHOD_NOT_ALLOWED',
-        `${request.method} is not supported on ${path}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`,
-      );
-    },
-  });
 }
 
 /** The journey's correlationId when the caller sends one, else one minted for this request. */
