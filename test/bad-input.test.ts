@@ -34,6 +34,8 @@ describe('bad input on POST', () => {
     ['a hostile id', json({ ...validOrder, id: '../../etc/passwd' }), 400, 'id'],
     ['a text/plain body', { payload: JSON.stringify(validOrder), headers: { 'content-type': 'text/plain' } }, 415],
     ['a body over the limit', json({ ...validOrder, description: 'x'.repeat(2 * 1024 * 1024) }), 413],
+    ['a body in UTF-16', { payload: Buffer.from(JSON.stringify(validOrder), 'utf16le'), headers: { 'content-type': 'application/json; charset=utf-16le' } }, 415, 'utf-16le'],
+    ['a body said to be Latin-1', { payload: JSON.stringify(validOrder), headers: { 'content-type': 'application/json; charset="ISO-8859-1"' } }, 415, 'iso-8859-1'],
   ];
 
   it.each(cases)('refuses %s and writes nothing', async (_name, request, status, mentions) => {
@@ -42,6 +44,14 @@ describe('bad input on POST', () => {
     const response = await app.inject({ method: 'POST', url: ORDERS, ...request });
     await expectError(response, status, mentions);
     expect(await snapshot(app)).toEqual(before);
+  });
+
+  it('takes a body whose Content-Type names UTF-8, in any case', async () => {
+    const app = await build();
+    for (const charset of ['utf-8', 'UTF-8', 'utf8']) {
+      const response = await app.inject({ method: 'POST', url: ORDERS, payload: JSON.stringify(validOrder), headers: { 'content-type': `application/json; charset=${charset}` } });
+      expect(response.statusCode).toBe(201);
+    }
   });
 
   it('refuses a second resource with the same client-chosen id (409)', async () => {

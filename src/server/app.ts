@@ -25,6 +25,7 @@ import { mountExplorerRoutes } from './explorer-routes.js';
 import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
 import { limitBodyDepth } from './body-depth.js';
+import { requireUtf8Bodies } from './body-charset.js';
 import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
@@ -103,6 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
   installErrorHandling(app);
   limitBodyDepth(app);
+  requireUtf8Bodies(app);
   // One structured line per request instead of fastify's two (incoming + completed).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(
