@@ -538,7 +538,7 @@ describe.runIf(process.env.SPINE_SLOW === '1')('crash test', () => {
       const completed = runs.filter((r) => r.status === 'completed').length;
       const failed = runs.filter((r) => r.status === 'failed').length;
       console.log(
-        `crash test (seed ${CRASH_SEED}): ${kills} kills (${killsMidJourney} with journeys running) in ${(killPhaseMs / 1000).toFixed(1)} s, ${(totalMs / 1000).toFixed(1)} s in all; ` +
+        `crash test (seed ${CRASH_SEED}): ${kills} kills (${midJourney} with journeys running) in ${(killPhaseMs / 1000).toFixed(1)} s, ${(totalMs / 1000).toFixed(1)} s in all; ` +
           `${runs.length} runs (${acknowledged.size} acknowledged, ${Math.max(0, startedInLastLife)} of them after the last kill, ${unacknowledgedStarts} starts cut off by a kill): ${completed} completed, ${failed} failed; ` +
           `${expectedIds.size} events expected, ${listener.byEventId.size} distinct delivered, ${listener.deliveries.length} deliveries, ${duplicates} duplicates; ` +
           `${problems.length} problems`,
