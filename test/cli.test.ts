@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -9,6 +10,14 @@ import { tempDir } from './support/temp-dir.js';
 // The `spine` command as a user runs it: the compiled binary (npm test builds it first).
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'spine.js');
+
+describe('spine', () => {
+  it('says its version with --version, the one in package.json', () => {
+    const result = spawnSync(process.execPath, [BIN, '--version'], { encoding: 'utf8' });
+    const { version } = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    expect([result.status, result.stdout.trim()]).toEqual([0, version]);
+  });
+});
 
 describe('spine serve', () => {
   it('explains itself with --help', () => {

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { packageVersion } from '../package-root.js';
 import { benchCommand } from './bench.js';
 import { runCommand } from './run.js';
 import { serveCommand } from './serve.js';
@@ -8,6 +9,7 @@ import { traceCommand } from './trace.js';
 const program = new Command()
   .name('spine')
   .description('Spine: the TM Forum Open APIs of a telecom provisioning stack, served for real.')
+  .version(packageVersion())
   .showHelpAfterError();
 
 program.addCommand(serveCommand());

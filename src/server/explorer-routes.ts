@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
+import { packageRoot } from '../package-root.js';
 
 const ContentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +18,7 @@ const ContentTypes: Record<string, string> = {
 const API_PREFIXES = ['/tmf-api', '/spine', '/docs'];
 
 /** The built explorer (web/dist) at `/`, with history fallback to index.html for its own routes. */
-export function mountExplorerRoutes(app: FastifyInstance, root = defaultRoot()): void {
+export function mountExplorerRoutes(app: FastifyInstance, root = join(packageRoot(), 'web', 'dist')): void {
   const rootDir = resolve(root);
   const sendFile = async (path: string, reply: import('fastify').FastifyReply) => {
     const body = await readFile(path);
@@ -41,13 +41,6 @@ export function mountExplorerRoutes(app: FastifyInstance, root = defaultRoot()):
     if (extname(url)) return reply.code(404).type('text/plain; charset=utf-8').send('not found');
     return (await isFile(index)) ? sendFile(index, reply) : missing(reply);
   });
-}
-
-function defaultRoot(): string {
-  // dist/src/server → repo root; src/server (tests through tsx) → repo root as well.
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const up = here.includes(`${join('dist', 'src')}`) ? '../../../' : '../../';
-  return resolve(here, up, 'web', 'dist');
 }
 
 async function isFile(path: string): Promise<boolean> {

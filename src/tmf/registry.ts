@@ -7,9 +7,8 @@
 // attribute for stateChange), the conventional TMF name `<Entity><Kind>Event` is used and also listed in
 // the API's `conventionalEvents`, so every deviation from the published spec stays visible.
 
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot } from '../package-root.js';
 
 /** The seven domains the explorer groups the APIs into (DESIGN.md, "The 26 APIs"). */
 export const Domains = {
@@ -1060,13 +1059,3 @@ export function specPath(api: TmfApi): string {
 }
 
 const specsDir = join(packageRoot(), 'specs', 'tmf');
-
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no package.json above ${fileURLToPath(import.meta.url)}`);
-    dir = parent;
-  }
-  return dir;
-}
