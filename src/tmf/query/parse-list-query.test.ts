@@ -136,6 +136,9 @@ describe('parseListQuery', () => {
     ['a regex with (.*){2,}', 'name.regex=(.*){2,}x', 'name.regex'],
     ['a quoted regex with nested quantifiers', `name.regex=${encodeURIComponent('"(a+)+"')}`, 'name.regex'],
     ['more than 30 filter parameters', tooMany, 'a30'],
+    ['a JSONPath filter (TMF630 Part 5)', `filter=${encodeURIComponent('$[?(@.state=="completed")]')}`, 'filter'],
+    ['an expand (TMF630 Part 6)', 'expand=relatedParty', 'expand'],
+    ['a depth (TMF630 Part 6)', 'depth=2', 'depth'],
   ];
   it.each(rejections)('rejects %s with INVALID_QUERY naming the parameter', (_, queryString, param) => {
     const error = rejection(queryString);

@@ -36,6 +36,13 @@ export const DEFAULT_LIMIT = 100;
 /** Largest `limit` accepted; a larger one is refused (400), not silently clamped. */
 export const MAX_LIMIT = 1000;
 
+// TMF630 query parameters Spine does not implement: as attribute filters they would match nothing, silently.
+const UNSUPPORTED_PARAMS: Record<string, string> = {
+  filter: 'JSONPath filtering (TMF630 Part 5) is not supported: filter on attributes, e.g. state=completed or relatedParty.id=…',
+  expand: 'expanding entity references (TMF630 Part 6) is not supported: GET the referred entity by its href',
+  depth: 'expanding entity references (TMF630 Part 6) is not supported: GET the referred entity by its href',
+};
+
 const MAX_FILTERS = 30;
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_@-]+$/;
 const SYMBOL_CHAR = /[<>!*=]/;
@@ -47,6 +54,8 @@ type RawValue = string | string[] | undefined;
 /** Parses a request's query parameters (as a standard parser delivers them) into a ListQuery; bad ones are INVALID_QUERY. */
 export function parseListQuery(query: Record<string, RawValue>): ListQuery {
   const { fields, sort, offset, limit, ...rest } = query;
+  const unsupported = Object.keys(rest).find((key) => Object.hasOwn(UNSUPPORTED_PARAMS, key));
+  if (unsupported !== undefined) throw invalid(`parameter "${unsupported}": ${UNSUPPORTED_PARAMS[unsupported]}`);
   const given = Object.entries(rest).filter(
     (entry): entry is [string, string | string[]] => entry[0] !== '' && entry[1] !== undefined,
   );
