@@ -229,6 +229,12 @@ describe("Spine's own list parameters", () => {
     ['/spine/v1/runs?scenario=gpon-ftth&scenario=gpon-cease', 'scenario may be given once'],
     ['/spine/v1/fallout?limit=1.5', 'limit must be a whole number from 1 to 1000'],
     ['/spine/v1/fallout?status=open&status=held', 'status may be given once'],
+    ['/spine/v1/stream?since=1.1&since=2.2', 'since may be given once'],
+    // A parameter the route does not read was ignored: `status=failed` listed every run.
+    ['/spine/v1/runs?status=failed', 'takes no query parameter "status": it takes scenario, limit'],
+    ['/spine/v1/hubs?limit=10', 'takes no query parameter "limit": it takes correlationId'],
+    ['/spine/v1/scenarios?scenario=gpon-ftth', 'takes no query parameter "scenario": it takes none'],
+    ['/spine/v1/trace/any-id?depth=2', 'takes no query parameter "depth": it takes none'],
   ])('GET %s answers 400: %s', async (url, message) => {
     const app = await build();
     await expectError(await app.inject({ method: 'GET', url }), 400, message);
@@ -237,6 +243,7 @@ describe("Spine's own list parameters", () => {
   it.each([
     ['?wait=yes', 'wait yes: use true or false'],
     ['?wait=true&wait=false', 'wait may be given once'],
+    ['?wiat=true', 'takes no query parameter "wiat": it takes wait'],
   ])('refuses to start a run with %s, and starts none', async (query, message) => {
     const app = await demoApp();
     await expectError(await app.inject({ method: 'POST', url: `/spine/v1/scenarios/gpon-ftth/runs${query}`, ...json({}) }), 400, message);

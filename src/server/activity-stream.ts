@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createTransitionTracker } from '../orchestrator/transitions.js';
 import type { Store } from '../store/port.js';
+import { singleParam } from './query-params.js';
 
 const POLL_MS = 100;
 const HEARTBEAT_MS = 15_000;
@@ -17,7 +18,7 @@ const ENTITIES_TRACKED = 10_000;
  * replays everything.
  */
 export async function streamActivity(store: Store, request: FastifyRequest, reply: FastifyReply, closing: AbortSignal): Promise<void> {
-  const resume = String(request.headers['last-event-id'] ?? (request.query as { since?: string }).since ?? '');
+  const resume = String(request.headers['last-event-id'] ?? singleParam('since', (request.query as { since?: string | string[] }).since) ?? '');
   let { eventSeq, exchangeSeq } = /^\d+\.\d+$/.test(resume)
     ? { eventSeq: Number(resume.split('.')[0]), exchangeSeq: Number(resume.split('.')[1]) }
     : await store.latestActivity();

@@ -58,7 +58,7 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
     return reply.code(204).send();
   });
 
-  app.get<{ Querystring: { status?: string | string[]; limit?: string | string[] } }>('/spine/v1/fallout', async (request) => {
+  app.get<{ Querystring: { status?: string | string[]; limit?: string | string[] } }>('/spine/v1/fallout', { config: { query: ['status', 'limit'] } }, async (request) => {
     const status = singleParam('status', request.query.status);
     if (status !== undefined && !['open', 'resolved', 'aborted'].includes(status)) throw new TmfError('INVALID_QUERY', `status ${status}: use open, resolved or aborted`);
     const records = await ctx.store.listFallout({ status, limit: limitParam(request.query.limit, { fallback: 100, max: 1000 }) });

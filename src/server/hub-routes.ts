@@ -9,11 +9,11 @@ import { limitParam, singleParam } from './query-params.js';
  * journey with `?correlationId=`); GET /spine/v1/hubs/{id}/deliveries: one listener's deliveries.
  */
 export function mountHubRoutes(app: FastifyInstance, store: Store): void {
-  app.get<{ Querystring: { correlationId?: string | string[] } }>('/spine/v1/hubs', async (request) => {
+  app.get<{ Querystring: { correlationId?: string | string[] } }>('/spine/v1/hubs', { config: { query: ['correlationId'] } }, async (request) => {
     return listHubOverviews(store, apis, { correlationId: singleParam('correlationId', request.query.correlationId) });
   });
 
-  app.get<{ Params: { id: string }; Querystring: { correlationId?: string | string[]; limit?: string | string[] } }>('/spine/v1/hubs/:id/deliveries', async (request) => {
+  app.get<{ Params: { id: string }; Querystring: { correlationId?: string | string[]; limit?: string | string[] } }>('/spine/v1/hubs/:id/deliveries', { config: { query: ['correlationId', 'limit'] } }, async (request) => {
     const correlationId = singleParam('correlationId', request.query.correlationId);
     const limit = limitParam(request.query.limit, { fallback: DEFAULT_DELIVERIES, max: MAX_DELIVERIES });
     return listHubDeliveries(store, request.params.id, { correlationId, limit });

@@ -27,7 +27,7 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     })),
   );
 
-  app.post<{ Params: { name: string }; Querystring: { wait?: string | string[] } }>('/spine/v1/scenarios/:name/runs', async (request, reply) => {
+  app.post<{ Params: { name: string }; Querystring: { wait?: string | string[] } }>('/spine/v1/scenarios/:name/runs', { config: { query: ['wait'] } }, async (request, reply) => {
     const wait = singleParam('wait', request.query.wait);
     if (wait !== undefined && wait !== 'true' && wait !== 'false') throw new TmfError('INVALID_QUERY', `wait ${wait}: use true or false`);
     const body = request.body ?? {};
@@ -39,7 +39,7 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     return reply.code(201).send(await runReport(store, run.id));
   });
 
-  app.get<{ Querystring: { scenario?: string | string[]; limit?: string | string[] } }>('/spine/v1/runs', async (request) => {
+  app.get<{ Querystring: { scenario?: string | string[]; limit?: string | string[] } }>('/spine/v1/runs', { config: { query: ['scenario', 'limit'] } }, async (request) => {
     const limit = limitParam(request.query.limit, { fallback: 50, max: 500 });
     return store.listRuns({ scenario: singleParam('scenario', request.query.scenario), limit });
   });
@@ -50,5 +50,5 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
 
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
-  app.get('/spine/v1/stream', (request, reply) => streamActivity(store, request, reply, closing.signal));
+  app.get('/spine/v1/stream', { config: { query: ['since'] } }, (request, reply) => streamActivity(store, request, reply, closing.signal));
 }
