@@ -244,9 +244,11 @@ describe("Spine's own list parameters", () => {
     ['?wait=yes', 'wait yes: use true or false'],
     ['?wait=true&wait=false', 'wait may be given once'],
     ['?wiat=true', 'takes no query parameter "wiat": it takes wait'],
-  ])('refuses to start a run with %s, and starts none', async (query, message) => {
+    ['a JSON null for a body', 'must be a JSON object', null],
+  ])('refuses to start a run with %s, and starts none', async (query, message, body: unknown = {}) => {
     const app = await demoApp();
-    await expectError(await app.inject({ method: 'POST', url: `/spine/v1/scenarios/gpon-ftth/runs${query}`, ...json({}) }), 400, message);
+    const url = `/spine/v1/scenarios/gpon-ftth/runs${query.startsWith('?') ? query : ''}`;
+    await expectError(await app.inject({ method: 'POST', url, ...json(body) }), 400, message);
     expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
   });
 

@@ -45,7 +45,7 @@ describe('fault injection', () => {
 
   it('refuses bad input with a TMF error and arms nothing', async () => {
     const app = await build();
-    for (const body of [{ fault: 'no-such-fault' }, { fault: 'bng-timeout', times: -1 }, { fault: 'bng-timeout', times: 0 }, { fault: 'bng-timeout', times: 1.5 }, { fault: 'bng-timeout', times: '2' }, {}, { fault: 'bng-timeout', colour: 'red' }, []]) {
+    for (const body of [{ fault: 'no-such-fault' }, { fault: 'bng-timeout', times: -1 }, { fault: 'bng-timeout', times: 0 }, { fault: 'bng-timeout', times: 1.5 }, { fault: 'bng-timeout', times: '2' }, {}, { fault: 'bng-timeout', colour: 'red' }, [], null, { fault: 'bng-timeout', correlationId: '' }, { fault: 'bng-timeout', correlationId: 7 }]) {
       const response = await arm(app, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json()).toMatchObject({ '@type': 'Error', code: 'SPN-400-INVALID-BODY', status: '400' });

@@ -30,13 +30,14 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
   }));
 
   app.post('/spine/v1/faults', async (request, reply) => {
-    const body = request.body ?? {};
+    const body = request.body === undefined ? {} : request.body;
     if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
     const unknown = Object.keys(body).filter((k) => !['fault', 'times', 'correlationId'].includes(k));
     if (unknown.length) throw new TmfError('INVALID_BODY', `unknown field ${unknown.join(', ')}; use fault, times, correlationId`);
     if (typeof body.fault !== 'string') throw new TmfError('INVALID_BODY', 'fault (a fault id) is required');
     if (body.times !== undefined && typeof body.times !== 'number') throw new TmfError('INVALID_BODY', 'times must be a number');
-    if (body.correlationId !== undefined && typeof body.correlationId !== 'string') throw new TmfError('INVALID_BODY', 'correlationId must be a string');
+    // An empty one would arm the fault for every journey, as leaving it out does: that must be said by leaving it out.
+    if (body.correlationId !== undefined && (typeof body.correlationId !== 'string' || body.correlationId === '')) throw new TmfError('INVALID_BODY', 'correlationId must be a non-empty string (leave it out to arm the fault for every journey)');
     const armed = await faults.arm(ctx.store, { fault: body.fault, times: body.times as number | undefined, correlationId: body.correlationId as string | undefined }, ctx.now().toISOString());
     reply.header('location', `/spine/v1/faults/${armed.id}`);
     return reply.code(201).send(armed);

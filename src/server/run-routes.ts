@@ -30,7 +30,8 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
   app.post<{ Params: { name: string }; Querystring: { wait?: string | string[] } }>('/spine/v1/scenarios/:name/runs', { config: { query: ['wait'] } }, async (request, reply) => {
     const wait = singleParam('wait', request.query.wait);
     if (wait !== undefined && wait !== 'true' && wait !== 'false') throw new TmfError('INVALID_QUERY', `wait ${wait}: use true or false`);
-    const body = request.body ?? {};
+    // No body is no parameters; a JSON null is a body, and not an object.
+    const body = request.body === undefined ? {} : request.body;
     if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
     const run = await runner.startRun(request.params.name, body);
     reply.header('location', `/spine/v1/runs/${run.id}`);
