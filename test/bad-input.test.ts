@@ -76,6 +76,26 @@ describe('bad input on PATCH', () => {
     expect(await snapshot(app)).toEqual(before);
   });
 
+  it('refuses a change of what the spec keeps from clients (Skipped properties of ProductOrder_Update), and takes the same value', async () => {
+    const { app, order, before } = await withOrder();
+    await expectError(await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, ...json({ orderDate: '2020-01-01T00:00:00Z' }) }), 400, 'orderDate cannot be changed by PATCH (ProductOrder_Update leaves it out');
+    expect(await snapshot(app)).toEqual(before);
+    const same = await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, ...json({ orderDate: order.orderDate, description: 'x' }) });
+    expect([same.statusCode, same.json().orderDate]).toEqual([200, order.orderDate]);
+  });
+
+  it.each([
+    ['TMF641 serviceOrder', '/tmf-api/serviceOrdering/v4/serviceOrder', { serviceOrderItem: [{ id: '1', action: 'add', service: { serviceSpecification: { id: 'x' } } }] }, { jeopardyAlert: [{ id: '1', name: 'late' }] }, 'jeopardyAlert'],
+    ['TMF663 shoppingCart', '/tmf-api/shoppingCart/v4/shoppingCart', {}, { validFor: { endDateTime: '2030-01-01T00:00:00Z' } }, 'validFor'],
+  ])('refuses a client PATCH of a server-owned attribute of a %s', async (_name, collection, body, patch, field) => {
+    const app = await build();
+    const created = await app.inject({ method: 'POST', url: collection, ...json(body) });
+    expect(created.statusCode, created.body).toBe(201);
+    const before = await snapshot(app);
+    await expectError(await app.inject({ method: 'PATCH', url: `${collection}/${created.json().id}`, ...json(patch) }), 400, `${field} cannot be changed by PATCH`);
+    expect(await snapshot(app)).toEqual(before);
+  });
+
   it('refuses a patch that would remove a required attribute', async () => {
     const { app, order, before } = await withOrder();
     const response = await app.inject({ method: 'PATCH', url: `${ORDERS}/${order.id}`, ...json({ productOrderItem: null }) });

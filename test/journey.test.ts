@@ -94,6 +94,12 @@ describe('the GPON FTTH journey', () => {
     const causeOf = (eventType: string) => causes[report.events.findIndex((e: Doc) => e.eventType === eventType)][0];
     expect(causeOf('ShoppingCartCreateEvent')).toMatchObject({ method: 'POST', api: 'TMF663' });
     expect(causeOf('ShoppingCartAttributeValueChangeEvent')).toMatchObject({ method: 'PATCH', api: 'TMF663' });
+    // Checkout prices the cart's items with the offering's catalog price: the items are final.
+    expect(causeOf('ShoppingCartAttributeValueChangeEvent').response.cartItem[0].itemPrice).toEqual([{
+      name: 'GPON FTTH 1Gbps Residential, monthly', priceType: 'recurring', recurringChargePeriod: 'month',
+      price: { dutyFreeAmount: { unit: 'CAD', value: 85 } },
+      productOfferingPrice: { id: expect.any(String), name: 'GPON FTTH 1Gbps Residential, monthly', '@referredType': 'ProductOfferingPrice' },
+    }]);
     expect(causeOf('ReservationCreationEvent')).toMatchObject({ method: 'POST', api: 'TMF685' });
     expect(report.exchanges.filter((x: Doc) => x.method === 'GET').every((x: Doc) => x.events.length === 0)).toBe(true);
 
@@ -235,6 +241,15 @@ describe('the GPON FTTH journey', () => {
     const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-nobody' }) });
     expect(response.statusCode).toBe(404);
     expect(response.json()['@type']).toBe('Error');
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+  });
+
+  it('refuses to start for an offering with no price, which the channel could not check out, and writes nothing', async () => {
+    const app = await demoApp();
+    const offering = await app.inject({ method: 'POST', url: '/tmf-api/productCatalogManagement/v4/productOffering', ...json({ name: 'Unpriced fibre', productSpecification: { id: 'ps-gpon-ftth-residential' } }) });
+    expect(offering.statusCode, offering.body).toBe(201);
+    const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-56789', offeringId: offering.json().id }) });
+    expect([response.statusCode, response.json().message]).toEqual([400, `offering ${offering.json().id} has no productOfferingPrice: the channel has nothing to price the cart with`]);
     expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
   });
 

@@ -47,14 +47,15 @@ export function inProcessCaller(tx: Store, ctx: TmfContext, run: { id: string; c
   return async <T>(spec: CallSpec): Promise<T> => {
     const { target, id, query } = resolveTmfPath(spec.path);
     const startedAt = ctx.now().toISOString();
-    const meta = { correlationId: run.correlationId };
+    const owner = apiOwner[target.api.id] ?? 'com';
+    const meta = { correlationId: run.correlationId, fromOwner: spec.from === owner };
     const { store, emitted } = recordingEvents(tx);
     const exchange = (status: number, response: unknown, events: string[]): Omit<ExchangeRecord, 'seq'> => ({
       runId: run.id,
       step,
       correlationId: run.correlationId,
       from: spec.from,
-      to: apiOwner[target.api.id] ?? 'com',
+      to: owner,
       api: target.api.id,
       method: spec.method,
       path: spec.path,

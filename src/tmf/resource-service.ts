@@ -30,6 +30,12 @@ export interface TmfContext {
 /** Per-request facts that end up on the events the request causes. */
 export interface RequestMeta {
   correlationId: string | null;
+  /**
+   * The call comes from the API's own system of record (an actor calling the API it owns, in
+   * process): it may write the attributes the spec keeps from clients (milestone, errorMessage, ...).
+   * Never set for an HTTP request.
+   */
+  fromOwner?: boolean;
 }
 
 /** Addresses one resource collection of one API. */
@@ -146,6 +152,19 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
 }
 
 /**
+ * A PATCH may not change id and href (TMF630), nor what the spec's `*_Update` leaves out ("Skipped
+ * properties"): those are the server's (orderDate, milestone, ...), so only the API's own system of
+ * record writes them. Sending the current value is no change.
+ */
+function refuseNotPatchable(ctx: TmfContext, { api, resource }: Target, patch: Doc, current: Doc, meta: RequestMeta): void {
+  const skipped = resource.updateSchema && !meta.fromOwner ? ctx.validator.skippedProperties(api.id, resource.updateSchema) : [];
+  for (const fields of [IMMUTABLE, skipped]) {
+    const changed = fields.find((name) => name in patch && !isDeepStrictEqual(patch[name], current[name]));
+    if (changed !== undefined) throw new TmfError('NOT_PATCHABLE', `${changed} cannot be changed by PATCH${fields === skipped ? ` (${resource.updateSchema} leaves it out: the server sets it)` : ''}`);
+  }
+}
+
+/**
  * Merge-patches a resource: validates the patch and the merged result, checks the lifecycle,
  * runs the behaviour, saves, and emits StateChange and/or AttributeValueChange (nothing if unchanged).
  */
@@ -154,11 +173,7 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   const patch = requireObject(body);
   if (resource.updateSchema) assertValid(ctx, api, resource.updateSchema, patch);
   const current = await mustGet(tx, target, id);
-  for (const field of IMMUTABLE) {
-    if (field in patch && patch[field] !== current.doc[field]) {
-      throw new TmfError('NOT_PATCHABLE', `${field} cannot be changed by PATCH`);
-    }
-  }
+  refuseNotPatchable(ctx, target, patch, current.doc, meta);
   const at = ctx.now().toISOString();
   let merged = mergePatch(current.doc, patch);
   const behaviour = behaviourOf(ctx, target);

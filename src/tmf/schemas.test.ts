@@ -25,6 +25,13 @@ const productOrder = () => ({
 });
 
 describe('schema validation against the official v4 specs', () => {
+  it('reads the attributes a _Create or _Update definition leaves out from its description', () => {
+    expect(validator.skippedProperties('TMF622', 'ProductOrder_Update')).toEqual(['id', 'href', 'orderDate']);
+    expect(validator.skippedProperties('TMF663', 'ShoppingCart_Update')).toEqual(['id', 'href', 'validFor', 'cartTotalPrice']);
+    expect(validator.skippedProperties('TMF622', 'ProductOrder_Create')).toContain('state');
+    expect(() => validator.skippedProperties('TMF622', 'NoSuch_Update')).toThrow(/no definition/);
+  });
+
   it('accepts a valid ProductOrder_Create', () => {
     expect(validator.validate('TMF622', 'ProductOrder_Create', productOrder())).toEqual([]);
   });

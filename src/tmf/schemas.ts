@@ -18,6 +18,11 @@ export interface ValidationIssue {
 export interface SchemaValidator {
   /** The issues found, an empty array when the data is valid; throws for an unknown API or definition. */
   validate(apiId: string, definition: string, data: unknown): ValidationIssue[];
+  /**
+   * The attributes a `*_Create` or `*_Update` definition leaves out of its entity, as its description
+   * lists them ("Skipped properties: id,href,orderDate"): the ones a client may not set that way.
+   */
+  skippedProperties(apiId: string, definition: string): readonly string[];
 }
 
 type SchemaNode = { [keyword: string]: unknown };
@@ -60,7 +65,21 @@ export function createSchemaValidator(): SchemaValidator {
     return validate;
   }
 
+  const skipped = new Map<string, readonly string[]>();
+
   return {
+    skippedProperties(apiId, definition) {
+      const ref = `${apiId}#/definitions/${definition}`;
+      let names = skipped.get(ref);
+      if (!names) {
+        const description = (definitionsOf(apiId)[definition] as SchemaNode | undefined)?.description;
+        if (description === undefined && !Object.hasOwn(definitionsOf(apiId), definition)) throw new Error(`${apiId} has no definition ${definition}`);
+        const listed = /Skipped properties:\s*([^\n]*)/.exec(typeof description === 'string' ? description : '')?.[1] ?? '';
+        names = listed.split(',').map((name) => name.trim()).filter(Boolean);
+        skipped.set(ref, names);
+      }
+      return names;
+    },
     validate(apiId, definition, data) {
       const validate = compile(apiId, definition);
       if (validate(data)) return [];

@@ -99,6 +99,9 @@ async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
   const addressId = String(input.addressId ?? characteristic(customer.characteristic, 'serviceAddress') ?? '');
   await mustExist(tx, 'TMF673', 'geographicAddress', addressId);
   const offering = await mustExist(tx, 'TMF620', 'productOffering', offeringId);
+  const priceRef = (offering.productOfferingPrice as Doc[] | undefined)?.[0];
+  if (!priceRef) throw new TmfError('INVALID_BODY', `offering ${offeringId} has no productOfferingPrice: the channel has nothing to price the cart with`);
+  const price = await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
   const tree = decompose(offeringId);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const technology = networkTechnologyOf(catalogTechnology);
@@ -110,6 +113,7 @@ async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
     addressId,
     offeringId,
     offeringName: offering.name,
+    offeringPrice: { id: price.id, name: price.name, priceType: price.priceType, recurringChargePeriodType: price.recurringChargePeriodType, price: price.price },
     productSpecId: tree.productSpecification.id,
     accessServiceSpecId: tree.services[0]?.spec.id,
     billingAccountId: account?.id,

@@ -71,10 +71,11 @@ export async function raiseJeopardy(tx: Store, tmf: TmfContext, run: RunRecord, 
   if (typeof id !== 'string') return;
   const call = inProcessCaller(tx, tmf, run, 'retry');
   const path = tmfPath('TMF641', 'serviceOrder', id);
-  const current = await call<Doc>({ from: 'orchestrator', method: 'GET', path });
+  // The SOM keeps its order's jeopardy alerts (TMF641 leaves jeopardyAlert out of ServiceOrder_Update: no client sets it).
+  const current = await call<Doc>({ from: 'som', method: 'GET', path });
   const alerts = (current.jeopardyAlert as Doc[] | undefined) ?? [];
   const alert = { id: String(alerts.length + 1), name: 'SLA at risk', jeopardyType: 'Hazard', alertDate: jeopardy.at, exception: `retries of ${jeopardy.step}`, message: jeopardy.reason, '@type': 'JeopardyAlert' };
-  const order = await call<Doc>({ from: 'orchestrator', method: 'PATCH', path, body: { jeopardyAlert: [...alerts, alert] } });
+  const order = await call<Doc>({ from: 'som', method: 'PATCH', path, body: { jeopardyAlert: [...alerts, alert] } });
   await publishEvent(
     tx,
     { api: SERVICE_ORDER.api.id, resource: SERVICE_ORDER.resource.name, resourceId: id },

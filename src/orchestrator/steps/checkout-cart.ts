@@ -1,3 +1,4 @@
+import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
@@ -8,8 +9,8 @@ export const checkoutCart: StepDefinition = {
   id: 'checkout-cart',
   actor: 'channel',
   title: 'Cart checkout (TMF663)',
-  async run({ call, context, tmf }) {
-    const cart = await call<{ id: string }>({
+  async run({ call, context }) {
+    const cart = await call<{ id: string; cartItem: Doc[] }>({
       from: 'channel',
       method: 'POST',
       path: tmfPath('TMF663', 'shoppingCart'),
@@ -18,11 +19,29 @@ export const checkoutCart: StepDefinition = {
         cartItem: [{ id: '1', action: 'add', quantity: 1, status: 'active', productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' } }],
       },
     });
-    // TMF663 carts have no state: checkout closes the cart's validity and hands it to ordering.
-    await call({ from: 'channel', method: 'PATCH', path: tmfPath('TMF663', 'shoppingCart', cart.id), body: { validFor: { endDateTime: tmf.now().toISOString() } } });
+    // TMF663 carts have no state, and the server owns their validFor: at checkout the channel prices
+    // the items with the offering's catalog price, and the items are final (TMF-DOMAIN §12.3, event 1).
+    await call({
+      from: 'channel',
+      method: 'PATCH',
+      path: tmfPath('TMF663', 'shoppingCart', cart.id),
+      body: { cartItem: cart.cartItem.map((item) => ({ ...item, itemPrice: [cartPrice(context.offeringPrice as Doc)] })) },
+    });
     return {
       cartId: cart.id,
       ...addToThread({ role: 'customer', api: 'TMF629', resource: 'customer', id: String(context.customerId) }, { role: 'shoppingCart', api: 'TMF663', resource: 'shoppingCart', id: cart.id, via: 'relatedParty (customer)' }),
     };
   },
 };
+
+/** A TMF620 ProductOfferingPrice as a TMF663 CartPrice: its amount before tax, and a reference to it. */
+function cartPrice(price: Doc): Doc {
+  const amount = price.price as { unit: string; value: number };
+  return {
+    name: price.name,
+    priceType: price.priceType,
+    ...(price.recurringChargePeriodType !== undefined && { recurringChargePeriod: price.recurringChargePeriodType }),
+    price: { dutyFreeAmount: { unit: amount.unit, value: amount.value } },
+    productOfferingPrice: { id: price.id, name: price.name, '@referredType': 'ProductOfferingPrice' },
+  };
+}
