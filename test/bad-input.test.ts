@@ -34,6 +34,8 @@ describe('bad input on POST', () => {
     ['a hostile id', json({ ...validOrder, id: '../../etc/passwd' }), 400, 'id'],
     ['a text/plain body', { payload: JSON.stringify(validOrder), headers: { 'content-type': 'text/plain' } }, 415],
     ['a body over the limit', json({ ...validOrder, description: 'x'.repeat(2 * 1024 * 1024) }), 413],
+    ['an attribute the server sets (ProductOrder_Create leaves completionDate out)', json({ ...validOrder, completionDate: '2001-01-01T00:00:00Z' }), 400, 'completionDate is set by the server'],
+    ['an orderDate, which the server stamps', json({ ...validOrder, orderDate: '2001-01-01T00:00:00Z' }), 400, 'orderDate is set by the server'],
     ['a body in UTF-16', { payload: Buffer.from(JSON.stringify(validOrder), 'utf16le'), headers: { 'content-type': 'application/json; charset=utf-16le' } }, 415, 'utf-16le'],
     ['a body said to be Latin-1', { payload: JSON.stringify(validOrder), headers: { 'content-type': 'application/json; charset="ISO-8859-1"' } }, 415, 'iso-8859-1'],
   ];

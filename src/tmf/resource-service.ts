@@ -105,6 +105,7 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
   const input = requireObject(body);
   if (resource.createSchema) assertValid(ctx, api, resource.createSchema, input);
   const at = ctx.now().toISOString();
+  refuseServerOwned(ctx, target, input, meta);
   const draft: Doc = { ...withoutImmutable(input) };
   draft['@type'] ??= resource.entity;
   for (const field of resource.serverDates.onCreate) draft[field] = at;
@@ -150,6 +151,20 @@ export async function listResources(ctx: TmfContext, target: Target, query: List
   await ctx.store.eachResource(selector, (record) => collector.add(record.doc));
   return collector.page();
 }
+
+/**
+ * A POST may not set what the spec's `*_Create` leaves out ("Skipped properties": completionDate,
+ * milestone, qualificationResult, ...): the server sets those. A client-chosen id is taken (409 when
+ * taken already), href is the server's anyway, and the initial state is the lifecycle tables' to check.
+ */
+function refuseServerOwned(ctx: TmfContext, { api, resource }: Target, input: Doc, meta: RequestMeta): void {
+  if (!resource.createSchema || meta.fromOwner) return;
+  const given = ctx.validator.skippedProperties(api.id, resource.createSchema).find((name) => !CREATE_ALLOWS.includes(name) && name !== resource.stateField && name in input);
+  if (given !== undefined) throw new TmfError('INVALID_BODY', `${given} is set by the server (${resource.createSchema} leaves it out): leave it out of the POST`);
+}
+
+// Attributes a `*_Create` leaves out that a POST may still carry (nested ones, `item.state`, are the lifecycle tables').
+const CREATE_ALLOWS = ['id', 'href'];
 
 /**
  * A PATCH may not change id and href (TMF630), nor what the spec's `*_Update` leaves out ("Skipped
