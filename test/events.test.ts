@@ -164,6 +164,18 @@ describe('TMF688 event management', () => {
     expect(received.map((r) => r.path)).toEqual(['/callback/listener/productOrderCreateEvent', '/callback/listener/fieldVisitDoneEvent']);
   });
 
+  it('refuses an event posted to a topic that does not match TMF688 Event_Create (400), publishing nothing', async () => {
+    const app = await build();
+    const topic = (await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'posted' }) })).json();
+    const published = async () => (await app.inject({ method: 'GET', url: `${EVENT_API}/topic/${topic.id}/event` })).json();
+    const before = await published();
+    for (const [body, field] of [[{ eventType: 'X', eventTime: 'yesterday' }, 'eventTime'], [{ eventType: 'X', correlationId: 5 }, 'correlationId'], [{ eventType: 'X', relatedParty: 'p1' }, 'relatedParty']] as const) {
+      const refused = await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic.id}/event`, ...json(body) });
+      expect([refused.statusCode, refused.json().message]).toEqual([400, expect.stringContaining(field)]);
+    }
+    expect(await published()).toEqual(before);
+  });
+
   it('refuses a topic whose header or content query is not a TMF630 filter (400), creating nothing, so the writes of the other APIs go on', async () => {
     const app = await build();
     for (const query of [{ headerQuery: 'event..x=1' }, { contentQuery: 'productOrder..state=completed' }]) {

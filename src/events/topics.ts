@@ -3,7 +3,9 @@ import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { listCollector, type ListQuery } from '../tmf/query/index.js';
-import type { ResourceBehaviour } from '../tmf/resource-service.js';
+import { findApi } from '../tmf/registry.js';
+import { assertValid, type ResourceBehaviour } from '../tmf/resource-service.js';
+import type { SchemaValidator } from '../tmf/schemas.js';
 import { EVENT_API, publishEnvelope } from './publish.js';
 import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
 
@@ -66,8 +68,9 @@ export async function retrieveTopicEvent(store: Store, topicId: string, eventId:
 }
 
 /** POST /topic/{id}/event: a producer publishes its own event; Spine stamps id and time if absent. */
-export async function postTopicEvent(store: Store, topicId: string, body: unknown, sources: Sources, correlationId: string | null) {
+export async function postTopicEvent(store: Store, topicId: string, body: unknown, sources: Sources & { validator: SchemaValidator }, correlationId: string | null) {
   if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+  assertValid(sources, findApi(EVENT_API)!, 'Event_Create', body);
   if (typeof body.eventType !== 'string' || !body.eventType) throw new TmfError('INVALID_BODY', 'eventType is required');
   return store.transaction(async (tx) => {
     await mustGetTopic(tx, topicId);

@@ -263,7 +263,8 @@ function requireObject(body: unknown): Doc {
   return body;
 }
 
-function assertValid(ctx: TmfContext, api: TmfApi, definition: string, data: unknown): void {
+/** 400 naming each offending field when `data` does not match the definition of the API's spec. */
+export function assertValid(ctx: Pick<TmfContext, 'validator'>, api: TmfApi, definition: string, data: unknown): void {
   const issues = ctx.validator.validate(api.id, definition, data);
   if (issues.length) throw new TmfError('INVALID_BODY', describeIssues(issues), { issues });
 }
