@@ -328,6 +328,7 @@ describe('bad hub subscriptions', () => {
     ['no callback', {}],
     ['a callback that is not a URL', { callback: 'not a url' }],
     ['a non-http callback', { callback: 'file:///etc/passwd' }],
+    ['a callback with spaces around the URL', { callback: ' http://127.0.0.1:9/cb ' }],
     ['a query the filter grammar refuses', { callback: 'http://127.0.0.1:9/cb', query: 'a..b=1' }],
   ])('refuses %s', async (_name, body) => {
     const app = await build();

@@ -99,6 +99,8 @@ export function toSubscription(hub: HubRecord): EventSubscription {
 }
 
 function isHttpUrl(value: string): boolean {
+  // new URL() trims what surrounds the URL; the callback is stored and shown as sent, so it must be the URL alone.
+  if (value !== value.trim()) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'http:' || url.protocol === 'https:';
