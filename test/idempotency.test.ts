@@ -44,6 +44,16 @@ describe('Idempotency-Key', () => {
     expect(malformed.json()['@type']).toBe('Error');
   });
 
+  it('refuses a key reused on the same path with another body (422), creating nothing more', async () => {
+    const app = await build();
+    const first = await app.inject({ method: 'POST', url: ORDERS, payload: order, headers: headers('k-1') });
+    const other = await app.inject({ method: 'POST', url: ORDERS, payload: JSON.stringify({ ...JSON.parse(order), description: 'another order' }), headers: headers('k-1') });
+    expect([other.statusCode, other.json().code, other.json().message]).toEqual([422, 'SPN-422-IDEMPOTENCY-KEY-REUSED', expect.stringContaining('with another body')]);
+    expect(await app.spine.ctx.store.listResources({ api: 'TMF622', resource: 'productOrder' })).toEqual([expect.objectContaining({ id: first.json().id })]);
+    // The retry that does send the same body still gets its response.
+    expect((await app.inject({ method: 'POST', url: ORDERS, payload: order, headers: headers('k-1') })).headers['idempotent-replayed']).toBe('true');
+  });
+
   it('does not remember a refused request: the corrected retry executes', async () => {
     const app = await build();
     const refused = await app.inject({ method: 'POST', url: ORDERS, payload: '{}', headers: headers('k-1') });

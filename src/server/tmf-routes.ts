@@ -106,6 +106,7 @@ function writeOf(ctx: TmfContext, request: FastifyRequest) {
     key: Array.isArray(header) ? header[0] : header,
     method: request.method,
     path: request.url.split('?')[0]!,
+    body: request.body,
     at: () => ctx.now().toISOString(),
   };
 }

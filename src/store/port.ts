@@ -76,6 +76,8 @@ export interface IdempotentResponse {
   status: number;
   response: Doc | null;
   createdAt: string;
+  /** SHA-256 of the first request's body; null for keys stored before it was kept. */
+  requestHash: string | null;
 }
 
 /** A journey: one scenario run, its correlationId, and the ids its steps produced so far. */

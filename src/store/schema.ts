@@ -67,6 +67,7 @@ export interface IdempotencyTable {
   status: number;
   response: string | null;
   created_at: string;
+  request_hash: string | null;
 }
 
 export interface RunTable {

@@ -565,6 +565,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
           status: row.status,
           response: row.response === null ? null : JSON.parse(row.response),
           createdAt: row.created_at,
+          requestHash: row.request_hash,
         }
       );
     },
@@ -578,6 +579,7 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
           status: response.status,
           response: response.response === null ? null : JSON.stringify(response.response),
           created_at: response.createdAt,
+          request_hash: response.requestHash,
         })
         .execute();
     },

@@ -16,6 +16,7 @@ export const ErrorCodes = {
   BODY_TOO_LARGE: { code: 'SPN-413-TOO-LARGE', status: 413, reason: 'Request body too large' },
   URI_TOO_LONG: { code: 'SPN-414-URI-TOO-LONG', status: 414, reason: 'URI too long' },
   UNSUPPORTED_MEDIA_TYPE: { code: 'SPN-415-MEDIA-TYPE', status: 415, reason: 'Unsupported media type' },
+  IDEMPOTENCY_KEY_REUSED: { code: 'SPN-422-IDEMPOTENCY-KEY-REUSED', status: 422, reason: 'Idempotency-Key reused with another request' },
   NETWORK_REFUSED: { code: 'SPN-422-NETWORK-REFUSED', status: 422, reason: 'The network refused the operation' },
   INTERNAL: { code: 'SPN-500-INTERNAL', status: 500, reason: 'Internal error' },
   SERVICE_UNAVAILABLE: { code: 'SPN-503-UNAVAILABLE', status: 503, reason: 'Service unavailable' },

@@ -17,6 +17,7 @@ import * as datedIndexes from './0015-dated-indexes.js';
 import * as createdLinks from './0016-created-links.js';
 import * as categoryIndex from './0017-category-index.js';
 import * as addressStreets from './0018-address-streets.js';
+import * as idempotencyFingerprint from './0019-idempotency-fingerprint.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016-created-links': createdLinks,
   '0017-category-index': categoryIndex,
   '0018-address-streets': addressStreets,
+  '0019-idempotency-fingerprint': idempotencyFingerprint,
 };
