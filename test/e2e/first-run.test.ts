@@ -50,3 +50,36 @@ describe('the explorer before any journey', { timeout: 90_000 }, () => {
     expect(stack.problems.filter((problem) => !/\/spine\/v1\/(runs|trace)\/run-nope\b/.test(problem))).toEqual([]);
   });
 });
+
+describe('the Modify view before any change journey', { timeout: 120_000 }, () => {
+  let fresh: Stack;
+  beforeAll(async () => {
+    fresh = await startStack();
+  }, 120_000);
+  afterAll(async () => {
+    await fresh?.close();
+  });
+
+  it('offers to run the upgrade and the held journey, says why the upgrade is refused without a line in service, and shows what they did', async () => {
+    const { page, base } = fresh;
+    await page.goto(`${base}/#/modify`);
+    await page.waitForSelector('[data-testid="no-upgrade"]');
+    // No demo customer has a line in service yet: the server's 409 says so, under the button.
+    await page.click('[data-testid="run-upgrade"]');
+    expect(await (await page.waitForSelector('[data-testid="no-upgrade"] [role="alert"]')).textContent()).toMatch(/: 409 none of the demo customers .* has an active product; run gpon-ftth first$/);
+    // Each change journey takes a line in service that is not upgraded yet: one for the held journey, one for the upgrade.
+    const provision = async () => {
+      await page.click('[data-testid="run-provision"]');
+      await page.waitForSelector('[data-testid="run-provision"]:not([disabled])', { timeout: 60_000 });
+    };
+    await provision();
+    await page.click('[data-testid="run-held"]');
+    await waitFor(async () => (await page.locator('main ol li').count()) > 1, 60_000);
+    expect(await page.locator('main ol li.warn').textContent()).toMatch(/^held: /);
+    await provision();
+    await page.click('[data-testid="run-upgrade"]');
+    // The line just provisioned is upgraded: its diff replaces the GPON access with XGS-PON.
+    expect(await (await page.waitForSelector('[data-testid="diff-table"]', { timeout: 60_000 })).textContent()).toContain('XGS-PON access');
+    expect(fresh.problems.filter((problem) => !problem.includes('409'))).toEqual([]);
+  });
+});

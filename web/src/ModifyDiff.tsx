@@ -1,15 +1,18 @@
 import type { Run, RunReport, Scenario } from './api';
 import { go, useApp } from './state';
+import { RunScenarioButton } from './RunScenarioButton';
 import { useFetch } from './useFetch';
 
 interface DiffRow { field: string; current: string | null; target: string | null; changeType: string; resourceOrderItemRaised: boolean }
 
 /** The upgrade's diff table and what it released, created and left alone; the held journey's order path. */
 export function Modify() {
-  const { select } = useApp();
+  const { select, refreshRuns } = useApp();
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
-  const upgrade = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-upgrade&limit=1').data?.[0];
-  const held = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-held-field-visit&limit=1').data?.[0];
+  const upgrades = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-upgrade&limit=1');
+  const helds = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-held-field-visit&limit=1');
+  const upgrade = upgrades.data?.[0];
+  const held = helds.data?.[0];
   const { data: report } = useFetch<RunReport & { diff?: DiffRow[] }>(upgrade ? `/spine/v1/runs/${upgrade.id}` : null);
   const { data: heldReport } = useFetch<RunReport>(held ? `/spine/v1/runs/${held.id}` : null);
   const known = new Set((scenarios ?? []).map((s) => s.name));
@@ -24,7 +27,13 @@ export function Modify() {
     <section>
       <h1>Modify — the diff engine</h1>
       {!known.has('gpon-upgrade') ? <p className="warn" data-testid="not-built">The upgrade scenario: not built yet.</p> : !upgrade ? (
-        <p>No upgrade has run yet: provision first (gpon-ftth), then run <code>gpon-upgrade</code> from the Swimlane view.</p>
+        <div data-testid="no-upgrade">
+          <p>No upgrade has run yet. An upgrade changes a line in service, so it needs one: provision it first if no demo customer has one.</p>
+          <p>
+            <RunScenarioButton scenario="gpon-ftth" label="Provision a line (gpon-ftth)" wait onStarted={refreshRuns} testId="run-provision" />{' '}
+            <RunScenarioButton scenario="gpon-upgrade" label="Run the upgrade (gpon-upgrade)" wait onStarted={upgrades.reload} testId="run-upgrade" />
+          </p>
+        </div>
       ) : !report ? <p>Loading the run report…</p> : (
         <>
           <p>Run <button type="button" className="link" onClick={() => go('swimlane', { run: upgrade.id })}>{upgrade.id}</button> ({upgrade.status}): only the differences between the current view (TMF637/638/639) and the target (catalog) became order items.</p>
@@ -40,7 +49,12 @@ export function Modify() {
         </>
       )}
       <h2 data-tour="modify-held-path">Held for a field visit</h2>
-      {!held ? <p>No held journey yet: run <code>gpon-held-field-visit</code>; it stays held until the work order is completed through TMF697.</p> : (
+      {!held ? (
+        <p data-testid="no-held">
+          No held journey yet: <code>gpon-held-field-visit</code> upgrades a line in service with a technician's visit, and stays held until the work order is completed through TMF697.{' '}
+          <RunScenarioButton scenario="gpon-held-field-visit" label="Run it" wait onStarted={helds.reload} testId="run-held" />
+        </p>
+      ) : (
         <ol>
           {orderPath.map((t) => (
             <li key={t.eventId}><button type="button" className="link" onClick={() => select(`event:${t.eventId}`)}>{t.from ?? '∅'} → {t.to}</button> <span className="muted">{t.at}</span></li>

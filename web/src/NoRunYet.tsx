@@ -1,5 +1,4 @@
-import { useState } from 'react';
-import { startRun } from './api';
+import { RunScenarioButton } from './RunScenarioButton';
 import { go, useApp } from './state';
 
 /**
@@ -9,32 +8,23 @@ import { go, useApp } from './state';
  */
 export function NoRunYet() {
   const { route, refreshRuns, runId, reportMissing } = useApp();
-  const [starting, setStarting] = useState(false);
-  const [refused, setRefused] = useState<string | null>(null);
   if (runId && reportMissing) return <p className="warn" data-testid="run-missing">No run {runId} on this stack: pick one from the Swimlane's run list.</p>;
   if (runId) return <p className="muted" data-testid="run-loading">Loading run {runId}…</p>;
-  const start = async () => {
-    setStarting(true);
-    setRefused(null);
-    try {
-      const run = await startRun('gpon-ftth', {});
-      await refreshRuns();
-      go(route.view, { run: run.id });
-    } catch (error) {
-      setRefused(error instanceof Error ? error.message : String(error));
-      setStarting(false);
-    }
-  };
   return (
     <section data-testid="no-run">
       <p>No journey has run on this stack yet, so there is nothing to show here.</p>
       <p>
-        <button type="button" data-testid="start-first-run" disabled={starting} onClick={() => void start()}>
-          {starting ? 'Starting…' : 'Run the GPON FTTH journey'}
-        </button>{' '}
+        <RunScenarioButton
+          scenario="gpon-ftth"
+          label="Run the GPON FTTH journey"
+          testId="start-first-run"
+          onStarted={async (run) => {
+            await refreshRuns();
+            go(route.view, { run: run.id });
+          }}
+        />{' '}
         <span className="muted">or start any scenario from the <a href="#/swimlane">Swimlane</a>.</span>
       </p>
-      {refused && <p className="warn">{refused}</p>}
     </section>
   );
 }
