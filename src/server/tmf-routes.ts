@@ -9,8 +9,10 @@ import {
   createInTx,
   deleteInTx,
   listResources,
+  listSubResources,
   patchInTx,
   retrieveResource,
+  retrieveSubResource,
   type RequestMeta,
   type TmfContext,
 } from '../tmf/resource-service.js';
@@ -44,12 +46,7 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
 
   if (resource.operations.includes('list')) {
     scope.get<{ Querystring: Query }>(collection, async (request, reply) => {
-      const { page, total, partial } = await listResources(ctx, target, parseListQuery(request.query));
-      return reply
-        .code(partial ? 206 : 200)
-        .header('x-total-count', String(total))
-        .header('x-result-count', String(page.length))
-        .send(page);
+      return sendPage(reply, await listResources(ctx, target, parseListQuery(request.query)));
     });
   }
   if (resource.operations.includes('create')) {
@@ -68,6 +65,15 @@ function mountResource(scope: FastifyInstance, ctx: TmfContext, api: TmfApi, res
     scope.get<{ Params: { id: string }; Querystring: Query }>(item, async (request) => {
       const { fields } = parseListQuery(pickFields(request.query));
       return projectFields(await retrieveResource(ctx, target, request.params.id), fields);
+    });
+  }
+  for (const { name } of resource.subResources ?? []) {
+    scope.get<{ Params: { id: string }; Querystring: Query }>(`${item}/${name}`, async (request, reply) => {
+      return sendPage(reply, await listSubResources(ctx, target, request.params.id, name, parseListQuery(request.query)));
+    });
+    scope.get<{ Params: { id: string; subId: string }; Querystring: Query }>(`${item}/${name}/:subId`, async (request) => {
+      const { fields } = parseListQuery(pickFields(request.query));
+      return projectFields(await retrieveSubResource(ctx, target, request.params.id, name, request.params.subId), fields);
     });
   }
   if (resource.operations.includes('patch')) {
@@ -109,6 +115,11 @@ function writeOf(ctx: TmfContext, request: FastifyRequest) {
     body: request.body,
     at: () => ctx.now().toISOString(),
   };
+}
+
+/** A page of a TMF630 list: 206 when more follow, with the total and the page's count in headers. */
+function sendPage(reply: FastifyReply, { page, total, partial }: { page: unknown[]; total: number; partial: boolean }): FastifyReply {
+  return reply.code(partial ? 206 : 200).header('x-total-count', String(total)).header('x-result-count', String(page.length)).send(page);
 }
 
 /** Sends a (possibly replayed) write; a replay says so in `Idempotent-Replayed`. */

@@ -66,6 +66,11 @@ export interface ApiResource {
   /** Date-time attributes the server stamps, named as the spec names them. */
   serverDates: { onCreate: string[]; onUpdate: string[] };
   events: ResourceEvents;
+  /**
+   * Read-only sub-resources the spec nests under an item (`/{name}/{id}/{sub}`, `/{name}/{id}/{sub}/{subId}`):
+   * the entries of the item's array attribute of the same name.
+   */
+  subResources?: readonly { name: string; entity: string }[];
 }
 
 /** One TMF Open API as Spine serves it. */
@@ -407,6 +412,7 @@ export const apis: readonly TmfApi[] = [
         operations: ['list', 'retrieve'],
         serverDates: { onCreate: [], onUpdate: [] },
         events: { other: [] },
+        subResources: [{ name: 'geographicSubAddress', entity: 'GeographicSubAddress' }],
       },
     ],
     conventionalEvents: [

@@ -136,6 +136,30 @@ export async function retrieveResource(ctx: TmfContext, target: Target, id: stri
   return (await mustGet(ctx.store, target, id)).doc;
 }
 
+/**
+ * GET `/{resource}/{id}/{sub}`: the entries of the item's array attribute `sub`, filtered, sorted,
+ * paged and projected as a collection is; 404 when the item does not exist.
+ */
+export async function listSubResources(ctx: TmfContext, target: Target, id: string, sub: string, query: ListQuery) {
+  const collector = listCollector(query);
+  for (const entry of subEntries(ctx, target, (await mustGet(ctx.store, target, id)).doc, sub)) collector.add(entry);
+  return collector.page();
+}
+
+/** GET `/{resource}/{id}/{sub}/{subId}`: the entry with that id, 404 when the item or the entry does not exist. */
+export async function retrieveSubResource(ctx: TmfContext, target: Target, id: string, sub: string, subId: string): Promise<Doc> {
+  const entry = subEntries(ctx, target, (await mustGet(ctx.store, target, id)).doc, sub).find((e) => e.id === subId);
+  if (!entry) throw new TmfError('NOT_FOUND', `${sub} ${subId} does not exist in ${target.resource.name} ${id}`);
+  return entry;
+}
+
+// An entry's href is its own path under the item's, as TMF630 gives every addressable entity one.
+function subEntries(ctx: TmfContext, target: Target, item: Doc, sub: string): Doc[] {
+  const entries = Array.isArray(item[sub]) ? (item[sub] as unknown[]).filter(isPlainObject) : [];
+  const base = `${hrefOf(ctx, target, String(item.id))}/${sub}`;
+  return entries.map((entry) => (entry.id === undefined || entry.href !== undefined ? entry : { ...entry, href: `${base}/${encodeURIComponent(String(entry.id))}` }));
+}
+
 /** GET a collection: filter, sort, page and project per TMF630. */
 export async function listResources(ctx: TmfContext, target: Target, query: ListQuery) {
   const stateFilter = query.filters.find(

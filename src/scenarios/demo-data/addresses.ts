@@ -22,7 +22,13 @@ export const demoAddresses: readonly Doc[] = [
   address(DemoAddressIds.janeSmith, '42', 'Maple', 'Ave', 'Toronto', 'M4M 2K1'),
   address(DemoAddressIds.fullPort, '15', 'Birch', 'St', 'Toronto', 'M4M 1L8'),
   address(DemoAddressIds.overBudget, '97', 'Maple', 'Ave', 'Toronto', 'M4M 2K4'),
-  address(DemoAddressIds.enterprise, '350', 'Queen', 'St E', 'Toronto', 'M5A 1T1'),
+  {
+    ...address(DemoAddressIds.enterprise, '350', 'Queen', 'St E', 'Toronto', 'M5A 1T1'),
+    // Lakeshore Logistics' offices: the building's fourth floor, suite 400 (served at TMF673's geographicSubAddress path).
+    geographicSubAddress: [
+      { id: 'sub-350-queen-st-e-suite-400', name: 'Suite 400', buildingName: 'Queen East Centre', levelType: 'floor', levelNumber: '4', subUnitType: 'suite', subUnitNumber: '400', '@type': 'GeographicSubAddress' },
+    ],
+  },
   address(DemoAddressIds.outsideFootprint, '8', 'Cedar', 'Lane', 'Markham', 'L3P 1A2'),
   address(DemoAddressIds.sophieTremblay, '27', 'Bertmount', 'Ave', 'Toronto', 'M4M 2X9'),
   address(DemoAddressIds.danielOkafor, '118', 'Logan', 'Ave', 'Toronto', 'M4M 2N1'),
