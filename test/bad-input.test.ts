@@ -238,6 +238,20 @@ describe('paths the router refuses before any route', () => {
   });
 });
 
+describe('Accept', () => {
+  it('refuses with 406 a request that takes no JSON, before the route runs, and serves one that takes it among others', async () => {
+    const app = await build();
+    const before = await snapshot(app);
+    for (const [method, url] of [['GET', ORDERS], ['POST', ORDERS], ['GET', '/spine/v1/runs']] as const) {
+      const response = await app.inject({ method, url, headers: { accept: 'application/xml', 'content-type': 'application/json' }, payload: method === 'POST' ? JSON.stringify(validOrder) : undefined });
+      await expectError(response, 406, 'application/json');
+    }
+    expect(await snapshot(app)).toEqual(before);
+    const browser = await app.inject({ method: 'GET', url: ORDERS, headers: { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' } });
+    expect(browser.statusCode).toBe(200);
+  });
+});
+
 describe("Spine's own list parameters", () => {
   // `limit=1.5` reached SQL as a real number and failed with a 500, `limit=-1` lifted the limit, and a
   // scenario given twice reached SQL as a list.

@@ -27,6 +27,7 @@ import docsPlugin from './docs.js';
 import { limitBodyDepth } from './body-depth.js';
 import { requireUtf8Bodies } from './body-charset.js';
 import { refuseUndeclaredParams } from './query-params.js';
+import { requireAcceptable } from './accept.js';
 import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error-handler.js';
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
@@ -107,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   limitBodyDepth(app);
   requireUtf8Bodies(app);
   refuseUndeclaredParams(app);
+  requireAcceptable(app);
   // One structured line per request instead of fastify's two (incoming + completed).
   app.addHook('onResponse', async (request, reply) => {
     request.log.info(

@@ -51,5 +51,5 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
 
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
-  app.get('/spine/v1/stream', { config: { query: ['since'] } }, (request, reply) => streamActivity(store, request, reply, closing.signal));
+  app.get('/spine/v1/stream', { config: { query: ['since'], produces: 'text/event-stream' } }, (request, reply) => streamActivity(store, request, reply, closing.signal));
 }

@@ -11,6 +11,7 @@ export const ErrorCodes = {
   NOT_FOUND: { code: 'SPN-404-NOT-FOUND', status: 404, reason: 'Resource not found' },
   NO_SUCH_PATH: { code: 'SPN-404-NO-SUCH-PATH', status: 404, reason: 'Unknown path' },
   METHOD_NOT_ALLOWED: { code: 'SPN-405-METHOD', status: 405, reason: 'Method not allowed' },
+  NOT_ACCEPTABLE: { code: 'SPN-406-NOT-ACCEPTABLE', status: 406, reason: 'Not acceptable' },
   CONFLICT: { code: 'SPN-409-CONFLICT', status: 409, reason: 'Conflict' },
   ILLEGAL_TRANSITION: { code: 'SPN-409-ILLEGAL-TRANSITION', status: 409, reason: 'Illegal state transition' },
   BODY_TOO_LARGE: { code: 'SPN-413-TOO-LARGE', status: 413, reason: 'Request body too large' },
