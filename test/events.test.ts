@@ -107,6 +107,11 @@ describe('hub subscriptions', () => {
     await hanging.waitFor(1);
     const held = await app.spine.ctx.store.listDeliveries({ hubId: hangingHub });
     expect(held.map((d) => [d.status, d.attempts])).toEqual([['pending', 0], ['pending', 0], ['pending', 0]]);
+    // The hub's list says which are being sent, the ones the listener holds (their nextAttemptAt is the end of the wait, not a retry).
+    const sentToHanging = new Set((await hanging.waitFor(1)).map((r) => r.body.eventId));
+    const listed = (await app.inject({ method: 'GET', url: `/spine/v1/hubs/${hangingHub}/deliveries` })).json() as Array<{ eventId: string; sending?: true }>;
+    expect(listed.map((d) => d.sending ?? false)).toEqual(listed.map((d) => sentToHanging.has(d.eventId)));
+    expect(sentToHanging.size).toBeGreaterThan(0);
     await hanging.close();
   });
 

@@ -86,12 +86,18 @@ export async function listHubOverviews(
 }
 
 /** One event's delivery to one listener: which event, where it went, and how that went so far. */
-export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'>;
+/** A delivery as a hub's list shows it; `sending` while the relay waits for the listener's answer (nextAttemptAt is then the lease's end). */
+export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sending?: true };
 
-/** A hub's deliveries, oldest first, of one journey's events when `correlationId` is given; 404 for an unknown hub. */
-export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }): Promise<HubDelivery[]> {
+/**
+ * A hub's deliveries, oldest first, of one journey's events when `correlationId` is given; 404 for an
+ * unknown hub. `inFlight`: the relay's deliveries being sent now, which are marked `sending`.
+ */
+export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }, inFlight: ReadonlySet<number> = new Set()): Promise<HubDelivery[]> {
   if (!(await store.getHub(hubId))) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
-  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, ...delivery }) => delivery);
+  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, ...delivery }) =>
+    delivery.status === DeliveryStatus.pending && inFlight.has(delivery.seq) ? { ...delivery, sending: true as const } : delivery,
+  );
 }
 
 export function toSubscription(hub: HubRecord): EventSubscription {

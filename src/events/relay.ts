@@ -26,6 +26,8 @@ export interface RelayLogger {
 /** The process that turns committed outbox deliveries into HTTP POSTs to listeners. */
 export interface Relay {
   start(): void;
+  /** The deliveries being sent at this moment (their seq): pending in the store, leased until they are answered. */
+  inFlight(): ReadonlySet<number>;
   /** Runs passes until nothing is due now; for tests and shutdown. */
   drain(): Promise<void>;
   stop(): Promise<void>;
@@ -49,6 +51,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   const now = deps.now ?? (() => new Date());
   // Each hub being sent to, by id: its batches one after another until none is due.
   const sending = new Map<string, Promise<void>>();
+  const inFlight = new Set<number>();
   let passes: Promise<number> = Promise.resolve(0);
   let stopping = false;
 
@@ -84,12 +87,17 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   async function sendInTurn(claimed: LeasedDelivery[]): Promise<void> {
     const hubId = claimed[0]!.hubId;
     for (let batch = claimed; batch.length; ) {
-      const outcomes = await Promise.all(batch.map(send));
+      for (const delivery of batch) inFlight.add(delivery.seq);
       const sent = batch;
-      batch = await deps.store.transaction(async (tx) => {
-        for (const [i, delivery] of sent.entries()) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]!);
-        return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
-      });
+      try {
+        const outcomes = await Promise.all(batch.map(send));
+        batch = await deps.store.transaction(async (tx) => {
+          for (const [i, delivery] of sent.entries()) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]!);
+          return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
+        });
+      } finally {
+        for (const delivery of sent) inFlight.delete(delivery.seq);
+      }
     }
   }
 
@@ -128,6 +136,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   });
   deps.store.onDeliveriesCommitted(() => worker.kick());
   return {
+    inFlight: () => inFlight,
     start() {
       stopping = false;
       worker.start();

@@ -122,7 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountLifecycleRoutes(app);
   mountCourseRoutes(app);
   mountRunRoutes(app, ctx.store, runner);
-  mountHubRoutes(app, ctx.store);
+  mountHubRoutes(app, ctx.store, relay);
   mountFailureRoutes(app, ctx, runner, faults);
   mountRegistryRoutes(app);
   await app.register(docsPlugin);

@@ -26,7 +26,7 @@ function HubDeliveries({ hubId, correlationId }: { hubId: string; correlationId:
             {deliveries.map((d) => (
               <tr key={d.seq} data-testid="hub-delivery" data-status={d.status}>
                 <td><button type="button" className="link" onClick={() => select(`event:${d.eventId}`)}>{d.eventType}</button></td>
-                <td>{d.status}{d.status === 'pending' ? ` (next ${d.nextAttemptAt.slice(11, 19)})` : ''}</td>
+                <td>{d.status}{d.sending ? ' (sending, waiting for the listener)' : d.status === 'pending' ? ` (next ${d.nextAttemptAt.slice(11, 19)})` : ''}</td>
                 <td>{d.attempts}</td>
                 <td>{d.lastError ?? ''}</td>
               </tr>

@@ -17,7 +17,7 @@ export interface Registry { domains: { id: string; name: string }[]; apis: ApiIn
 export interface StateInfo { category: string; meaning: string; to: { state: string; trigger: string }[] }
 export interface Machine { id: string; entity: string; api: string; resource: string; field: string; states: Record<string, StateInfo>; initial: string; terminal: string[]; within?: string; aliases?: Record<string, string>; source?: string }
 export interface Lifecycles { categories: { id: string; label: string; legend: string; colour: string }[]; machines: Machine[] }
-export interface HubDelivery { seq: number; eventId: string; eventType: string; resourceId: string; url: string; status: string; attempts: number; nextAttemptAt: string; lastError: string | null; deliveredAt: string | null }
+export interface HubDelivery { seq: number; eventId: string; eventType: string; resourceId: string; url: string; status: string; attempts: number; nextAttemptAt: string; lastError: string | null; deliveredAt: string | null; sending?: true }
 export interface HubSubscription { id: string; api: string; topicId: string | null; callback: string; query: string | null; createdAt: string; path: string; deliveries: Record<'pending' | 'delivered' | 'failed' | 'cancelled', number> }
 export interface Scenario { name: string; title: string; description: string; steps: { id: string; actor: string; title: string }[]; parameters: string[]; input?: Record<string, string>; runs: string }
 
