@@ -32,7 +32,7 @@ export const apiGuides: readonly ApiGuide[] = [
   },
   {
     api: 'TMF663', level: 'architect', callers: ['channel'],
-    purpose: 'Holds what a customer is choosing before committing: cart items with offerings and quantities.',
+    purpose: 'Holds what a customer is choosing before committing: cart items with offerings, quantities and their prices (itemPrice, from the catalog). The server owns the cart\'s validFor and cartTotalPrice: a client does not PATCH them.',
     whenNotToUse: 'Not to place an order: checkout means the channel creates a TMF622 product order from the cart.',
     confusions: ['A cart has no state machine in the standard; "checked out" is not a TMF state. Only cart items have a status (active or saveForLater).'],
   },
