@@ -115,6 +115,27 @@ describe('hub subscriptions', () => {
     await hanging.close();
   });
 
+  // Shutdown waited for every send in flight: a listener that never answered held it up for the whole timeout.
+  it('stops without waiting for a listener that does not answer, counting no attempt, and sends the event again after a restart', { timeout: 20_000 }, async () => {
+    const dbPath = join(tempDir('spine-'), 'spine.db');
+    const hanging = await startListener({ hang: true });
+    const port = Number(new URL(hanging.url).port);
+    const first = await build({ dbPath, relay: { timeoutMs: 600_000 } });
+    await first.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: hanging.url }) });
+    const created = (await first.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
+    await hanging.waitFor(1);
+    await first.close();
+    await hanging.close();
+
+    const revived = await startListener({ port });
+    const second = await build({ dbPath, relay: { baseDelayMs: 1 } });
+    expect((await second.spine.ctx.store.listDeliveries()).map((d) => [d.status, d.attempts])).toEqual([['pending', 0]]);
+    const [event] = await revived.waitFor(1, 15_000);
+    expect(event!.body.event.productOrder.id).toBe(created.id);
+    await second.close();
+    await revived.close();
+  });
+
   it('still delivers events that were undelivered when the server stopped', async () => {
     const dbPath = join(tempDir('spine-'), 'spine.db');
     const listener = await startListener();

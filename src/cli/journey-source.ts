@@ -19,8 +19,7 @@ export interface JourneySource {
 /** A stack in this process, on the given database (the demo dataset loaded first when asked). */
 export async function inProcessSource(dbPath: string, seed: SeedChoice, deterministic?: string): Promise<JourneySource> {
   const store = await openStore(dbPath);
-  const app: FastifyInstance = await buildApp({ store, baseUrl: 'http://localhost:8638', deterministic });
-  app.addHook('onClose', async () => store.close());
+  const app: FastifyInstance = await buildApp({ store, baseUrl: 'http://localhost:8638', deterministic, closeStore: true });
   if (seed === SeedChoices.demo) await loadDemoDataset(app.spine.ctx);
   await app.ready();
   return viaInject(app);

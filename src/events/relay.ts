@@ -54,6 +54,8 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   const inFlight = new Set<number>();
   let passes: Promise<number> = Promise.resolve(0);
   let stopping = false;
+  // Aborts the sends in flight on stop: a listener that does not answer must not hold the shutdown up.
+  let stopped = new AbortController();
 
   const lease = (extra: { hubs: number; busyHubs: readonly string[]; hubId?: string }) => {
     const at = now();
@@ -92,7 +94,9 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
       try {
         const outcomes = await Promise.all(batch.map(send));
         batch = await deps.store.transaction(async (tx) => {
-          for (const [i, delivery] of sent.entries()) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]!);
+          for (const [i, delivery] of sent.entries()) if (outcomes[i]) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]);
+          // A send the shutdown cut short is no attempt: its lease ends, so the next start sends it at once.
+          await tx.releaseDeliveries(sent.filter((_, i) => !outcomes[i]).map((d) => d.seq), now().toISOString());
           return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
         });
       } finally {
@@ -101,7 +105,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     }
   }
 
-  async function send({ event, url, attempts: before }: LeasedDelivery): Promise<DeliveryOutcome> {
+  async function send({ event, url, attempts: before }: LeasedDelivery): Promise<DeliveryOutcome | undefined> {
     if (!event) return { delivered: false, at: now().toISOString(), error: 'event missing', giveUp: true };
     let error: string | undefined;
     try {
@@ -109,11 +113,12 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
         method: 'POST',
         headers: { 'content-type': 'application/json', ...(event.correlationId ? { 'x-correlation-id': event.correlationId } : {}) },
         body: JSON.stringify(event.envelope),
-        signal: AbortSignal.timeout(policy.timeoutMs),
+        signal: AbortSignal.any([AbortSignal.timeout(policy.timeoutMs), stopped.signal]),
       });
       await response.arrayBuffer().catch(() => undefined);
       if (!response.ok) error = `listener answered ${response.status}`;
     } catch (cause) {
+      if (stopped.signal.aborted) return undefined;
       error = cause instanceof Error ? cause.message : String(cause);
     }
     const at = now();
@@ -139,6 +144,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     inFlight: () => inFlight,
     start() {
       stopping = false;
+      stopped = new AbortController();
       worker.start();
     },
     async drain() {
@@ -150,6 +156,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     },
     async stop() {
       stopping = true;
+      stopped.abort();
       await worker.stop();
       await Promise.all(sending.values());
     },

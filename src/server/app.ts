@@ -53,6 +53,11 @@ export interface AppOptions {
   validator?: SchemaValidator;
   /** The simulated network served (the demo network by default); a dataset loaded into the app must be on it. */
   network?: Network;
+  /**
+   * The app closes the store when it closes, once its workers have stopped (a hook added after
+   * buildApp would run before them: Fastify runs onClose hooks last added first).
+   */
+  closeStore?: boolean;
 }
 
 /** What the running app shares with its owner (server, CLI, tests). */
@@ -137,6 +142,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await qualifications.stop();
     await runner.stop();
     await relay.stop();
+    if (options.closeStore) await options.store.close();
   });
   return app;
 }

@@ -24,8 +24,8 @@ export async function serve(options: ServeOptions): Promise<FastifyInstance> {
     baseUrl: options.publicUrl ?? `http://localhost:${options.port}`,
     logger: { level: options.logLevel },
     deterministic: options.deterministic,
+    closeStore: true,
   });
-  app.addHook('onClose', async () => store.close());
   if (options.seed === SeedChoices.demo) {
     const loaded = await loadDemoDataset(app.spine.ctx);
     app.log.info({ dataset: 'demo', loaded }, loaded ? 'demo dataset loaded' : 'demo dataset already present');

@@ -223,6 +223,8 @@ export interface Store {
   /** When the earliest pending delivery of a hub not in `busyHubs` is due, if any is pending. */
   nextDeliveryTime(busyHubs?: readonly string[]): Promise<string | undefined>;
   recordDeliveryAttempt(seq: number, outcome: { delivered: boolean; at: string; nextAttemptAt?: string; error?: string; giveUp?: boolean }): Promise<void>;
+  /** Ends the leases of deliveries whose sending stopped unanswered: still pending, attempts unchanged, due at `at`. */
+  releaseDeliveries(seqs: readonly number[], at: string): Promise<void>;
   /** Oldest first, each with its event's ids: a hub's (when `hubId` is given), of one journey's events (when `correlationId` is), at most `limit`. */
   listDeliveries(selector?: { hubId?: string; correlationId?: string; limit?: number }): Promise<DeliveryOfEvent[]>;
   /** How many deliveries each hub has in each status; only those of one journey's events when `correlationId` is given. */

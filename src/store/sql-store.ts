@@ -108,6 +108,7 @@ const writes: Record<keyof Operations, boolean> = {
   leaseDeliveries: true,
   nextDeliveryTime: false,
   recordDeliveryAttempt: true,
+  releaseDeliveries: true,
   listDeliveries: false,
   countDeliveries: false,
   nextInSequence: true,
@@ -349,6 +350,10 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
         // A delivery cancelled while it was being sent (its hub went) stays cancelled.
         .where('status', '=', 'pending')
         .execute();
+    },
+    async releaseDeliveries(seqs, at) {
+      if (!seqs.length) return;
+      await q.updateTable('delivery').set({ next_attempt_at: at }).where('seq', 'in', [...seqs]).where('status', '=', 'pending').execute();
     },
     async listDeliveries({ hubId, correlationId, limit } = {}) {
       let query = q

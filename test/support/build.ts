@@ -10,8 +10,7 @@ const sharedValidator = createSchemaValidator();
 /** A fresh app on a fresh in-memory database, closed after the test. */
 export async function build(options: Partial<AppOptions> & { dbPath?: string } = {}): Promise<FastifyInstance> {
   const store = options.store ?? (await openStore(options.dbPath ?? ':memory:'));
-  const app = await buildApp({ baseUrl: BASE_URL, validator: sharedValidator, ...options, store });
-  app.addHook('onClose', async () => store.close());
+  const app = await buildApp({ baseUrl: BASE_URL, validator: sharedValidator, closeStore: true, ...options, store });
   await app.ready();
   opened.push(app);
   return app;
