@@ -18,6 +18,11 @@ export interface RetryPolicy {
 }
 
 const IDLE_POLL_MS = 50;
+// How much one pass (one commit) takes on: a journey's next step is usually due as soon as its last
+// one is done, so a pass follows it, and the pages its steps share are written to the WAL once. The
+// bounds keep the HTTP requests queued behind a pass to a short wait, and a crash's rerun short.
+const PASS_STEPS = 64;
+const PASS_MS = 30;
 
 export const defaultRetryPolicy: RetryPolicy = { maxAttempts: policies.retry.retry!.maxAttempts, baseDelayMs: policies.retry.retry!.baseDelayMs };
 
@@ -331,13 +336,21 @@ export function createRunner(deps: {
     const scenarios = [...flows.keys()];
     // The clock is read only when something is pending, so an idle worker leaves a virtual clock alone.
     if ((await store.nextRunStepTime(scenarios)) === undefined) return 0;
-    const due = await store.dueRunSteps(now(), batchSize, scenarios);
-    // One commit for the batch (group commit); each step is a savepoint in it, so a failing step
-    // leaves nothing of itself while the others' work commits, and a crash loses the whole batch to a rerun.
+    // One commit for the pass (group commit): the steps due, then the steps they made due, up to
+    // PASS_STEPS or PASS_MS of work. Each step is a savepoint in it, so a failing step leaves nothing
+    // of itself while the others' work commits, and a crash loses the whole pass to a rerun.
+    const started = performance.now();
+    const first = await store.dueRunSteps(now(), batchSize, scenarios);
+    if (!first.length) return 0;
+    let done = 0;
     await store.transaction(async (batch) => {
-      for (const job of due) await execute(batch, job);
+      for (let due = first; due.length; ) {
+        for (const job of due) await execute(batch, job);
+        done += due.length;
+        due = done < PASS_STEPS && performance.now() - started < PASS_MS ? await batch.dueRunSteps(now(), batchSize, scenarios) : [];
+      }
     });
-    return due.length;
+    return done;
   }
 
   // Polled as well as kicked: another process (the CLI, a restarted server) may add runs to the same database.
