@@ -85,8 +85,10 @@ export async function listHubOverviews(
   }));
 }
 
-/** One event's delivery to one listener: which event, where it went, and how that went so far. */
-/** A delivery as a hub's list shows it; `sending` while the relay waits for the listener's answer (nextAttemptAt is then the lease's end). */
+/**
+ * One event's delivery to one listener: which event, where it went, and how that went so far;
+ * `sending` while the relay waits for the listener's answer (nextAttemptAt is then the lease's end).
+ */
 export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sending?: true };
 
 /**

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { TmfError } from '../tmf/errors.js';
 
 /** The charset a body's Content-Type names, lower-cased; undefined when it names none. */
-export function charsetOf(contentType: string): string | undefined {
+function charsetOf(contentType: string): string | undefined {
   const match = /;\s*charset\s*=\s*"?([^";\s]+)"?/i.exec(contentType);
   return match?.[1]!.toLowerCase();
 }

@@ -70,7 +70,7 @@ export interface ApiResource {
    * Read-only sub-resources the spec nests under an item (`/{name}/{id}/{sub}`, `/{name}/{id}/{sub}/{subId}`):
    * the entries of the item's array attribute of the same name.
    */
-  subResources?: readonly { name: string; entity: string }[];
+  subResources?: readonly { name: string }[];
 }
 
 /** One TMF Open API as Spine serves it. */
@@ -412,7 +412,7 @@ export const apis: readonly TmfApi[] = [
         operations: ['list', 'retrieve'],
         serverDates: { onCreate: [], onUpdate: [] },
         events: { other: [] },
-        subResources: [{ name: 'geographicSubAddress', entity: 'GeographicSubAddress' }],
+        subResources: [{ name: 'geographicSubAddress' }],
       },
     ],
     conventionalEvents: [

@@ -104,8 +104,8 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
   const { api, resource } = target;
   const input = requireObject(body);
   if (resource.createSchema) assertValid(ctx, api, resource.createSchema, input);
-  const at = ctx.now().toISOString();
   refuseServerOwned(ctx, target, input, meta);
+  const at = ctx.now().toISOString();
   const draft: Doc = { ...withoutImmutable(input) };
   draft['@type'] ??= resource.entity;
   for (const field of resource.serverDates.onCreate) draft[field] = at;

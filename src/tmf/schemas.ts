@@ -54,11 +54,17 @@ export function createSchemaValidator(): SchemaValidator {
     return spec.definitions;
   }
 
+  function definitionOf(apiId: string, definition: string): SchemaNode {
+    const definitions = definitionsOf(apiId);
+    if (!Object.hasOwn(definitions, definition)) throw new Error(`${apiId} has no definition ${definition}`);
+    return definitions[definition] as SchemaNode;
+  }
+
   function compile(apiId: string, definition: string): ValidateFunction {
     const ref = `${apiId}#/definitions/${definition}`;
     let validate = compiled.get(ref);
     if (!validate) {
-      if (!Object.hasOwn(definitionsOf(apiId), definition)) throw new Error(`${apiId} has no definition ${definition}`);
+      definitionOf(apiId, definition);
       validate = ajv.getSchema(ref)!;
       compiled.set(ref, validate);
     }
@@ -72,8 +78,7 @@ export function createSchemaValidator(): SchemaValidator {
       const ref = `${apiId}#/definitions/${definition}`;
       let names = skipped.get(ref);
       if (!names) {
-        const description = (definitionsOf(apiId)[definition] as SchemaNode | undefined)?.description;
-        if (description === undefined && !Object.hasOwn(definitionsOf(apiId), definition)) throw new Error(`${apiId} has no definition ${definition}`);
+        const { description } = definitionOf(apiId, definition);
         const listed = /Skipped properties:\s*([^\n]*)/.exec(typeof description === 'string' ? description : '')?.[1] ?? '';
         names = listed.split(',').map((name) => name.trim()).filter(Boolean);
         skipped.set(ref, names);
