@@ -73,6 +73,8 @@ describe('the Modify view before any change journey', { timeout: 120_000 }, () =
       await page.waitForSelector('[data-testid="run-provision"]:not([disabled])', { timeout: 60_000 });
     };
     await provision();
+    // The refusal was the stack's answer before the provision: it is gone.
+    await waitFor(async () => (await page.locator('[data-testid="no-upgrade"] [role="alert"]').count()) === 0, 10_000);
     await page.click('[data-testid="run-held"]');
     await waitFor(async () => (await page.locator('main ol li').count()) > 1, 60_000);
     expect(await page.locator('main ol li.warn').textContent()).toMatch(/^held: /);

@@ -26,7 +26,7 @@ function HubDeliveries({ hubId, correlationId }: { hubId: string; correlationId:
             {deliveries.map((d) => (
               <tr key={d.seq} data-testid="hub-delivery" data-status={d.status}>
                 <td><button type="button" className="link" onClick={() => select(`event:${d.eventId}`)}>{d.eventType}</button></td>
-                <td>{d.status}{d.sending ? ' (sending, waiting for the listener)' : d.status === 'pending' ? ` (next ${d.nextAttemptAt.slice(11, 19)})` : ''}</td>
+                <td>{d.status}{outcomeNote(d)}</td>
                 <td>{d.attempts}</td>
                 <td>{d.lastError ?? ''}</td>
               </tr>
@@ -86,4 +86,11 @@ export function HubSubscriptions({ correlationId }: { correlationId: string }) {
       )}
     </div>
   );
+}
+
+// What a delivery waits for: the listener's answer, its turn (due already, behind the listener's earlier events), or a retry.
+function outcomeNote(d: HubDelivery): string {
+  if (d.sending) return ' (sending, waiting for the listener)';
+  if (d.status !== 'pending') return '';
+  return Date.parse(d.nextAttemptAt) <= Date.now() ? ' (due, queued behind earlier events)' : ` (next attempt ${d.nextAttemptAt.slice(11, 19)})`;
 }

@@ -7,7 +7,9 @@ interface DiffRow { field: string; current: string | null; target: string | null
 
 /** The upgrade's diff table and what it released, created and left alone; the held journey's order path. */
 export function Modify() {
-  const { select, refreshRuns } = useApp();
+  const { select, refreshRuns, runs } = useApp();
+  // A refusal shown under a button is the stack's answer at that moment: a journey run since (a provision) clears it.
+  const stackState = runs[0]?.id ?? 'none';
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
   const upgrades = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-upgrade&limit=1');
   const helds = useFetch<Run[]>('/spine/v1/runs?scenario=gpon-held-field-visit&limit=1');
@@ -31,7 +33,7 @@ export function Modify() {
           <p>No upgrade has run yet. An upgrade changes a line in service, so it needs one: provision it first if no demo customer has one.</p>
           <p>
             <RunScenarioButton scenario="gpon-ftth" label="Provision a line (gpon-ftth)" wait onStarted={refreshRuns} testId="run-provision" />{' '}
-            <RunScenarioButton scenario="gpon-upgrade" label="Run the upgrade (gpon-upgrade)" wait onStarted={upgrades.reload} testId="run-upgrade" />
+            <RunScenarioButton key={stackState} scenario="gpon-upgrade" label="Run the upgrade (gpon-upgrade)" wait onStarted={upgrades.reload} testId="run-upgrade" />
           </p>
         </div>
       ) : !report ? <p>Loading the run report…</p> : (
@@ -52,7 +54,7 @@ export function Modify() {
       {!held ? (
         <p data-testid="no-held">
           No held journey yet: <code>gpon-held-field-visit</code> upgrades a line in service with a technician's visit, and stays held until the work order is completed through TMF697.{' '}
-          <RunScenarioButton scenario="gpon-held-field-visit" label="Run it" wait onStarted={helds.reload} testId="run-held" />
+          <RunScenarioButton key={stackState} scenario="gpon-held-field-visit" label="Run it" wait onStarted={helds.reload} testId="run-held" />
         </p>
       ) : (
         <ol>
