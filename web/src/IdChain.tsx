@@ -80,7 +80,8 @@ export default function IdChain() {
         <button type="submit">Trace</button>
       </form>
       {refused && <p className="warn" data-testid="trace-refused">{refused}</p>}
-      {traced && trace && !refused && (
+      {/* Only the answer for the id asked: until it comes, the trace on show is still the run's own. */}
+      {traced && trace?.query === traced && !refused && (
         <p data-testid="trace-match"><code>{traced}</code>: {trace.match}, in run <code>{trace.runId}</code> ({trace.scenario}, {trace.status}).</p>
       )}
       <p>
