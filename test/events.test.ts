@@ -213,6 +213,26 @@ describe('TMF688 event management', () => {
     expect((await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).statusCode).toBe(201);
   });
 
+  it('refuses a topic with a blank name (400) or a name another topic has (409), creating nothing; an unnamed topic is taken', async () => {
+    const app = await build();
+    const create = (body: object) => app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json(body) });
+    const orders = await create({ name: 'orders' });
+    expect(orders.statusCode).toBe(201);
+    for (const [body, status, mentions] of [
+      [{ name: '' }, 400, 'blank'],
+      [{ name: '  ' }, 400, 'blank'],
+      [{ name: 'orders', headerQuery: 'eventType=ProductOrderCreateEvent' }, 409, orders.json().id],
+    ] as const) {
+      const refused = await create(body);
+      expect(refused.statusCode, refused.body).toBe(status);
+      expect(refused.json()).toMatchObject({ '@type': 'Error', message: expect.stringContaining(mentions) });
+    }
+    expect((await create({ headerQuery: 'eventType=ProductOrderCreateEvent' })).statusCode).toBe(201);
+    expect((await create({ name: 'Orders' })).statusCode).toBe(201);
+    const names = (await app.inject({ method: 'GET', url: `${EVENT_API}/topic` })).json().map((topic: { name?: string }) => topic.name);
+    expect(names.sort()).toEqual(['Orders', 'orders', undefined]);
+  });
+
   it("lists a topic's few events among many, reading the outbox a page at a time: order, counts and paging across its pages", async () => {
     const store = await openStore(':memory:');
     const reads: EventSelector[] = [];

@@ -15,9 +15,11 @@ import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
 /**
  * A topic's queries are checked when it is created: every write of the 26 APIs matches its events
  * against them, so a query the filter grammar refuses would otherwise fail those writes instead.
+ * Its name is how producers and listeners tell topics apart, so a named topic's name is its own.
  */
 export const topicBehaviour: ResourceBehaviour = {
-  async onCreate(_tx, doc) {
+  async onCreate(tx, doc) {
+    if (typeof doc.name === 'string') await refuseTopicName(tx, doc.name);
     for (const field of ['headerQuery', 'contentQuery'] as const) {
       try {
         parseSubscriptionQuery(doc[field] as string | undefined);
@@ -28,6 +30,13 @@ export const topicBehaviour: ResourceBehaviour = {
     }
   },
 };
+
+async function refuseTopicName(store: Store, name: string): Promise<void> {
+  if (!name.trim()) throw new TmfError('INVALID_BODY', 'name must not be blank: leave it out for an unnamed topic');
+  const topics = await store.listResources({ api: EVENT_API, resource: 'topic' });
+  const taken = topics.find((topic) => topic.doc.name === name);
+  if (taken) throw new TmfError('CONFLICT', `a topic named '${name}' exists already: ${String(taken.doc.id)}`);
+}
 
 /** The topic resource, or a 404 naming it. */
 export async function mustGetTopic(store: Store, topicId: string): Promise<Doc> {
