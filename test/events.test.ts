@@ -12,6 +12,7 @@ import { tempDir } from './support/temp-dir.js';
 
 const API = '/tmf-api/productOrderingManagement/v4';
 const ORDERS = `${API}/productOrder`;
+const EVENT_API = '/tmf-api/event/v4';
 const order = { productOrderItem: [{ id: '1', action: 'add' }] };
 const fastRetries = { baseDelayMs: 20, maxDelayMs: 100 };
 
@@ -24,6 +25,29 @@ describe('hub subscriptions', () => {
     expect(created.headers.location).toBe(`${API}/hub/${created.json().id}`);
     expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(404);
+  });
+
+  it('delivers to a callback with credentials as Basic authorization, and shows the callback without them wherever it lists it', async () => {
+    const listener = await startListener();
+    const app = await build();
+    const callback = listener.url.replace('http://', 'http://ops%40example:s3cr%3At@');
+    const created = await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'all' }) });
+    const topic = created.json().id;
+    const hub = await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic}/hub`, ...json({ callback }) });
+    expect(hub.json().callback).toBe(callback);
+
+    await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic}/event`, ...json({ eventType: 'FieldVisitDoneEvent', event: {} }) });
+    const [received] = await listener.waitFor(1);
+    expect(received!.headers.authorization).toBe(`Basic ${Buffer.from('ops@example:s3cr:t').toString('base64')}`);
+    expect(received!.path).toBe('/callback/listener/fieldVisitDoneEvent');
+
+    const masked = listener.url.replace('http://', 'http://***@');
+    const reads = [`${EVENT_API}/topic/${topic}/hub`, `${EVENT_API}/topic/${topic}/hub/${hub.json().id}`, '/spine/v1/hubs', `/spine/v1/hubs/${hub.json().id}/deliveries`];
+    for (const url of reads) {
+      const body = (await app.inject({ method: 'GET', url })).body;
+      expect(body, url).not.toContain('s3cr');
+      expect(body, url).toContain(masked);
+    }
   });
 
   it('delivers create, state change, attribute change and delete events to /listener/<eventType>', async () => {
@@ -158,7 +182,6 @@ describe('hub subscriptions', () => {
 });
 
 describe('TMF688 event management', () => {
-  const EVENT_API = '/tmf-api/event/v4';
 
   it('forwards the events of every API to a TMF688 hub', async () => {
     const listener = await startListener();
@@ -289,7 +312,6 @@ describe('TMF688 event management', () => {
 });
 
 describe('the hubs of the whole stack (GET /spine/v1/hubs)', () => {
-  const EVENT_API = '/tmf-api/event/v4';
   const unreachable = 'http://127.0.0.1:9/unreachable';
   const withCorrelation = (id: string, payload: unknown) => ({ payload: JSON.stringify(payload), headers: { 'content-type': 'application/json', 'x-correlation-id': id } });
 

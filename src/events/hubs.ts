@@ -2,6 +2,7 @@ import type { Sources } from '../tmf/sources.js';
 import { DeliveryStatus, type DeliveryOfEvent, type HubRecord, type Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
+import { withoutCredentials } from './callback-url.js';
 import { EVENT_API } from './publish.js';
 import { parseSubscriptionQuery } from './subscription-filter.js';
 
@@ -37,7 +38,8 @@ export async function registerHub(
     createdAt: sources.now().toISOString(),
   };
   await store.insertHub(hub);
-  return toSubscription(hub);
+  // The registrant's own answer: the callback as it sent it.
+  return { id: hub.id, callback: hub.callback, query: hub.query };
 }
 
 /** Removes a listener of this API (404 when it is not one); its undelivered events are dropped. */
@@ -97,13 +99,15 @@ export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sendin
  */
 export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }, inFlight: ReadonlySet<number> = new Set()): Promise<HubDelivery[]> {
   if (!(await store.getHub(hubId))) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
-  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, ...delivery }) =>
-    delivery.status === DeliveryStatus.pending && inFlight.has(delivery.seq) ? { ...delivery, sending: true as const } : delivery,
-  );
+  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, url, ...rest }) => {
+    const delivery = { ...rest, url: withoutCredentials(url) };
+    return delivery.status === DeliveryStatus.pending && inFlight.has(delivery.seq) ? { ...delivery, sending: true as const } : delivery;
+  });
 }
 
+/** A listener as any reader sees it: credentials in its callback's URL are not shown (the relay still uses them). */
 export function toSubscription(hub: HubRecord): EventSubscription {
-  return { id: hub.id, callback: hub.callback, query: hub.query };
+  return { id: hub.id, callback: withoutCredentials(hub.callback), query: hub.query };
 }
 
 function isHttpUrl(value: string): boolean {

@@ -1,4 +1,5 @@
 import type { LeasedDelivery, Store } from '../store/port.js';
+import { splitCredentials, withoutCredentials } from './callback-url.js';
 import { createWorker } from './worker.js';
 
 /** How hard the relay tries: exponential backoff with jitter, capped, then gives up on a delivery. */
@@ -108,10 +109,15 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   async function send({ event, url, attempts: before }: LeasedDelivery): Promise<DeliveryOutcome | undefined> {
     if (!event) return { delivered: false, at: now().toISOString(), error: 'event missing', giveUp: true };
     let error: string | undefined;
+    const target = splitCredentials(url);
     try {
-      const response = await fetch(url, {
+      const response = await fetch(target.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(event.correlationId ? { 'x-correlation-id': event.correlationId } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(event.correlationId ? { 'x-correlation-id': event.correlationId } : {}),
+          ...(target.authorization ? { authorization: target.authorization } : {}),
+        },
         body: JSON.stringify(event.envelope),
         signal: AbortSignal.any([AbortSignal.timeout(policy.timeoutMs), stopped.signal]),
       });
@@ -125,7 +131,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     if (!error) return { delivered: true, at: at.toISOString() };
     const attempts = before + 1;
     const giveUp = attempts >= policy.maxAttempts;
-    deps.logger?.warn({ url, attempts, error, giveUp }, 'event delivery failed');
+    deps.logger?.warn({ url: withoutCredentials(url), attempts, error, giveUp }, 'event delivery failed');
     return { delivered: false, at: at.toISOString(), nextAttemptAt: new Date(at.getTime() + backoffDelay(attempts, policy)).toISOString(), error, giveUp };
   }
 
