@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { build, json } from './support/build.js';
+import { expectJourneyUnwound } from './support/rollback.js';
 
 // TMF622 cancelProductOrder: accepted before the point of no return (rollback, orders cancelled),
 // denied after it (TMF error, order untouched).
@@ -45,8 +46,13 @@ describe('cancellation', () => {
     expect(report.steps.map((s: Doc) => s.step)).not.toContain('complete-field-work');
     expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:') || s.step === 'cancel').map((s: Doc) => [s.step, s.status])).toEqual([
       ['cancel', 'done'],
+      ['undo:dispatch-technician', 'done'],
       ['undo:reserve-resources', 'done'],
+      ['undo:design-services', 'done'],
+      ['undo:create-product', 'done'],
+      ['undo:book-appointment', 'done'],
     ]);
+    await expectJourneyUnwound(app, report.run.context, 'calledOff');
     const live = ((await get(app, '/tmf-api/resourcePoolManagement/v4/reservation?limit=1000')) as Doc[]).filter((r) => r.state !== 'cancelled');
     expect(live).toEqual([]);
   });

@@ -4,6 +4,7 @@ import { resolveTmfPath } from '../src/orchestrator/tmf-caller.js';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { createSchemaValidator, describeIssues } from '../src/tmf/schemas.js';
 import { build, json } from './support/build.js';
+import { expectJourneyUnwound } from './support/rollback.js';
 
 // Failure journeys over HTTP: a fault armed (by the scenario or the fault API), the policy of the
 // decision matrix applied, and nothing left half-done.
@@ -130,10 +131,21 @@ describe('failure scenarios', () => {
     // Compensations run in reverse: the network configuration comes off before the reservation is released.
     expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([
       ['undo:activate-resources', 'done'],
+      ['undo:dispatch-technician', 'done'],
       ['undo:reserve-resources', 'done'],
+      ['undo:design-services', 'done'],
+      ['undo:create-product', 'done'],
+      ['undo:book-appointment', 'done'],
     ]);
-    const undoCalls = report.exchanges.filter((e: Doc) => e.step.startsWith('undo:') && e.method === 'PATCH').map((e: Doc) => e.api);
-    expect(undoCalls).toEqual(['TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF702', 'TMF685']);
+    const undoCalls = report.exchanges.filter((e: Doc) => e.step.startsWith('undo:') && e.method === 'PATCH').map((e: Doc) => `${e.step} ${e.api}`);
+    // The visit took place (the work order and the appointment are completed): only the network, the reservation, the services and the product are undone.
+    expect(undoCalls).toEqual([
+      ...Array(5).fill('undo:activate-resources TMF702'),
+      'undo:reserve-resources TMF685',
+      ...Array(14).fill('undo:design-services TMF638'), // 7 services, each reserved → inactive → terminated
+      'undo:create-product TMF637',
+    ]);
+    await expectJourneyUnwound(app, report.run.context, 'done');
     for (const id of Object.values(report.run.context.activations as Record<string, string>)) {
       expect((await get(app, `/tmf-api/ResourceActivationAndConfiguration/v4/resource/${id}`)).administrativeState).toBe('locked');
     }
@@ -163,6 +175,9 @@ describe('failure scenarios', () => {
     expect(report.run.status).toBe('failed');
     expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'conflict-at-reservation', error: { status: 409 } });
     expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
+    // Nothing was dispatched yet; the services were only designed.
+    expect(report.run.context.workOrderId).toBeUndefined();
+    await expectJourneyUnwound(app, report.run.context, 'calledOff');
     await expectCapacityRestored(app, before);
     expect(await liveReservations(app)).toEqual([]);
   });
@@ -266,14 +281,53 @@ describe('failure scenarios', () => {
     expect((await get(app, '/spine/v1/runs')).length).toBe(before);
   });
 
-  it('aborting a fallout ends the orders failed', async () => {
+  it('aborting a fallout before the point of no return rolls the journey back, and the premises can be ordered again', async () => {
     const app = await demoApp();
-    const report = await run(app, 'activation-after-ponr');
-    const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${report.run.context.fallout.id}/abort` });
+    const before = await inventory(app);
+    const held = await run(app, 'appointment-missed');
+    expect(held.run.status).toBe('held');
+    expect(held.run.context.pointOfNoReturn).toBeUndefined();
+    const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${held.run.context.fallout.id}/abort` });
     expect(aborted.statusCode, aborted.body).toBe(200);
-    expect(aborted.json()).toMatchObject({ status: 'aborted', runStatus: 'failed' });
-    expect((await get(app, api.po(report.run.context.productOrderId))).state).toBe('failed');
-    expect((await get(app, '/spine/v1/fallout'))[0]).toMatchObject({ status: 'aborted', resolution: { action: 'abort' } });
+    expect(aborted.json()).toMatchObject({ status: 'aborted', runStatus: 'running', resolution: { action: 'abort' } });
+    await app.spine.runner.drain();
+
+    const report = await get(app, `/spine/v1/runs/${held.run.id}`);
+    expect(report.run).toMatchObject({ status: 'failed', error: expect.stringMatching(/^rolled back: aborted by an operator: /) });
+    expect(report.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'abort-before-ponr', step: 'abort' });
+    expect(report.steps.filter((s: Doc) => s.step.startsWith('undo:')).map((s: Doc) => [s.step, s.status])).toEqual([
+      ['undo:dispatch-technician', 'done'],
+      ['undo:reserve-resources', 'done'],
+      ['undo:design-services', 'done'],
+      ['undo:create-product', 'done'],
+      ['undo:book-appointment', 'done'],
+    ]);
+    await expectJourneyUnwound(app, report.run.context, 'calledOff');
+    const { productOrderId, serviceOrderId, resourceOrderId, reservationId } = report.run.context;
+    for (const path of [api.po(productOrderId), api.so(serviceOrderId), api.ro(resourceOrderId)]) expect((await get(app, path)).state, path).toBe('failed');
+    expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
+    await expectCapacityRestored(app, before);
+    expect(await liveReservations(app)).toEqual([]);
+    sameCorrelation(report);
+
+    const again = await run(app, 'gpon-ftth', { customerId: held.run.context.customerId });
+    expect(again.run.status, again.run.error).toBe('completed');
+    expect(again.run.context.addressId).toBe(held.run.context.addressId);
+  });
+
+  it('refuses to abort a fallout after the point of no return (409), changing nothing: retry and resume remain', async () => {
+    const app = await demoApp();
+    const held = await run(app, 'activation-after-ponr');
+    const falloutId = held.run.context.fallout.id;
+    const refused = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` });
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-ILLEGAL-TRANSITION', message: expect.stringContaining('point of no return') });
+    expect((await get(app, `/spine/v1/fallout/${falloutId}`)).status).toBe('open');
+    expect((await get(app, api.po(held.run.context.productOrderId))).state).toBe('held');
+    expect((await get(app, `/spine/v1/runs/${held.run.id}`)).run.status).toBe('held');
+    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` })).statusCode).toBe(200);
+    await app.spine.runner.drain();
+    expect((await get(app, `/spine/v1/runs/${held.run.id}`)).run.status).toBe('completed');
   });
 
   it('rejects a second line at a premises already served with TECH-005 (reject-tech-005), and refuses it with 409 while no demo customer has a line', async () => {

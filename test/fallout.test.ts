@@ -54,7 +54,7 @@ describe('fallout', () => {
     expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout/fo-nope' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=weird' })).statusCode).toBe(400);
 
-    const report = await heldRun(app, 'activation-after-ponr');
+    const report = await heldRun(app, 'appointment-missed');
     const falloutId = report.run.context.fallout.id;
     const illegal = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/explode` });
     expect(illegal.statusCode).toBe(404);
@@ -68,6 +68,7 @@ describe('fallout', () => {
     const twice = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-ILLEGAL-TRANSITION' });
+    await app.spine.runner.drain();
     expect((await app.inject({ method: 'GET', url: po })).json().state).toBe('failed');
     expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=open' })).json()).toEqual([]);
     expect((await app.inject({ method: 'GET', url: '/spine/v1/fallout?status=aborted' })).json()).toEqual([expect.objectContaining({ id: falloutId })]);

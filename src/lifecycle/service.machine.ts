@@ -16,7 +16,10 @@ export const serviceMachine = defineMachine({
     designed: {
       category: 'initial',
       meaning: 'Designed; no resources reserved yet',
-      to: [{ state: 'reserved', trigger: 'ROM reserves its resources (TMF685 reservation)' }],
+      to: [
+        { state: 'reserved', trigger: 'ROM reserves its resources (TMF685 reservation)' },
+        { state: 'terminated', trigger: 'The design is abandoned: its order is rolled back or cancelled' },
+      ],
     },
     reserved: {
       category: 'reserved',
@@ -48,5 +51,5 @@ export const serviceMachine = defineMachine({
   initial: ['feasibilityChecked', 'designed', 'reserved', 'inactive', 'active'],
   terminal: ['terminated'],
   source:
-    'TMF638 v4.0.0 ServiceStateType; initial fork from the TMF638 state diagram (puml posted on engage), reserved → terminated excluded as in the v5 diagram, the rest from the v4 guide figure (TMF-DOMAIN §4.4)',
+    'TMF638 v4.0.0 ServiceStateType; initial fork from the TMF638 state diagram (puml posted on engage), reserved → terminated excluded as in the v5 diagram, designed → terminated (an abandoned design) inferred, the rest from the v4 guide figure (TMF-DOMAIN §4.4)',
 });

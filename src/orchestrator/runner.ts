@@ -8,6 +8,7 @@ import type { FaultBoard } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
 import { cancelOrders, moveOrders, raiseJeopardy, recordOrderError, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
+import { ABORT_STEP } from './policies/fallout.js';
 import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
 import { withStepOutput } from './trace.js';
 
@@ -137,7 +138,7 @@ export function createRunner(deps: {
         if (!run || current?.status !== StepStatus.pending) return;
         const flow = flows.get(run.scenario)!;
         if (job.step.startsWith(UNDO)) return undo(tx, run, flow, job, startedAt);
-        if (job.step === CANCEL_STEP) return cancel(tx, run, flow, job, startedAt);
+        if (job.step === CANCEL_STEP || job.step === ABORT_STEP) return rollBack(tx, run, flow, job, startedAt);
         const step = flow.steps[job.position]!;
         let output: Doc;
         try {
@@ -200,15 +201,17 @@ export function createRunner(deps: {
     await continueCompensation(tx, run, flow, job.position + 1, at);
   }
 
-  // A cancellation accepted before the point of no return: the policy of its matrix row is a rollback.
-  async function cancel(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, startedAt: string): Promise<void> {
+  // A cancellation or an operator's abort accepted before the point of no return: the policy of its matrix row is a rollback.
+  async function rollBack(tx: Store, run: RunRecord, flow: Flow, job: RunStepRecord, startedAt: string): Promise<void> {
     const at = now();
-    const row = decide({ kind: 'cancel', step: CANCEL_STEP, ponrPassed: false });
-    const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: CANCEL_STEP, error: { message: 'the customer cancelled the order' }, at };
-    const cancelled = { ...run, context: { ...run.context, policy } };
+    const cancelling = job.step === CANCEL_STEP;
+    const row = decide({ kind: cancelling ? 'cancel' : 'abort', step: job.step, ponrPassed: false });
+    const reason = cancelling ? 'the customer cancelled the order' : `aborted by an operator: ${String((run.context.policy as AppliedPolicy | undefined)?.error.message ?? 'held')}`;
+    const policy: AppliedPolicy = { policy: row.policy, matrixRow: row.id, rationale: row.rationale, step: job.step, error: { message: reason }, at };
+    const stopped = { ...run, context: { ...run.context, policy } };
     await tx.updateRunStep(job.runId, job.position, { status: StepStatus.done, attempts: job.attempts + 1, output: {}, error: null, startedAt, endedAt: at });
-    await tx.updateRun(run.id, { context: cancelled.context, updatedAt: at });
-    await continueCompensation(tx, cancelled, flow, job.position + 1, at);
+    await tx.updateRun(run.id, { context: stopped.context, updatedAt: at });
+    await continueCompensation(tx, stopped, flow, job.position + 1, at);
   }
 
   // The next done step (before the failed one) that has a compensation, latest first; none left → orders failed, run failed.

@@ -24,10 +24,10 @@ export const cancelBeforePonr = variant(
   'Cancellation before the point of no return',
   'The customer cancels while the technician is on the way: COM accepts the TMF622 cancelProductOrder, the journey stops, what was done is undone and every order ends cancelled.',
   {
-    divergence: ['request-cancellation: POST TMF622 cancelProductOrder (task inProgress)', 'product order acknowledged/inProgress → assessingCancellation → pendingCancellation', 'policy compensate: TMF685 reservation cancelled, resources idle', 'orders → cancelled; cancel task → done'],
-    apis: ['TMF622', 'TMF685', 'TMF639', 'TMF641', 'TMF652'],
+    divergence: ['request-cancellation: POST TMF622 cancelProductOrder (task inProgress)', 'product order acknowledged/inProgress → assessingCancellation → pendingCancellation', 'policy compensate: TMF697 work order cancelled, TMF685 reservation cancelled (resources idle), TMF638 services terminated, TMF637 product aborted, TMF646 appointment cancelled', 'orders → cancelled; cancel task → done'],
+    apis: ['TMF622', 'TMF697', 'TMF685', 'TMF639', 'TMF638', 'TMF637', 'TMF646', 'TMF641', 'TMF652'],
     policy: 'compensate',
-    endStates: { productOrder: 'cancelled', serviceOrder: 'cancelled', resourceOrder: 'cancelled', cancelProductOrder: 'done', resources: 'idle' },
+    endStates: { productOrder: 'cancelled', serviceOrder: 'cancelled', resourceOrder: 'cancelled', cancelProductOrder: 'done', resources: 'idle', services: 'terminated', product: 'aborted' },
   },
   { steps: withStepAfter('dispatch-technician', requestCancellation) },
 );
@@ -61,12 +61,12 @@ export const activationRetry = variant(
 export const activationRollback = variant(
   'activation-rollback',
   'Activation failure rolled back (compensate)',
-  'The five resources are configured, but the post-activation line test fails and ROM cannot complete the resource order, before the point of no return: the done steps are compensated in reverse order (TMF702 activations locked, then the TMF685 reservation cancelled) and the orders failed.',
+  'The five resources are configured, but the post-activation line test fails and ROM cannot complete the resource order, before the point of no return: the done steps are compensated in reverse order (TMF702 activations locked, the TMF685 reservation cancelled, the services terminated, the product aborted) and the orders failed.',
   {
-    divergence: ['complete-resource-order: TMF652 PATCH state completed answers 422 (line test fails)', 'policy compensate (before PONR): TMF702 activations locked, BNG session first', 'TMF685 reservation cancelled: resources back to idle, pool capacity restored', 'resource, service and product orders → failed'],
-    apis: ['TMF702', 'TMF685', 'TMF639', 'TMF652', 'TMF641', 'TMF622'],
+    divergence: ['complete-resource-order: TMF652 PATCH state completed answers 422 (line test fails)', 'policy compensate (before PONR): TMF702 activations locked, BNG session first', 'TMF685 reservation cancelled: resources back to idle, pool capacity restored', 'TMF638 services terminated (reserved → inactive → terminated), TMF637 product aborted; the visit took place, so the work order and appointment stay completed', 'resource, service and product orders → failed'],
+    apis: ['TMF702', 'TMF685', 'TMF639', 'TMF638', 'TMF637', 'TMF652', 'TMF641', 'TMF622'],
     policy: 'compensate',
-    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', reservation: 'cancelled', resources: 'idle' },
+    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', reservation: 'cancelled', resources: 'idle', services: 'terminated', product: 'aborted' },
   },
   { faults: [{ fault: 'activation-verification', times: 1 }] },
 );
@@ -76,10 +76,10 @@ export const reservationConflict = variant(
   'Resource conflict at reservation',
   'The PON port was taken since qualification: TMF685 refuses the reservation with 409 and what the journey holds is released.',
   {
-    divergence: ['reserve-resources: TMF685 POST reservation answers 409', 'policy compensate: nothing reserved, orders → failed'],
-    apis: ['TMF685', 'TMF652', 'TMF641', 'TMF622'],
+    divergence: ['reserve-resources: TMF685 POST reservation answers 409', 'policy compensate: nothing reserved; TMF638 services terminated, TMF637 product aborted, TMF646 appointment cancelled', 'orders → failed'],
+    apis: ['TMF685', 'TMF638', 'TMF637', 'TMF646', 'TMF652', 'TMF641', 'TMF622'],
     policy: 'compensate',
-    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', resources: 'idle' },
+    endStates: { productOrder: 'failed', serviceOrder: 'failed', resourceOrder: 'failed', resources: 'idle', services: 'terminated', product: 'aborted' },
   },
   { faults: [{ fault: 'reservation-conflict', times: 1 }] },
 );
@@ -87,9 +87,9 @@ export const reservationConflict = variant(
 export const activationAfterPonr = variant(
   'activation-after-ponr',
   'Activation failure after the point of no return (fallout)',
-  'The network is configured and the point of no return passed; TMF638 refuses to activate the services. Nothing is undone: the orders are held and the run waits in the fallout queue for an operator (resume, retry or abort).',
+  'The network is configured and the point of no return passed; TMF638 refuses to activate the services. Nothing is undone: the orders are held and the run waits in the fallout queue for an operator to retry or resume (an abort is denied past the point of no return).',
   {
-    divergence: ['point of no return milestone on the product and service orders', 'activate-services: TMF638 PATCH state active answers 422', 'policy hold: product and service orders → held; an entry in /spine/v1/fallout', 'operator: retry (step again), resume (done by hand) or abort (orders → failed)'],
+    divergence: ['point of no return milestone on the product and service orders', 'activate-services: TMF638 PATCH state active answers 422', 'policy hold: product and service orders → held; an entry in /spine/v1/fallout', 'operator: retry (step again) or resume (done by hand); abort answers 409 past the point of no return'],
     apis: ['TMF638', 'TMF641', 'TMF622'],
     policy: 'hold',
     endStates: { productOrder: 'held', serviceOrder: 'held', resourceOrder: 'completed', resources: 'active' },
@@ -118,9 +118,9 @@ export const partialHomeNetwork = variant(
 export const appointmentMissed = variant(
   'appointment-missed',
   'Installation appointment missed (hold)',
-  'Nobody is home when the technician comes: the work order cannot start, the orders are held until an operator rebooks and retries.',
+  'Nobody is home when the technician comes: the work order cannot start, the orders are held until an operator rebooks and retries, or aborts: the journey is then rolled back and the premises is free again.',
   {
-    divergence: ['complete-field-work: TMF697 PATCH state inProgress answers 409', 'policy hold (human-dependent): orders → held, fallout entry'],
+    divergence: ['complete-field-work: TMF697 PATCH state inProgress answers 409', 'policy hold (human-dependent): orders → held, fallout entry', 'operator: retry, resume, or abort (before the point of no return: rolled back as compensate does, orders → failed)'],
     apis: ['TMF697', 'TMF646', 'TMF622'],
     policy: 'hold',
     endStates: { productOrder: 'held', serviceOrder: 'held', resourceOrder: 'held' },

@@ -9,13 +9,13 @@ import { TmfError } from '../../tmf/errors.js';
 import { patchInTx, targetOf, type BehaviourEnv, type ResourceBehaviour } from '../../tmf/resource-service.js';
 import { RunStatus, StepStatus } from '../flow.js';
 import { decide } from '../policies/matrix.js';
+import { CANCELLABLE_ORDER_STATES } from '../steps/order-state.js';
 
 /** The run step that turns a cancellation into a rollback (the runner knows it). */
 export const CANCEL_STEP = 'cancel';
 
 const PRODUCT_ORDER = targetOf('TMF622', 'productOrder');
 const CANCEL_TASK = targetOf('TMF622', 'cancelProductOrder');
-const CANCELLABLE = ['acknowledged', 'pending', 'held', 'inProgress'];
 
 export const cancelProductOrderBehaviour: ResourceBehaviour = {
   async onCreate(tx, doc, env) {
@@ -23,7 +23,7 @@ export const cancelProductOrderBehaviour: ResourceBehaviour = {
     const record = await tx.getResource('TMF622', 'productOrder', orderId);
     if (!record) throw new TmfError('NOT_FOUND', `productOrder ${orderId} does not exist`);
     const order = record.doc;
-    if (!CANCELLABLE.includes(String(order.state))) {
+    if (!CANCELLABLE_ORDER_STATES.includes(String(order.state))) {
       throw new TmfError('ILLEGAL_TRANSITION', `productOrder ${orderId} is ${String(order.state)}: only an order still in delivery can be cancelled`);
     }
     const ponr = ((order.milestone as Doc[] | undefined) ?? []).find((m) => m.name === 'pointOfNoReturn');

@@ -4,7 +4,7 @@ import { publishEvent } from '../../events/publish.js';
 import type { Doc, RunRecord, Store } from '../../store/port.js';
 import { eventDomain, targetOf, type TmfContext } from '../../tmf/resource-service.js';
 import { inProcessCaller, tmfPath, type TmfCall } from '../tmf-caller.js';
-import { moveOrder } from '../steps/order-state.js';
+import { CANCELLABLE_ORDER_STATES, moveOrder } from '../steps/order-state.js';
 import { pointOfNoReturn } from './matrix.js';
 
 // The order lifecycle has no direct way from a held or pending order to an outcome: delivery resumes
@@ -54,7 +54,7 @@ export async function recordPointOfNoReturn(call: TmfCall, context: Doc, at: str
 
 /** Cancels every order of the journey still in delivery: assessingCancellation → pendingCancellation → cancelled. */
 export async function cancelOrders(call: TmfCall, context: Doc): Promise<void> {
-  await moveOrders(call, context, ['acknowledged', 'pending', 'held', 'inProgress'], 'assessingCancellation');
+  await moveOrders(call, context, CANCELLABLE_ORDER_STATES, 'assessingCancellation');
   await moveOrders(call, context, ['assessingCancellation'], 'pendingCancellation');
   await moveOrders(call, context, ['pendingCancellation'], 'cancelled');
 }

@@ -63,8 +63,11 @@ export const policies: Record<PolicyId, Policy> = {
 
 /** What a matrix row matches: the kind of failure, where it happened, and the point of no return. */
 export interface FailureMatch {
-  /** transient: 5xx or timeout; refused: 4xx from the called system; answer: a business answer that stops the journey. */
-  kind: 'transient' | 'refused' | 'answer' | 'cancel';
+  /**
+   * transient: 5xx or timeout; refused: 4xx from the called system; answer: a business answer that
+   * stops the journey; cancel: the customer's cancelProductOrder; abort: an operator aborts a held journey.
+   */
+  kind: 'transient' | 'refused' | 'answer' | 'cancel' | 'abort';
   /** Only failures at these steps (any step when absent). */
   steps?: readonly string[];
   /** Before or after the point of no return (either when absent). */
@@ -134,7 +137,7 @@ export const decisionMatrix: readonly MatrixRow[] = [
     scenario: 'Activation refused after the point of no return',
     match: { kind: 'refused', ponr: 'after' },
     policy: 'hold',
-    rationale: 'The customer already sees the service: hold in fallout for an operator to resume, retry or abort.',
+    rationale: 'The customer already sees the service: hold in fallout for an operator to retry the step or resume once it is done by hand.',
   },
   {
     id: 'cancel-before-ponr',
@@ -149,6 +152,20 @@ export const decisionMatrix: readonly MatrixRow[] = [
     match: { kind: 'cancel', ponr: 'after' },
     policy: 'reject',
     rationale: 'Deny: the work cannot be unwound; the order stays as it was (a cease order undoes a delivered service).',
+  },
+  {
+    id: 'abort-before-ponr',
+    scenario: 'An operator aborts a journey held in fallout before the point of no return',
+    match: { kind: 'abort', ponr: 'before' },
+    policy: 'compensate',
+    rationale: 'Nothing customer-visible has happened: undo the work and fail the orders, so the premises and its resources are free for a new order.',
+  },
+  {
+    id: 'abort-after-ponr',
+    scenario: 'An operator aborts a journey held in fallout after the point of no return',
+    match: { kind: 'abort', ponr: 'after' },
+    policy: 'reject',
+    rationale: 'Deny: past the point of no return the work is not rolled back; retry the step, or resume once it is done by hand (a cease order then undoes the delivered service).',
   },
   {
     id: 'unavailable-at-reservation',

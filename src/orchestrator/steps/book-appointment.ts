@@ -35,4 +35,12 @@ export const bookAppointment: StepDefinition = {
       ...addToThread({ role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointment.id) }),
     };
   },
+  // Cancelling the appointment gives its slot back to the installation calendar; a visit that took place stays completed.
+  async compensate({ call, context }) {
+    const path = tmfPath('TMF646', 'appointment', String(context.appointmentId));
+    const appointment = await call<Doc>({ from: 'com', method: 'GET', path });
+    if (BOOKED.includes(String(appointment.status))) await call({ from: 'com', method: 'PATCH', path, body: { status: 'cancelled' } });
+  },
 };
+
+const BOOKED = ['initialized', 'confirmed'];

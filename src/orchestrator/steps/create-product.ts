@@ -32,4 +32,13 @@ export const createProduct: StepDefinition = {
       ...addToThread({ role: 'product', api: 'TMF637', resource: 'product', id: String(product.id), via: 'productOrderItem.productOrderId' }),
     };
   },
+  // The product will not be delivered: aborted once delivery started (pendingActive), cancelled before.
+  async compensate({ call, context }) {
+    const path = tmfPath('TMF637', 'product', String(context.productId));
+    const product = await call<Doc>({ from: 'orchestrator', method: 'GET', path });
+    const ending = ABANDONED[String(product.status)];
+    if (ending) await call({ from: 'orchestrator', method: 'PATCH', path, body: { status: ending } });
+  },
 };
+
+const ABANDONED: Record<string, string> = { created: 'cancelled', pendingActive: 'aborted' };

@@ -54,4 +54,15 @@ export const designServices: StepDefinition = {
     }));
     return { serviceIds, ...addToThread(...links) };
   },
+  // The designs are abandoned, supporting services first: each service ends terminated by the way its lifecycle allows.
+  async compensate({ call, context }) {
+    for (const id of Object.values(context.serviceIds as Record<string, string>).reverse()) {
+      const path = tmfPath('TMF638', 'service', id);
+      const service = await call<Doc>({ from: 'som', method: 'GET', path });
+      for (const state of TO_TERMINATED[String(service.state)] ?? []) await call({ from: 'som', method: 'PATCH', path, body: { state } });
+    }
+  },
 };
+
+// A reserved service is released only through inactive (service.machine.ts).
+const TO_TERMINATED: Record<string, readonly string[]> = { designed: ['terminated'], reserved: ['inactive', 'terminated'] };

@@ -2,6 +2,7 @@ import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
+import { cancelOrder } from './order-state.js';
 import { customerParty } from './refs.js';
 
 /** ROM raises the field work for the booked visit (TMF697): install the ONT, splice the drop. */
@@ -32,5 +33,9 @@ export const dispatchTechnician: StepDefinition = {
       workOrderId: workOrder.id,
       ...addToThread({ role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
     };
+  },
+  // The visit is called off; a work order the technician already completed stays as it is.
+  async compensate({ call, context }) {
+    await cancelOrder(call, 'rom', 'TMF697', 'workOrder', String(context.workOrderId));
   },
 };

@@ -10,6 +10,17 @@ const itemsKey: Record<string, string> = {
   'TMF697/workOrder': 'workOrderItem',
 };
 
+/** The order states from which a cancellation can still be accepted. */
+export const CANCELLABLE_ORDER_STATES: readonly string[] = ['acknowledged', 'pending', 'held', 'inProgress'];
+const CANCELLATION_STATES = ['assessingCancellation', 'pendingCancellation', 'cancelled'];
+
+/** Cancels an order still in delivery (assessingCancellation → pendingCancellation → cancelled); one that has ended is left as it is. */
+export async function cancelOrder(call: TmfCall, from: Actor, apiId: string, resource: string, id: string): Promise<void> {
+  const order = await call<Doc>({ from, method: 'GET', path: tmfPath(apiId, resource, id) });
+  if (!CANCELLABLE_ORDER_STATES.includes(String(order.state))) return;
+  for (const state of CANCELLATION_STATES) await moveOrder(call, from, apiId, resource, id, state);
+}
+
 /**
  * Moves an order and all its items to `state` in one PATCH. Merge-patch replaces arrays whole, so the
  * current items are read first and sent back with the new state.
