@@ -100,3 +100,43 @@ describe('cancellation', () => {
     expect(await get(app, CANCEL)).toEqual([]);
   });
 });
+
+describe('cancelling a service, resource or work order (TMF641, TMF652, TMF697)', () => {
+  const orders = [
+    { base: '/tmf-api/serviceOrdering/v4', order: 'serviceOrder', task: 'cancelServiceOrder', items: 'serviceOrderItem', body: { serviceOrderItem: [{ id: '1', action: 'add', service: { serviceType: 'CFS' } }] }, contextKey: 'serviceOrderId' },
+    { base: '/tmf-api/resourceOrderingManagement/v4', order: 'resourceOrder', task: 'cancelResourceOrder', items: 'orderItem', body: { orderItem: [{ id: '1', action: 'add' }] }, contextKey: 'resourceOrderId' },
+    { base: '/tmf-api/workOrderManagement/v4', order: 'workOrder', task: 'cancelWorkOrder', items: 'workOrderItem', body: { workOrderItem: [{ id: '1', action: 'add' }] }, contextKey: 'workOrderId' },
+  ] as const;
+
+  for (const { base, order, task, items, body } of orders) {
+    it(`${task} cancels a ${order} still in delivery, items with it, and the task is done`, async () => {
+      const app = await build();
+      const created = await app.inject({ method: 'POST', url: `${base}/${order}`, ...json(body) });
+      expect(created.statusCode, created.body).toBe(201);
+      const id = created.json().id;
+      const cancel = await app.inject({ method: 'POST', url: `${base}/${task}`, ...json({ [order]: { id }, cancellationReason: 'customer changed their mind' }) });
+      expect(cancel.statusCode, cancel.body).toBe(201);
+      expect(cancel.json()).toMatchObject({ state: 'done', effectiveCancellationDate: expect.any(String) });
+      const cancelled = await get(app, `${base}/${order}/${id}`);
+      expect([cancelled.state, ...cancelled[items].map((item: Doc) => item.state)]).toEqual(['cancelled', 'cancelled']);
+      const states = (await app.spine.ctx.store.listEvents({})).filter((e) => e.envelope.eventType.endsWith('OrderStateChangeEvent')).map((e) => (e.envelope.event as Doc)[order].state);
+      expect(states).toEqual(['assessingCancellation', 'pendingCancellation', 'cancelled']);
+    });
+  }
+
+  it('refuses an unknown order (404), a finished one (409) and one a journey delivers (409, naming the product order), creating nothing', async () => {
+    const app = await demoApp();
+    const held = await run(app, 'appointment-missed');
+    const done = await run(app, 'gpon-ftth');
+    for (const { base, order, task, contextKey } of orders) {
+      const post = (id: string) => app.inject({ method: 'POST', url: `${base}/${task}`, ...json({ [order]: { id } }) });
+      expect((await post('nope')).statusCode).toBe(404);
+      const finished = await post(done.run.context[contextKey]);
+      expect([finished.statusCode, finished.json().message]).toEqual([409, expect.stringContaining('only an order still in delivery can be cancelled')]);
+      const delivered = await post(held.run.context[contextKey]);
+      expect([delivered.statusCode, delivered.json().message]).toEqual([409, expect.stringContaining(`product order ${held.run.context.productOrderId}`)]);
+      expect(await get(app, `${base}/${task}`)).toEqual([]);
+    }
+    expect((await get(app, `/spine/v1/runs/${held.run.id}`)).run.status).toBe('held');
+  });
+});

@@ -32,6 +32,7 @@ import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
 import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
+import { orderCancellationBehaviours } from '../orchestrator/cancel/order-cancellation.js';
 import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
 import { mountHubRoutes } from './hub-routes.js';
@@ -100,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
-    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, 'TMF688/topic': topicBehaviour }, faults),
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, ...orderCancellationBehaviours, 'TMF688/topic': topicBehaviour }, faults),
     network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });

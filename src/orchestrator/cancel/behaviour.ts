@@ -10,11 +10,11 @@ import { patchInTx, targetOf, type BehaviourEnv, type ResourceBehaviour } from '
 import { RunStatus, StepStatus } from '../flow.js';
 import { decide } from '../policies/matrix.js';
 import { CANCELLABLE_ORDER_STATES } from '../steps/order-state.js';
+import { moveOrderInTx } from './order-cancellation.js';
 
 /** The run step that turns a cancellation into a rollback (the runner knows it). */
 export const CANCEL_STEP = 'cancel';
 
-const PRODUCT_ORDER = targetOf('TMF622', 'productOrder');
 const CANCEL_TASK = targetOf('TMF622', 'cancelProductOrder');
 
 export const cancelProductOrderBehaviour: ResourceBehaviour = {
@@ -31,12 +31,12 @@ export const cancelProductOrderBehaviour: ResourceBehaviour = {
     if (row.policy !== 'compensate') {
       throw new TmfError('ILLEGAL_TRANSITION', `productOrder ${orderId} passed its point of no return at ${String(ponr?.milestoneDate)}: cancellation denied (${row.rationale})`);
     }
-    await moveProductOrder(tx, env, orderId, 'assessingCancellation');
-    await moveProductOrder(tx, env, orderId, 'pendingCancellation');
+    await moveOrderInTx(tx, env, 'TMF622', 'productOrder', orderId, 'assessingCancellation');
+    await moveOrderInTx(tx, env, 'TMF622', 'productOrder', orderId, 'pendingCancellation');
     const run = (await tx.listRuns({ mentioning: orderId })).find((r) => r.context.productOrderId === orderId && r.status !== RunStatus.completed && r.status !== RunStatus.failed);
     if (!run) {
       // No journey works this order: nothing to undo.
-      await moveProductOrder(tx, env, orderId, 'cancelled');
+      await moveOrderInTx(tx, env, 'TMF622', 'productOrder', orderId, 'cancelled');
       return { ...doc, state: 'done', effectiveCancellationDate: env.at };
     }
     // A journey held in fallout is taken out of the queue: the cancellation resolves it.
@@ -54,11 +54,6 @@ export const cancelProductOrderBehaviour: ResourceBehaviour = {
   },
 };
 
-async function moveProductOrder(tx: Store, env: BehaviourEnv, id: string, state: string): Promise<void> {
-  const current = (await tx.getResource('TMF622', 'productOrder', id))!.doc;
-  const items = ((current.productOrderItem as Doc[] | undefined) ?? []).map((item) => ({ ...item, state }));
-  await patchInTx(tx, env.ctx, PRODUCT_ORDER, id, { state, productOrderItem: items }, env.meta);
-}
 
 /** The cancellation is carried out: the task is done. */
 export async function completeCancelTask(tx: Store, env: BehaviourEnv, taskId: string): Promise<void> {

@@ -12,7 +12,8 @@ const itemsKey: Record<string, string> = {
 
 /** The order states from which a cancellation can still be accepted. */
 export const CANCELLABLE_ORDER_STATES: readonly string[] = ['acknowledged', 'pending', 'held', 'inProgress'];
-const CANCELLATION_STATES = ['assessingCancellation', 'pendingCancellation', 'cancelled'];
+/** How an order in delivery is cancelled, step by step. */
+export const CANCELLATION_STATES: readonly string[] = ['assessingCancellation', 'pendingCancellation', 'cancelled'];
 
 /** Cancels an order still in delivery (assessingCancellation → pendingCancellation → cancelled); one that has ended is left as it is. */
 export async function cancelOrder(call: TmfCall, from: Actor, apiId: string, resource: string, id: string): Promise<void> {
@@ -21,13 +22,16 @@ export async function cancelOrder(call: TmfCall, from: Actor, apiId: string, res
   for (const state of CANCELLATION_STATES) await moveOrder(call, from, apiId, resource, id, state);
 }
 
+/** The attribute an order type keeps its items in. */
+export const itemsKeyOf = (apiId: string, resource: string): string => itemsKey[`${apiId}/${resource}`]!;
+
 /**
  * Moves an order and all its items to `state` in one PATCH. Merge-patch replaces arrays whole, so the
  * current items are read first and sent back with the new state.
  */
 export async function moveOrder(call: TmfCall, from: Actor, apiId: string, resource: string, id: string, state: string): Promise<Doc> {
   const path = tmfPath(apiId, resource, id);
-  const key = itemsKey[`${apiId}/${resource}`]!;
+  const key = itemsKeyOf(apiId, resource);
   const order = await call<Doc>({ from, method: 'GET', path });
   const items = ((order[key] as Doc[] | undefined) ?? []).map((item) => ({ ...item, state }));
   return call<Doc>({ from, method: 'PATCH', path, body: { state, [key]: items } });
