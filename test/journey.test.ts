@@ -277,6 +277,11 @@ describe('the GPON FTTH journey', () => {
       ['gpon-cease', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, productId'],
       ['gpon-ftth', { productId: 'p-1', colour: 'red' }, 'unknown run parameter productId, colour; use customerId, addressId, offeringId'],
       ['reject-tech-001', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, offeringId'],
+      ['gpon-ftth', { customerId: ['cust-56789'] }, 'run parameter customerId must be an id (a non-empty string), not ["cust-56789"]'],
+      ['gpon-ftth', { addressId: 123 }, 'run parameter addressId must be an id (a non-empty string), not 123'],
+      ['gpon-ftth', { customerId: { id: 'cust-56789' } }, 'run parameter customerId must be an id (a non-empty string), not {"id":"cust-56789"}'],
+      ['gpon-ftth', { addressId: null }, 'run parameter addressId must be an id (a non-empty string), not null'],
+      ['gpon-cease', { productId: '' }, 'run parameter productId must be an id (a non-empty string), not ""'],
     ] as const) {
       const response = await app.inject({ method: 'POST', url: `/spine/v1/scenarios/${scenario}/runs`, ...json(body) });
       expect([response.statusCode, response.json().message]).toEqual([400, message]);

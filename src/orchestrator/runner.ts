@@ -104,6 +104,9 @@ export function createRunner(deps: {
   async function createRun(tx: Store, flow: Flow, input: Doc, journey?: { correlationId: string; carried?: Doc }): Promise<RunRecord> {
     const unknown = Object.keys(input).filter((key) => !flow.parameters.includes(key));
     if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use ${flow.parameters.join(', ') || 'none'}`);
+    // Every parameter names an entity by its id; leave one out to let the scenario choose.
+    const notAnId = Object.entries(input).find(([, value]) => typeof value !== 'string' || !value);
+    if (notAnId) throw new TmfError('INVALID_BODY', `run parameter ${notAnId[0]} must be an id (a non-empty string), not ${JSON.stringify(notAnId[1])}`);
     const at = now();
     const given = { ...input, ...flow.input };
     const prepared = flow.prepare ? await flow.prepare(given, tx) : given;
