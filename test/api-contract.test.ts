@@ -17,15 +17,25 @@ const meaningfulBodies: Record<string, Record<string, unknown>> = {
   'TMF685/availabilityCheck': { reservationItem },
 };
 
+// A cancellation names an order still in delivery; one order can be cancelled once.
+const cancellations = [
+  ['TMF622', 'cancelProductOrder', 'productOrder', 'ProductOrder_Create'],
+  ['TMF641', 'cancelServiceOrder', 'serviceOrder', 'ServiceOrder_Create'],
+  ['TMF652', 'cancelResourceOrder', 'resourceOrder', 'ResourceOrder_Create'],
+  ['TMF697', 'cancelWorkOrder', 'workOrder', 'WorkOrder_Create'],
+] as const;
+
 /** Resources whose create needs something to act on: each POST gets a fresh one. */
-const bodyFactories: Record<string, (app: FastifyInstance) => Promise<Record<string, unknown>>> = {
-  // A cancellation names an order still in delivery; one order can be cancelled once.
-  'TMF622/cancelProductOrder': async (app) => {
-    const api = apis.find((a) => a.id === 'TMF622')!;
-    const order = await app.inject({ method: 'POST', url: `${api.basePath}/productOrder`, ...json(sampleOf(api.specFile, 'ProductOrder_Create')) });
-    return { productOrder: { id: order.json().id, href: order.json().href }, cancellationReason: 'contract test' };
-  },
-};
+const bodyFactories: Record<string, (app: FastifyInstance) => Promise<Record<string, unknown>>> = Object.fromEntries(
+  cancellations.map(([apiId, task, order, createSchema]) => [
+    `${apiId}/${task}`,
+    async (app: FastifyInstance) => {
+      const api = apis.find((a) => a.id === apiId)!;
+      const created = await app.inject({ method: 'POST', url: `${api.basePath}/${order}`, ...json(sampleOf(api.specFile, createSchema)) });
+      return { [order]: { id: created.json().id, href: created.json().href }, cancellationReason: 'contract test' };
+    },
+  ]),
+);
 
 const creatable = apis.flatMap((api) =>
   api.resources

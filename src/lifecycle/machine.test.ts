@@ -145,9 +145,9 @@ const cases: Record<string, { allowed: Pair[]; refused: Pair[] }> = {
   service: {
     allowed: [
       ['feasibilityChecked', 'designed'], ['designed', 'reserved'], ['reserved', 'inactive'], ['reserved', 'active'],
-      ['inactive', 'active'], ['active', 'inactive'], ['inactive', 'terminated'], ['active', 'terminated'],
+      ['inactive', 'active'], ['active', 'inactive'], ['inactive', 'terminated'], ['active', 'terminated'], ['designed', 'terminated'],
     ],
-    refused: [['reserved', 'terminated'], ['feasibilityChecked', 'active'], ['designed', 'terminated'], ['terminated', 'active']],
+    refused: [['reserved', 'terminated'], ['feasibilityChecked', 'active'], ['feasibilityChecked', 'terminated'], ['terminated', 'active']],
   },
   'resource-administrative-state': {
     allowed: [['locked', 'unlocked'], ['unlocked', 'shutdown'], ['shutdown', 'locked'], ['shutdown', 'unlocked'], ['unlocked', 'locked']],
