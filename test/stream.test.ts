@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { build } from './support/build.js';
 import { demoApp, runScenario } from './support/change-journeys.js';
 
 // GET /spine/v1/stream over a real socket: a journey's exchanges, events and transitions as
@@ -86,4 +87,33 @@ describe('the activity stream', () => {
     expect(seqs(replay, 'exchange')).toEqual(exchanges.map((x) => x.seq));
     expect(seqs(replay, 'event')).toEqual(events.map((e) => e.seq));
   });
+});
+
+describe('the activity stream asked badly', () => {
+  // HEAD never answered: the poll loop ran for it, and node sends a HEAD's headers only with its end.
+  it('answers HEAD with the headers alone, at once, leaving nothing polling', async () => {
+    const app = await listening();
+    const { port } = app.server.address() as AddressInfo;
+    const polls = vi.spyOn(app.spine.ctx.store, 'listExchanges');
+    const response = await fetch(`http://127.0.0.1:${port}/spine/v1/stream`, { method: 'HEAD', signal: AbortSignal.timeout(2_000) });
+    expect([response.status, response.headers.get('content-type')]).toEqual([200, 'text/event-stream']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(polls).not.toHaveBeenCalled();
+  });
+
+  // A resume point the stream never emitted started it live: the client silently missed what it asked for.
+  it.each([
+    ['?since=garbage', {}, 'since "garbage"'],
+    ['?since=-1', {}, 'since "-1"'],
+    ['?since=', {}, 'since ""'],
+    ['?since=12', {}, 'since "12"'],
+    ['?since=1.2.3', {}, 'since "1.2.3"'],
+    ['', { 'last-event-id': 'garbage' }, 'Last-Event-ID "garbage"'],
+    ['?since=0.0', { 'last-event-id': '-1' }, 'Last-Event-ID "-1"'],
+  ])('refuses %s %j with a 400 naming it', async (query, headers, mentions) => {
+    const app = await build();
+    const response = await app.inject({ method: 'GET', url: `/spine/v1/stream${query}`, headers });
+    expect([response.statusCode, response.json().code]).toEqual([400, 'last-event-id' in headers ? 'SPN-400-INVALID-HEADER' : 'SPN-400-INVALID-QUERY']);
+    expect(response.json().message).toContain(`${mentions} is not a message id of the stream`);
+  }, 5_000); // a stream started instead would never end the request
 });

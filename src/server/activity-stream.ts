@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createTransitionTracker } from '../orchestrator/transitions.js';
 import type { Store } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
 import { singleParam } from './query-params.js';
 
 const POLL_MS = 100;
@@ -10,6 +11,13 @@ const HEARTBEAT_MS = 15_000;
 const PAGE = 500;
 // The entities whose last states a stream remembers to show transitions from: the last few hundred journeys'.
 const ENTITIES_TRACKED = 10_000;
+// A message id, `<eventSeq>.<exchangeSeq>`; each within Number's exact integers.
+const MESSAGE_ID = /^(\d{1,15})\.(\d{1,15})$/;
+
+interface Cursor {
+  eventSeq: number;
+  exchangeSeq: number;
+}
 
 /**
  * GET /spine/v1/stream: exchanges, events and transitions as Server-Sent Events, in commit order.
@@ -18,14 +26,13 @@ const ENTITIES_TRACKED = 10_000;
  * replays everything.
  */
 export async function streamActivity(store: Store, request: FastifyRequest, reply: FastifyReply, closing: AbortSignal): Promise<void> {
-  const resume = String(request.headers['last-event-id'] ?? singleParam('since', (request.query as { since?: string | string[] }).since) ?? '');
-  let { eventSeq, exchangeSeq } = /^\d+\.\d+$/.test(resume)
-    ? { eventSeq: Number(resume.split('.')[0]), exchangeSeq: Number(resume.split('.')[1]) }
-    : await store.latestActivity();
+  let { eventSeq, exchangeSeq } = resumePoint(request) ?? (await store.latestActivity());
   const track = createTransitionTracker({ entitiesKept: ENTITIES_TRACKED });
 
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  // The headers are all a HEAD gets: no poll loop may be left running for it until its client leaves.
+  if (request.method === 'HEAD') return void reply.raw.end();
   reply.raw.write(': spine activity stream\n\n');
   const send = (type: string, data: unknown) =>
     reply.raw.write(`id: ${eventSeq}.${exchangeSeq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
@@ -76,4 +83,24 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
     const more = exchanges.length === PAGE || events.length === PAGE;
     await new Promise((resolve) => (more ? setImmediate(resolve) : setTimeout(resolve, POLL_MS)));
   }
+}
+
+/**
+ * Where a reconnecting client resumes: after its Last-Event-ID, else after `?since=`; undefined to
+ * start live. A value that is no message id is refused: ignored, it would start the stream live and
+ * the client would silently miss what it asked to be sent again.
+ */
+function resumePoint(request: FastifyRequest): Cursor | undefined {
+  const header = request.headers['last-event-id'];
+  const since = singleParam('since', (request.query as { since?: string | string[] }).since);
+  // An empty Last-Event-ID names no message (an EventSource does not send one).
+  const fromHeader = header ? cursorOf(String(header), 'Last-Event-ID', 'INVALID_HEADER') : undefined;
+  const fromQuery = since === undefined ? undefined : cursorOf(since, 'since', 'INVALID_QUERY');
+  return fromHeader ?? fromQuery;
+}
+
+function cursorOf(value: string, name: string, kind: 'INVALID_HEADER' | 'INVALID_QUERY'): Cursor {
+  const match = MESSAGE_ID.exec(value);
+  if (!match) throw new TmfError(kind, `${name} "${value.slice(0, 40)}" is not a message id of the stream: <eventSeq>.<exchangeSeq>, e.g. 0.0 to replay everything`);
+  return { eventSeq: Number(match[1]), exchangeSeq: Number(match[2]) };
 }

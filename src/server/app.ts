@@ -24,8 +24,9 @@ import { mountCourseRoutes } from './course-routes.js';
 import { mountExplorerRoutes } from './explorer-routes.js';
 import { mountRegistryRoutes } from './registry-routes.js';
 import docsPlugin from './docs.js';
-import { limitBodyDepth } from './body-depth.js';
+import { limitBodies } from './body-limits.js';
 import { requireUtf8Bodies } from './body-charset.js';
+import { parseJsonBodies } from './json-body.js';
 import { refuseUndeclaredParams } from './query-params.js';
 import { requireAcceptable } from './accept.js';
 import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error-handler.js';
@@ -108,10 +109,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const qualifications = createQualificationWorker({ tmf: ctx, logger: app.log });
   app.decorate('spine', { ctx, relay, runner, qualifications, faults });
 
-  // A merge patch is parsed as application/json is, refusing `__proto__` and `constructor.prototype` keys alike.
-  app.addContentTypeParser('application/merge-patch+json', { parseAs: 'string' }, app.getDefaultJsonParser('error', 'error'));
+  parseJsonBodies(app);
   installErrorHandling(app);
-  limitBodyDepth(app);
+  limitBodies(app);
   requireUtf8Bodies(app);
   refuseUndeclaredParams(app);
   requireAcceptable(app);

@@ -28,8 +28,12 @@ export function installErrorHandling(app: FastifyInstance): void {
 
   const otherMethod = answerOtherMethods(app);
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    // The router refuses a segment too long (frameworkErrors) only when no other route matches the
+    // path, but the explorer's catch-all matches every GET and HEAD and hands an API's path back here.
+    if (path.split('/').some(isTooLong)) return sendUriTooLong(reply);
     if (otherMethod(request, reply)) return;
-    reply.code(404).type('application/json').send(errorBody('NO_SUCH_PATH', `no resource at ${request.method} ${request.url.split('?')[0]}`));
+    reply.code(404).type('application/json').send(errorBody('NO_SUCH_PATH', `no resource at ${request.method} ${path}`));
   });
 }
 
@@ -43,10 +47,24 @@ export const MAX_PATH_SEGMENT = 256;
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?')[0];
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
-    reply.code(statusOf('URI_TOO_LONG')).type('application/json').send(errorBody('URI_TOO_LONG', `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids are at most 128`));
+    sendUriTooLong(reply);
     return;
   }
   reply.code(statusOf('MALFORMED_PATH')).type('application/json').send(errorBody('MALFORMED_PATH', `the path ${path} is not valid percent-encoded UTF-8`));
+}
+
+function sendUriTooLong(reply: FastifyReply): void {
+  reply.code(statusOf('URI_TOO_LONG')).type('application/json').send(errorBody('URI_TOO_LONG', `a segment of the path is longer than ${MAX_PATH_SEGMENT} characters; ids are at most 128`));
+}
+
+// Measured decoded, as the router measures a parameter.
+function isTooLong(segment: string): boolean {
+  if (segment.length <= MAX_PATH_SEGMENT) return false;
+  try {
+    return decodeURIComponent(segment).length > MAX_PATH_SEGMENT;
+  } catch {
+    return true;
+  }
 }
 
 function clientErrorKind(error: FastifyError): ErrorKind | undefined {

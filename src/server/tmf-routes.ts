@@ -28,7 +28,7 @@ export function mountTmfApi(app: FastifyInstance, ctx: TmfContext, api: TmfApi):
       for (const resource of api.resources) mountResource(scope, ctx, api, resource);
       scope.post('/hub', async (request, reply) => {
         const subscription = await registerHub(ctx.store, { api: api.id }, request.body, ctx);
-        return reply.code(201).header('location', `${api.basePath}/hub/${subscription.id}`).send(subscription);
+        return reply.code(201).header('location', `${ctx.baseUrl}${api.basePath}/hub/${subscription.id}`).send(subscription);
       });
       scope.delete<{ Params: { id: string } }>('/hub/:id', async (request, reply) => {
         await unregisterHub(ctx.store, { api: api.id }, request.params.id);
@@ -117,8 +117,8 @@ function writeOf(ctx: TmfContext, request: FastifyRequest) {
   };
 }
 
-/** A page of a TMF630 list: 206 when more follow, with the total and the page's count in headers. */
-function sendPage(reply: FastifyReply, { page, total, partial }: { page: unknown[]; total: number; partial: boolean }): FastifyReply {
+/** A page of a TMF630 list: 206 when it is not the whole list, with the total and the page's count in headers. */
+export function sendPage(reply: FastifyReply, { page, total, partial }: { page: unknown[]; total: number; partial: boolean }): FastifyReply {
   return reply.code(partial ? 206 : 200).header('x-total-count', String(total)).header('x-result-count', String(page.length)).send(page);
 }
 
