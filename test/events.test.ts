@@ -4,7 +4,7 @@ import { publishEnvelope } from '../src/events/publish.js';
 import { TOPIC_SCAN_PAGE } from '../src/events/topics.js';
 import { openStore } from '../src/store/open-store.js';
 import type { EventSelector } from '../src/store/port.js';
-import { build, json } from './support/build.js';
+import { BASE_URL, build, json } from './support/build.js';
 import { startListener } from './support/listener.js';
 import { tempDir } from './support/temp-dir.js';
 
@@ -22,7 +22,7 @@ describe('hub subscriptions', () => {
     const created = await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: 'http://127.0.0.1:9/cb' }) });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toEqual({ id: expect.any(String), callback: 'http://127.0.0.1:9/cb', query: null });
-    expect(created.headers.location).toBe(`${API}/hub/${created.json().id}`);
+    expect(created.headers.location).toBe(`${BASE_URL}${API}/hub/${created.json().id}`);
     expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'DELETE', url: `${API}/hub/${created.json().id}` })).statusCode).toBe(404);
   });
@@ -47,6 +47,48 @@ describe('hub subscriptions', () => {
       const body = (await app.inject({ method: 'GET', url })).body;
       expect(body, url).not.toContain('s3cr');
       expect(body, url).toContain(masked);
+    }
+  });
+
+  it('delivers to a callback with a query string at its path plus /listener/<eventType>, keeping the query', async () => {
+    const listener = await startListener();
+    const app = await build();
+    await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: `${listener.url}/?token=abc` }) });
+    await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
+    const [received] = await listener.waitFor(1);
+    expect(received!.path).toBe('/callback/listener/productOrderCreateEvent?token=abc');
+  });
+
+  it('refuses a callback with a fragment (400), which is never sent to a listener', async () => {
+    const app = await build();
+    for (const callback of ['http://127.0.0.1:9/cb#frag', 'http://127.0.0.1:9/cb#']) {
+      const refused = await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback }) });
+      expect([refused.statusCode, refused.json().message]).toEqual([400, expect.stringContaining('fragment')]);
+    }
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/hubs' })).json()).toEqual([]);
+  });
+
+  // Deliveries were stored with the listener path appended to the callback as text, after its query string.
+  it("sends a delivery stored with such a url to the listener path of its hub's callback", async () => {
+    const listener = await startListener();
+    const app = await build();
+    const callback = `${listener.url}?token=abc`;
+    const hub = (await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback }) })).json();
+    const store = app.spine.ctx.store;
+    await store.transaction(async (tx) => {
+      const envelope = { eventId: 'ev-1', eventType: 'ProductOrderCreateEvent', eventTime: new Date().toISOString(), event: {} };
+      const event = await tx.appendEvent({ eventId: 'ev-1', eventType: envelope.eventType, api: 'TMF622', resource: 'productOrder', resourceId: 'po-1', correlationId: null, eventTime: envelope.eventTime, envelope });
+      await tx.insertDelivery({ eventSeq: event.seq, hubId: hub.id, url: `${callback}/listener/productOrderCreateEvent`, status: 'pending', nextAttemptAt: new Date(0).toISOString() });
+    });
+    const [received] = await listener.waitFor(1);
+    expect(received!.path).toBe('/callback/listener/productOrderCreateEvent?token=abc');
+  });
+
+  it('refuses a hub query with paging, sorting or fields (400): they select from a list, and a hub gets events one at a time', async () => {
+    const app = await build();
+    for (const query of ['limit=5', 'offset=3', 'sort=eventTime', 'fields=eventId', 'eventType=ProductOrderCreateEvent&limit=5']) {
+      const refused = await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: 'http://127.0.0.1:9/cb', query }) });
+      expect([query, refused.statusCode, refused.json().message]).toEqual([query, 400, expect.stringContaining('paging, sorting and fields do not apply to an event filter')]);
     }
   });
 
@@ -197,7 +239,7 @@ describe('TMF688 event management', () => {
     const listener = await startListener();
     const app = await build();
     const topic = (
-      await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'orders', headerQuery: 'eventType=ProductOrderCreateEvent' }) })
+      await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name: 'orders', headerQuery: 'eventType=ProductOrderCreateEvent,FieldVisitDoneEvent' }) })
     ).json();
     await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic.id}/hub`, ...json({ callback: listener.url }) });
     await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
@@ -261,7 +303,7 @@ describe('TMF688 event management', () => {
     const reads: EventSelector[] = [];
     const app = await build({ store: { ...store, listEvents: (selector) => (reads.push(selector), store.listEvents(selector)) } });
     const topicOf = async (name: string) =>
-      (await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name, headerQuery: 'eventType=ProductOrderCreateEvent' }) })).json().id;
+      (await app.inject({ method: 'POST', url: `${EVENT_API}/topic`, ...json({ name, headerQuery: 'eventType=ProductOrderCreateEvent,FieldVisitDoneEvent' }) })).json().id;
     const [topic, other] = [await topicOf('orders'), await topicOf('other orders')];
     // Two and a half scan pages of events, the rest customers': one in seven is an order creation,
     // as are the last and first of two pages.

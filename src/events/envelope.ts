@@ -31,10 +31,14 @@ export function buildEnvelope(spec: EventSpec): Doc {
     description: spec.description ?? `${spec.eventType} for ${spec.payloadKey} ${String(spec.payload.id ?? '')}`.trim(),
     priority: spec.priority ?? 'normal',
     timeOcurred: spec.at,
-    '@type': spec.eventType,
-    '@baseType': 'Event',
+    ...eventEntityType(spec.eventType),
     event: { [spec.payloadKey]: spec.payload },
   };
+}
+
+/** What kind of entity an event is, as TMF630 says it (`@type` is kept by every `fields=` selection). */
+export function eventEntityType(eventType: string): { '@type': string; '@baseType': 'Event' } {
+  return { '@type': eventType, '@baseType': 'Event' };
 }
 
 /** `ProductOrderStateChangeEvent` → `productOrderStateChangeEvent`, the listener path segment. */
@@ -42,7 +46,9 @@ export function listenerName(eventType: string): string {
   return eventType.charAt(0).toLowerCase() + eventType.slice(1);
 }
 
-/** Joins a hub callback and the listener path without doubling slashes. */
+/** Where a hub's listener gets an event: the listener path after the callback's path (not doubling a slash), before its query. */
 export function listenerUrl(callback: string, eventType: string): string {
-  return `${callback.replace(/\/+$/, '')}/listener/${listenerName(eventType)}`;
+  const url = new URL(callback);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/listener/${listenerName(eventType)}`;
+  return url.href;
 }

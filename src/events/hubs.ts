@@ -25,6 +25,9 @@ export async function registerHub(
   if (typeof callback !== 'string' || !isHttpUrl(callback)) {
     throw new TmfError('INVALID_BODY', 'callback is required and must be an absolute http(s) URL');
   }
+  if (callback.includes('#')) {
+    throw new TmfError('INVALID_BODY', 'callback must not have a fragment (#…): a fragment is never sent to a server');
+  }
   if (query !== undefined && query !== null && typeof query !== 'string') {
     throw new TmfError('INVALID_BODY', 'query must be a string in TMF630 filter syntax');
   }

@@ -1,5 +1,6 @@
 import type { LeasedDelivery, Store } from '../store/port.js';
 import { splitCredentials, withoutCredentials } from './callback-url.js';
+import { listenerUrl } from './envelope.js';
 import { createWorker } from './worker.js';
 
 /** How hard the relay tries: exponential backoff with jitter, capped, then gives up on a delivery. */
@@ -89,11 +90,14 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   // ones in one transaction, until none is due.
   async function sendInTurn(claimed: LeasedDelivery[]): Promise<void> {
     const hubId = claimed[0]!.hubId;
+    // Sent where the hub's callback says now, not to the url stored with each delivery: older deliveries
+    // hold one with the listener path glued after the callback's query string.
+    const callback = (await deps.store.getHub(hubId))?.callback;
     for (let batch = claimed; batch.length; ) {
       for (const delivery of batch) inFlight.add(delivery.seq);
       const sent = batch;
       try {
-        const outcomes = await Promise.all(batch.map(send));
+        const outcomes = await Promise.all(batch.map((delivery) => send(delivery, callback)));
         batch = await deps.store.transaction(async (tx) => {
           for (const [i, delivery] of sent.entries()) if (outcomes[i]) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]);
           // A send the shutdown cut short is no attempt: its lease ends, so the next start sends it at once.
@@ -106,9 +110,12 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     }
   }
 
-  async function send({ event, url, attempts: before }: LeasedDelivery): Promise<DeliveryOutcome | undefined> {
+  async function send({ event, attempts: before }: LeasedDelivery, callback: string | undefined): Promise<DeliveryOutcome | undefined> {
     if (!event) return { delivered: false, at: now().toISOString(), error: 'event missing', giveUp: true };
+    // A hub unregistered since the lease: its deliveries are cancelled, and stay so whatever is recorded.
+    if (!callback) return { delivered: false, at: now().toISOString(), error: 'hub unregistered', giveUp: true };
     let error: string | undefined;
+    const url = listenerUrl(callback, event.eventType);
     const target = splitCredentials(url);
     try {
       const response = await fetch(target.url, {

@@ -1,6 +1,10 @@
 import type { Doc } from '../store/port.js';
+import { TmfError } from '../tmf/errors.js';
 import { matchesFilters, parseListQuery, type Filter } from '../tmf/query/index.js';
 import type { EventSource } from './publish.js';
+
+// The list parameters that pick from a whole collection; a subscription tests its events one at a time.
+const LIST_ONLY_PARAMS = ['fields', 'sort', 'offset', 'limit'];
 
 /**
  * Parses a hub `query` (or a TMF688 topic header/content query) in TMF630 filter syntax,
@@ -11,6 +15,10 @@ export function parseSubscriptionQuery(query: string | null | undefined): Filter
   if (!query) return [];
   const params: Record<string, string[]> = {};
   for (const [key, value] of new URLSearchParams(query.replace(/^\?/, ''))) (params[key] ??= []).push(value);
+  const listOnly = LIST_ONLY_PARAMS.find((name) => Object.hasOwn(params, name));
+  if (listOnly !== undefined) {
+    throw new TmfError('INVALID_QUERY', `parameter "${listOnly}": paging, sorting and fields do not apply to an event filter, which selects events one at a time`);
+  }
   return parseListQuery(params).filters;
 }
 
@@ -19,20 +27,28 @@ export function envelopeMatches(query: string | null, envelope: Doc): boolean {
   return matchesFilters(envelope, parseSubscriptionQuery(query));
 }
 
+/** A TMF688 topic's filters: `headerQuery` on the envelope without `event`, `contentQuery` on `event`. */
+export const TOPIC_QUERIES = ['headerQuery', 'contentQuery'] as const;
+export type TopicQuery = (typeof TOPIC_QUERIES)[number];
+
 /**
- * Whether an event belongs to a TMF688 topic: events posted to the topic itself, or any
- * outbox event passing the topic's headerQuery (on the envelope) and contentQuery (on `event`).
- * Each query is parsed once, when an event first needs it, so one matcher can test a whole log.
+ * Whether an event belongs to a TMF688 topic: it passes the topic's queries and, if a producer posted
+ * it to a topic, it was to this one. One matcher can test a whole log (see topicQueryFailed).
  */
 export function topicMatcher(topic: Doc): (source: EventSource, envelope: Doc) => boolean {
-  let headerFilters: Filter[] | undefined;
-  let contentFilters: Filter[] | undefined;
-  return (source, envelope) => {
-    if (source.resource === 'event') return source.resourceId === topic.id;
+  const failed = topicQueryFailed(topic);
+  return (source, envelope) => (source.resource !== 'event' || source.resourceId === topic.id) && failed(envelope) === undefined;
+}
+
+/**
+ * The first of a topic's queries an event envelope does not pass (undefined: it passes them all).
+ * Each query is parsed once, when an event first needs it.
+ */
+export function topicQueryFailed(topic: Doc): (envelope: Doc) => TopicQuery | undefined {
+  const filters: Partial<Record<TopicQuery, Filter[]>> = {};
+  return (envelope) => {
     const { event, ...header } = envelope;
-    return (
-      matchesFilters(header, (headerFilters ??= parseSubscriptionQuery(topic.headerQuery as string | undefined))) &&
-      matchesFilters(event, (contentFilters ??= parseSubscriptionQuery(topic.contentQuery as string | undefined)))
-    );
+    const parts: Record<TopicQuery, unknown> = { headerQuery: header, contentQuery: event };
+    return TOPIC_QUERIES.find((query) => !matchesFilters(parts[query], (filters[query] ??= parseSubscriptionQuery(topic[query] as string | undefined))));
   };
 }

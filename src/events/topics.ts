@@ -4,10 +4,12 @@ import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { listCollector, type ListQuery } from '../tmf/query/index.js';
 import { findApi } from '../tmf/registry.js';
-import { assertValid, type ResourceBehaviour } from '../tmf/resource-service.js';
+import { assertValid, isClientId, type ResourceBehaviour } from '../tmf/resource-service.js';
 import type { SchemaValidator } from '../tmf/schemas.js';
+import { eventEntityType } from './envelope.js';
+import { toSubscription } from './hubs.js';
 import { EVENT_API, publishEnvelope } from './publish.js';
-import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
+import { parseSubscriptionQuery, TOPIC_QUERIES, topicMatcher, topicQueryFailed } from './subscription-filter.js';
 
 // TMF688 topics are views over the one outbox: a topic holds the events posted to it and
 // every event of the 26 APIs that passes its headerQuery/contentQuery.
@@ -16,11 +18,12 @@ import { parseSubscriptionQuery, topicMatcher } from './subscription-filter.js';
  * A topic's queries are checked when it is created: every write of the 26 APIs matches its events
  * against them, so a query the filter grammar refuses would otherwise fail those writes instead.
  * Its name is how producers and listeners tell topics apart, so a named topic's name is its own.
+ * Its hubs listen to nothing once it is gone, so they go with it (and their pending deliveries).
  */
 export const topicBehaviour: ResourceBehaviour = {
   async onCreate(tx, doc) {
     if (typeof doc.name === 'string') await refuseTopicName(tx, doc.name);
-    for (const field of ['headerQuery', 'contentQuery'] as const) {
+    for (const field of TOPIC_QUERIES) {
       try {
         parseSubscriptionQuery(doc[field] as string | undefined);
       } catch (error) {
@@ -28,6 +31,9 @@ export const topicBehaviour: ResourceBehaviour = {
         throw new TmfError('INVALID_BODY', `${field} is not a TMF630 filter query: ${error.message}`);
       }
     }
+  },
+  async onDelete(tx, topic) {
+    for (const hub of await tx.listHubs(EVENT_API)) if (hub.topicId === topic.id) await tx.deleteHub(hub.id);
   },
 };
 
@@ -66,6 +72,14 @@ export async function listTopicEvents(store: Store, topicId: string, query: List
   }
 }
 
+/** GET /topic/{id}/hub: the topic's listeners, oldest first, with the TMF630 list query applied. */
+export async function listTopicHubs(store: Store, topicId: string, query: ListQuery) {
+  await mustGetTopic(store, topicId);
+  const collector = listCollector(query);
+  for (const hub of await store.listHubs(EVENT_API)) if (hub.topicId === topicId) collector.add({ ...toSubscription(hub) });
+  return collector.page();
+}
+
 /** GET /topic/{id}/event/{eventId}. */
 export async function retrieveTopicEvent(store: Store, topicId: string, eventId: string): Promise<Doc> {
   const topic = await mustGetTopic(store, topicId);
@@ -76,18 +90,48 @@ export async function retrieveTopicEvent(store: Store, topicId: string, eventId:
   return event.envelope;
 }
 
-/** POST /topic/{id}/event: a producer publishes its own event; Spine stamps id and time if absent. */
-export async function postTopicEvent(store: Store, topicId: string, body: unknown, sources: Sources & { validator: SchemaValidator }, correlationId: string | null) {
-  if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
-  assertValid(sources, findApi(EVENT_API)!, 'Event_Create', body);
-  if (typeof body.eventType !== 'string' || !body.eventType) throw new TmfError('INVALID_BODY', 'eventType is required');
+/**
+ * POST /topic/{id}/event: a producer publishes its own event, which must pass the topic's queries (a
+ * topic carries only what they select). Spine stamps eventId and times if absent, href, and `@type`
+ * as on its own events.
+ */
+export async function postTopicEvent(
+  store: Store,
+  topicId: string,
+  body: unknown,
+  sources: Sources & { validator: SchemaValidator; baseUrl: string },
+  correlationId: string | null,
+) {
+  const { posted, eventType, chosenId } = checkPostedEvent(sources, body);
+  const { basePath } = findApi(EVENT_API)!;
   return store.transaction(async (tx) => {
-    await mustGetTopic(tx, topicId);
-    const eventId = typeof body.eventId === 'string' && body.eventId ? body.eventId : sources.uuid();
+    const topic = await mustGetTopic(tx, topicId);
+    const eventId = chosenId ?? sources.uuid();
     if (await tx.getEvent(eventId)) throw new TmfError('CONFLICT', `event ${eventId} already exists`);
     const at = sources.now().toISOString();
-    const envelope: Doc = { eventTime: at, timeOcurred: at, correlationId: correlationId ?? undefined, ...body, eventId };
+    const href = `${sources.baseUrl}${basePath}/topic/${encodeURIComponent(topicId)}/event/${encodeURIComponent(eventId)}`;
+    const envelope: Doc = { eventTime: at, timeOcurred: at, correlationId: correlationId ?? undefined, ...eventEntityType(eventType), ...posted, eventId, href };
+    const failed = topicQueryFailed(topic)(envelope);
+    if (failed !== undefined) {
+      throw new TmfError('INVALID_BODY', `the event does not pass the topic's ${failed} ${String(topic[failed])}: a topic carries only the events its queries select`);
+    }
     await publishEnvelope(tx, { api: EVENT_API, resource: 'event', resourceId: topicId }, envelope);
     return envelope;
   });
+}
+
+function checkPostedEvent(sources: { validator: SchemaValidator }, body: unknown): { posted: Doc; eventType: string; chosenId?: string } {
+  if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
+  assertValid(sources, findApi(EVENT_API)!, 'Event_Create', body);
+  const serverSet = sources.validator.skippedProperties(EVENT_API, 'Event_Create').find((name) => name in body);
+  if (serverSet !== undefined) {
+    throw new TmfError('INVALID_BODY', `${serverSet} is set by the server (Event_Create leaves it out): leave it out of the POST, and name the event with eventId`);
+  }
+  const { eventType, eventId } = body;
+  if (typeof eventType !== 'string' || !eventType) throw new TmfError('INVALID_BODY', 'eventType is required');
+  // The eventId names the event in its href, so it follows the rule of a client-chosen resource id.
+  if (eventId !== undefined && !isClientId(eventId)) {
+    throw new TmfError('INVALID_BODY', 'eventId must be a string of letters, digits and ._:- (at most 128 characters)');
+  }
+  return { posted: body, eventType, chosenId: eventId };
 }

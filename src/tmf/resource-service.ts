@@ -76,6 +76,9 @@ export interface ResourceBehaviour {
 }
 
 const CLIENT_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/** Whether a client may name something with this id: letters, digits and ._:-, at most 128 characters, safe in a path. */
+export const isClientId = (value: unknown): value is string => typeof value === 'string' && CLIENT_ID.test(value);
 const IMMUTABLE = ['id', 'href'] as const;
 
 /** The registered resource `name` of API `apiId`; throws on a typo in domain code. */
@@ -295,7 +298,7 @@ export function assertValid(ctx: Pick<TmfContext, 'validator'>, api: TmfApi, def
 
 function clientId(value: unknown): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !CLIENT_ID.test(value)) {
+  if (!isClientId(value)) {
     throw new TmfError('INVALID_BODY', 'id must be a string of letters, digits and ._:- (at most 128 characters)');
   }
   return value;
