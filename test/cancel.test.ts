@@ -119,7 +119,7 @@ describe('cancelling a service, resource or work order (TMF641, TMF652, TMF697)'
       expect(cancel.json()).toMatchObject({ state: 'done', effectiveCancellationDate: expect.any(String) });
       const cancelled = await get(app, `${base}/${order}/${id}`);
       expect([cancelled.state, ...cancelled[items].map((item: Doc) => item.state)]).toEqual(['cancelled', 'cancelled']);
-      const states = (await app.spine.ctx.store.listEvents({})).filter((e) => e.envelope.eventType.endsWith('OrderStateChangeEvent')).map((e) => (e.envelope.event as Doc)[order].state);
+      const states = (await app.spine.ctx.store.listEvents({})).filter((e) => String(e.envelope.eventType).endsWith('OrderStateChangeEvent')).map((e) => (e.envelope.event as Doc)[order].state);
       expect(states).toEqual(['assessingCancellation', 'pendingCancellation', 'cancelled']);
     });
   }
