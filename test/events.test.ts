@@ -69,7 +69,7 @@ describe('hub subscriptions', () => {
   });
 
   // Deliveries were stored with the listener path appended to the callback as text, after its query string.
-  it("sends a delivery stored with such a url to the listener path of its hub's callback", async () => {
+  it("sends a delivery stored with such a url to the listener path of its hub's callback, and lists it as sent there", async () => {
     const listener = await startListener();
     const app = await build();
     const callback = `${listener.url}?token=abc`;
@@ -82,6 +82,8 @@ describe('hub subscriptions', () => {
     });
     const [received] = await listener.waitFor(1);
     expect(received!.path).toBe('/callback/listener/productOrderCreateEvent?token=abc');
+    const listed = (await app.inject({ method: 'GET', url: `/spine/v1/hubs/${hub.id}/deliveries` })).json();
+    expect(listed.map((d: { url: string }) => d.url)).toEqual([`${listener.url}/listener/productOrderCreateEvent?token=abc`]);
   });
 
   it('refuses a hub query with paging, sorting or fields (400): they select from a list, and a hub gets events one at a time', async () => {

@@ -3,6 +3,7 @@ import { DeliveryStatus, type DeliveryOfEvent, type HubRecord, type Store } from
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
 import { withoutCredentials } from './callback-url.js';
+import { listenerUrl } from './envelope.js';
 import { EVENT_API } from './publish.js';
 import { parseSubscriptionQuery } from './subscription-filter.js';
 
@@ -101,9 +102,11 @@ export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sendin
  * unknown hub. `inFlight`: the relay's deliveries being sent now, which are marked `sending`.
  */
 export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }, inFlight: ReadonlySet<number> = new Set()): Promise<HubDelivery[]> {
-  if (!(await store.getHub(hubId))) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
-  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, url, ...rest }) => {
-    const delivery = { ...rest, url: withoutCredentials(url) };
+  const hub = await store.getHub(hubId);
+  if (!hub) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
+  // Where the relay sends it (from the callback, as relay.ts does), not the url stored with older deliveries.
+  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, url: _stored, ...rest }) => {
+    const delivery = { ...rest, url: withoutCredentials(listenerUrl(hub.callback, rest.eventType)) };
     return delivery.status === DeliveryStatus.pending && inFlight.has(delivery.seq) ? { ...delivery, sending: true as const } : delivery;
   });
 }
