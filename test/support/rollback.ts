@@ -5,6 +5,9 @@ type Doc = Record<string, any>;
 
 const get = async (app: FastifyInstance, path: string): Promise<Doc> => (await app.inject({ method: 'GET', url: path })).json();
 
+/** The compensations of a journey stopped after the technician was dispatched, before the visit: latest first, each done. */
+export const undoneBeforeTheVisit = ['undo:dispatch-technician', 'undo:reserve-resources', 'undo:design-services', 'undo:create-product', 'undo:book-appointment'].map((step) => [step, 'done']);
+
 /**
  * What a rolled-back journey leaves in the inventories: its product never delivered (aborted), its
  * services terminated, and the field visit called off unless it already took place (`visit: 'done'`).
