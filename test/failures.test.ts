@@ -352,6 +352,9 @@ describe('failure scenarios', () => {
       const card = ((await get(app, '/spine/v1/scenarios')) as Doc[]).find((s) => s.name === scenario)!.card;
       const answered = JSON.stringify(report.exchanges.at(-1).response).match(/"qualification(?:Item)?Result":"(\w+)"/)?.[1];
       expect(card).toMatchObject({ rejectionCode: code, endStates: { qualification: answered } });
+      // The run's error says it in words: "address addr-…: not qualified (alternate proposed): <reason> (<code>)…".
+      const verdict = answered === 'alternate' ? 'not qualified (alternate proposed)' : 'not qualified';
+      expect(report.run.error).toMatch(new RegExp(`^(offering|address) \\S+: ${verdict.replace(/[()]/g, '\\$&')}: .+ \\(${code}\\)`));
       expect(report.run.context.productOrderId).toBeUndefined();
       await expectCapacityRestored(app, before);
       expect(await liveReservations(app)).toEqual([]);

@@ -9,5 +9,8 @@ export function qualificationStop(subject: string, result: unknown, reasons: unk
   const reason = (reasons as Doc[] | undefined)?.[0];
   const suggestion = reason?.suggestedAction ? `. ${String(reason.suggestedAction)}` : '';
   const why = reason ? `: ${String(reason.label)} (${String(reason.code)})${suggestion}` : '';
-  return new JourneyStopped(String(reason?.code ?? fallbackCode), `${subject} is ${String(result)}${why}`);
+  return new JourneyStopped(String(reason?.code ?? fallbackCode), `${subject}: ${VERDICTS[String(result)] ?? String(result)}${why}`);
 }
+
+// A qualification result as a sentence says it (TMF679/645 `alternate` is a no with a proposal).
+const VERDICTS: Record<string, string> = { alternate: 'not qualified (alternate proposed)', unqualified: 'not qualified' };
