@@ -50,7 +50,7 @@ export const corrections: readonly Correction[] = [
     standardSays: 'Item results are qualified, alternate or unqualified. An item that cannot be delivered but comes with a proposal is alternate; one with nothing to propose is unqualified. Reasons go in eligibilityUnavailabilityReason as code and label.',
     source: 'TMF-DOMAIN.md §4.7, §13 item 4',
     apis: ['TMF679', 'TMF645'], entities: ['ProductOfferingQualification', 'CheckServiceQualification'],
-    seeIn: [{ view: 'qualification', anchor: 'qualification-result' }, { view: 'qualification', anchor: 'unavailability-reason' }],
+    seeIn: [{ view: 'qualification', anchor: 'qualification-technical' }, { view: 'qualification', anchor: 'unavailability-reason' }],
     // reject-tech-001 (15 Birch St, a full port): TMF645 answers alternate, with TECH-001 and another port.
     liveExample: { kind: 'run-exchange', scenario: 'reject-tech-001', step: 'qualify-service', api: 'TMF645' },
   },

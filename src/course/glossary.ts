@@ -103,13 +103,13 @@ export const glossary: readonly GlossaryTerm[] = [
     definition: 'The technical feasibility check (TMF645): can the network deliver this service at this address? It reads capacity and optical budget but allocates nothing.',
     apis: ['TMF645'], entities: ['CheckServiceQualification'], eventTypes: ['CheckServiceQualificationStateChangeEvent'],
     states: ['accepted', 'inProgress', 'done', 'terminatedWithError'],
-    seeIn: [{ view: 'qualification', anchor: 'qualification-result' }],
+    seeIn: [{ view: 'qualification', anchor: 'qualification-technical' }],
   },
   {
     id: 'qualification-result', term: 'qualified / alternate / unqualified', level: 'beginner',
     definition: 'The three answers of a qualification item. Qualified: it can be delivered. Alternate: not as asked, but a proposal comes with the answer. Unqualified: not available and nothing to propose.',
     apis: ['TMF645'],
-    seeIn: [{ view: 'qualification', anchor: 'qualification-result' }, { view: 'corrections', anchor: 'correction-list' }],
+    seeIn: [{ view: 'qualification', anchor: 'qualification-technical' }, { view: 'corrections', anchor: 'correction-list' }],
   },
   {
     id: 'address-validation', term: 'Address validation', level: 'beginner',

@@ -35,8 +35,8 @@ export const Modes = { beginner: 'beginner', architect: 'architect', payload: 'p
 export type Mode = keyof typeof Modes;
 
 /**
- * The APIs of beginner mode: the eight steps of the provisioning spine (TMF673, TMF645, TMF622,
- * TMF641, TMF652 with TMF685 for AAR, TMF702, TMF638, TMF688), as the registry marks them.
+ * The APIs of beginner mode: those of the provisioning spine (TMF673, TMF645, TMF622, TMF641, TMF652
+ * with TMF685 for AAR, TMF702, TMF638, TMF688), as the registry marks them.
  */
 export const beginnerApis: readonly string[] = apis.filter((api) => api.spine).map((api) => api.id);
 
@@ -160,5 +160,7 @@ export interface TourStep {
    * plays on the gpon-ftth journey, which the explorer starts first, so a change journey has its product.
    */
   needsRun?: string;
+  /** What to select once the view is open, as in the explorer's URL (`sel=`); `state:<machine>/<state>` also picks that machine's diagram. */
+  select?: string;
   apis?: readonly string[];
 }

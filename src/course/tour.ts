@@ -41,9 +41,11 @@ export const anchorsByView = {
     'ownership-matrix',
   ],
   events: ['event-timeline', 'event-correlation-id', 'event-envelope', 'causal-chain', 'hub-subscriptions'],
-  qualification: ['qualification-gates', 'qualification-result', 'unavailability-reason'],
-  failures: ['failure-cards', 'policy-matrix', 'fallout-queue'],
-  modify: ['modify-diff', 'modify-held-path'],
+  // The gates' first cards: TMF679's (commercial) and TMF645's (technical), with the technical answer's reasons.
+  qualification: ['qualification-gates', 'qualification-commercial', 'qualification-technical', 'unavailability-reason'],
+  // A failure card's anchor is `failure-` and its scenario.
+  failures: ['failure-cards', 'failure-reject-tech-001', 'policy-matrix', 'fallout-queue'],
+  modify: ['modify-diff', 'modify-released', 'modify-held-path'],
   payloads: ['payload-table', 'payload-ids'],
   glossary: ['glossary-search', 'glossary-list'],
   concepts: ['concept-list', 'concept-live-example'],
@@ -96,7 +98,7 @@ export const tour: readonly Step[] = [
   },
   {
     id: 'welcome-modes', chapter: 'welcome', title: 'Three ways to look', view: 'overview', target: 'mode-bar', level: 'beginner',
-    narration: 'Beginner follows the spine\'s eight steps on a journey that succeeds. Architect brings in the other APIs and the paths that branch off. Payload puts the raw JSON of every call in front of you.',
+    narration: 'Beginner keeps to the spine\'s APIs on a journey that succeeds. Architect brings in the other APIs and the paths that branch off. Payload puts the raw JSON of every call in front of you.',
   },
   {
     id: 'welcome-inspector', chapter: 'welcome', title: 'The inspector', view: 'overview', target: 'inspector', level: 'beginner',
@@ -156,7 +158,7 @@ export const tour: readonly Step[] = [
     narration: 'Each state falls in one column: initial, in flight, blocked, success, failure, end of life, or reserved.',
   },
   {
-    id: 'life-diagram', chapter: 'lifecycles', title: 'A service order, state by state', view: 'lifecycles', target: 'state-diagram', level: 'beginner', needsRun: run,
+    id: 'life-diagram', chapter: 'lifecycles', title: 'A service order, state by state', view: 'lifecycles', target: 'state-diagram', level: 'beginner', needsRun: run, select: 'state:service-order/completed',
     narration: 'The highlighted path is the one the run\'s service order took: acknowledged, inProgress, completed. Cancellation has two states of its own, assessingCancellation and pendingCancellation.',
     apis: ['TMF641'],
   },
@@ -168,7 +170,7 @@ export const tour: readonly Step[] = [
   // 4. Golden thread
   {
     id: 'thread-chain', chapter: 'goldenThread', title: 'One request, many IDs', view: 'idchain', target: 'idchain-graph', level: 'beginner', needsRun: run,
-    narration: 'A single purchase becomes a product order, a service order, seven services, a resource order, five resources and the five TMF702 activations that configured them, each pointing at the one it came from.',
+    narration: 'A single purchase becomes a product order, a service order and its services, a resource order, the resources reserved for it and the TMF702 activations that configured them, each pointing at the one it came from.',
   },
   {
     id: 'thread-cross-ref', chapter: 'goldenThread', title: 'How the service order points back', view: 'idchain', target: 'idchain-service-order', level: 'beginner', needsRun: run,
@@ -176,8 +178,9 @@ export const tour: readonly Step[] = [
     apis: ['TMF641', 'TMF622'],
   },
   {
-    id: 'thread-resources', chapter: 'goldenThread', title: 'Down to the port', view: 'idchain', target: 'idchain-resources', level: 'beginner', needsRun: run,
-    narration: 'Only resource-facing services hold resources. Here they are port 1/4/12 on OLT-EAST-TOR-001, the ONT, the VLAN pair, the drop and the BNG session.',
+    // Resources are TMF639's, which Beginner mode leaves out: the step shows them in Architect mode.
+    id: 'thread-resources', chapter: 'goldenThread', title: 'Down to the port', view: 'idchain', target: 'idchain-resources', level: 'beginner', mode: 'architect', needsRun: run,
+    narration: 'Only resource-facing services hold resources. Architect mode draws them: the PON port on the OLT, the ONT, the VLAN pair, the drop and the BNG session this run reserved. Click one to see which.',
     apis: ['TMF638', 'TMF652'],
   },
   {
@@ -212,16 +215,16 @@ export const tour: readonly Step[] = [
   // 6. Qualification
   {
     id: 'qual-gates', chapter: 'qualification', title: 'Three gates, cheap first', view: 'qualification', target: 'qualification-gates', level: 'beginner', needsRun: run,
-    narration: 'Address validation, then commercial eligibility, then technical feasibility against the network. The cheap checks run first, so the network is only asked once the paperwork is in order.',
+    narration: 'Address validation (TMF673), then commercial eligibility (TMF679), then technical feasibility against the network (TMF645), in the order the run passes them. The cheap checks run first, so the network is only asked once the paperwork is in order.',
     apis: ['TMF673', 'TMF645'],
   },
   {
-    id: 'qual-poq', chapter: 'qualification', title: 'Can this customer buy this offer?', view: 'qualification', target: 'qualification-result', level: 'architect', needsRun: run,
+    id: 'qual-poq', chapter: 'qualification', title: 'Can this customer buy this offer?', view: 'qualification', target: 'qualification-commercial', level: 'architect', needsRun: 'reject-comm-003',
     narration: 'TMF679 answers the commercial question: segment, channel, place. It says nothing about fibre.',
     apis: ['TMF679'],
   },
   {
-    id: 'qual-sq', chapter: 'qualification', title: 'Can the network deliver it?', view: 'qualification', target: 'qualification-result', level: 'beginner', needsRun: run,
+    id: 'qual-sq', chapter: 'qualification', title: 'Can the network deliver it?', view: 'qualification', target: 'qualification-technical', level: 'beginner', needsRun: fullPort,
     narration: 'TMF645 looks at the real path: a PON port with room and an optical budget that closes. It checks, but it reserves nothing.',
     apis: ['TMF645'],
   },
@@ -236,7 +239,7 @@ export const tour: readonly Step[] = [
     narration: 'A full PON port, a drop beyond the optical budget, a customer in the wrong segment: each failure here comes from the data, not from a script.',
   },
   {
-    id: 'fail-port-full', chapter: 'failures', title: 'A full port', view: 'failures', target: 'failure-cards', level: 'architect',
+    id: 'fail-port-full', chapter: 'failures', title: 'A full port', view: 'failures', target: 'failure-reject-tech-001', level: 'architect',
     narration: 'At 15 Birch St the serving port already has 32 of 32 ONTs, so its usageState is busy and qualification answers TECH-001 with another port as the way out.',
     apis: ['TMF645', 'TMF639'],
   },
@@ -256,8 +259,8 @@ export const tour: readonly Step[] = [
     apis: ['TMF622', 'TMF641', 'TMF652'],
   },
   {
-    id: 'modify-release', chapter: 'modify', title: 'Released resources go idle', view: 'modify', target: 'modify-diff', level: 'architect', needsRun: upgrade,
-    narration: 'A freed port or ONT returns to usageState idle. TMF has no inUse value; a used resource is active or busy.',
+    id: 'modify-release', chapter: 'modify', title: 'Released resources go idle', view: 'modify', target: 'modify-released', level: 'architect', needsRun: upgrade,
+    narration: 'What the upgrade freed goes back to resource inventory: the old ONT returns to usageState idle, while a PON port other homes still use stays active. TMF has no inUse value; a used resource is active or busy.',
     apis: ['TMF639'],
   },
   {

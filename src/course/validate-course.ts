@@ -128,6 +128,10 @@ export function validateCourse(content: CourseContent): string[] {
     checkPlace(where, step.view, step.target);
     checkNames(where, { apis: step.apis ?? [] }, step.level);
     if (step.needsRun) checkScenario(where, step.needsRun);
+    if (step.select?.startsWith('state:')) {
+      const [machine, state] = step.select.slice('state:'.length).split('/');
+      if (!lifecycles.some((m) => m.id === machine && Object.hasOwn(m.states, state ?? ''))) problems.push(`${where}: selects ${step.select}, which no lifecycle has`);
+    }
   }
   checkIds('tour', content.tour.map((s) => s.id));
   const chapters = new Set(content.tour.map((s) => s.chapter));

@@ -129,6 +129,32 @@ describe('course views in headless Chromium', () => {
     expect(stack.problems).toEqual([]);
   });
 
+  it('in Beginner mode points each step at what it talks about: the service order diagram, the resources, the TMF645 answer', { timeout: 120_000 }, async () => {
+    await page.goto(`${base}/#/tour`);
+    await setMode('beginner');
+    const play = async (title: string) => {
+      const step = course.tour.steps.find((s) => s.title === title)!;
+      await page.locator('.tour-toc button.link', { hasText: title }).click();
+      expect(await settled(step.id)).toBe('shown');
+      return page.locator(`[data-tour="${step.target}"][data-tour-highlight]`);
+    };
+    await play('A service order, state by state');
+    expect(await page.inputValue('select[aria-label="State machine"]')).toBe('service-order');
+    await page.click('[data-testid="tour-close"]');
+    // The resources are TMF639's, off the spine: the step shows them in Architect mode.
+    await page.goto(`${base}/#/tour`);
+    await setMode('beginner');
+    expect(await (await play('Down to the port')).textContent()).toMatch(/^resource:/);
+    await page.click('[data-testid="tour-close"]');
+    await page.goto(`${base}/#/tour`);
+    await setMode('beginner');
+    const card = await play('Can the network deliver it?');
+    await waitFor(async () => ((await card.textContent()) ?? '').includes('"code": "TECH-001"'), 30_000);
+    expect(await card.textContent()).not.toContain('COMM-003');
+    await page.click('[data-testid="tour-close"]');
+    expect(stack.problems).toEqual([]);
+  });
+
   it('filters the glossary as you type; beginner mode lists the beginner terms; API chips and see-in links work', { timeout: 60_000 }, async () => {
     await page.goto(`${base}/#/glossary`);
     await setMode('architect');
@@ -158,6 +184,13 @@ describe('course views in headless Chromium', () => {
     await link.click();
     await page.waitForSelector('[data-tour="swimlane"][data-tour-highlight]');
     expect(await page.evaluate(() => location.hash)).toBe('#/swimlane');
+    // A place this mode does not show is said so in the view the link moved to.
+    await page.goto(`${base}/#/glossary`);
+    await setMode('beginner');
+    await page.locator('#term-olt-ont [data-see-in="idchain/idchain-resources"]').click();
+    await page.waitForSelector('[data-view="idchain"] [data-testid="missing-place"]', { timeout: 10_000 });
+    expect(await page.textContent('[data-testid="missing-place"]')).toContain('ID chain has no idchain-resources on screen: Beginner mode');
+    await setMode('architect');
     expect(stack.problems).toEqual([]);
   });
 
@@ -259,7 +292,7 @@ describe('the tour on a stack whose only line was ceased', () => {
     await tourPage.goto(`${ceasedBase}/#/qualification`);
     await tourPage.click('[data-testid="run-rejections"]');
     await tourPage.waitForSelector('[data-testid="rejection-refused"]', { timeout: 60_000 });
-    expect(await tourPage.textContent('[data-testid="rejection-refused"]')).toContain('409 none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has a line in service; run gpon-ftth first');
+    expect(await tourPage.textContent('[data-testid="rejection-refused"]')).toContain('Could not start: none of the demo customers cust-56789, cust-56794, cust-56795, cust-56796 has a line in service; run gpon-ftth first');
     await waitFor(async () => (await tourPage.locator('[data-testid="rejection"]').count()) === 3, 30_000);
     await tourPage.goto(`${ceasedBase}/#/tour`);
     await tourPage.click(`button[data-mode="architect"]`);

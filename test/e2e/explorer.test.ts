@@ -128,8 +128,13 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     const registry = (await (await fetch(`${base}/spine/v1/apis`)).json()) as { apis: { id: string; spine: boolean }[] };
     const spineApis = new Set(registry.apis.filter((a) => a.spine).map((a) => a.id));
     const shown = report.exchanges.filter((x) => spineApis.has(x.api)).length;
+    expect(await page.textContent('[data-testid="mode-hint"]')).toBe(`The ${spineApis.size} spine APIs, happy path only`);
     await open('swimlane', `?run=${runId}`);
     await waitFor(async () => (await page.textContent('[data-testid="swimlane-count"]')) === `${shown} / ${shown} calls · completed · ${report.exchanges.length - shown} more to other APIs in Architect mode`);
+    // The payloads heading counts what it lists.
+    await open('payloads', `?run=${runId}`);
+    await waitFor(async () => (await page.textContent('[data-testid="payloads-heading"]')) === `Payloads — ${shown} of ${report.exchanges.length} exchanges of gpon-ftth`);
+    expect(await page.locator('[data-testid="payload-row"]').count()).toBe(shown);
     await page.click('button[data-mode="payload"]');
     await open('swimlane', `?run=${runId}`);
     await page.waitForSelector('[data-testid="swimlane-chip"]');
@@ -184,12 +189,15 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await page.click('[data-testid="trace-form"] button[type="submit"]');
     await waitFor(async () => (await page.textContent('[data-testid="trace-match"]'))!.includes('the resourceOrder of the chain'));
     expect(await page.locator('[data-testid="id-graph"] .react-flow__node[style*="border"]').count()).toBe(1);
+    // The graph is not shrunk below a readable size to fit: its labels stay at least 10 px on screen.
+    const zoom = await page.$eval('[data-testid="id-graph"] .react-flow__viewport', (el) => new DOMMatrix(getComputedStyle(el).transform).a);
+    expect(zoom * 11).toBeGreaterThanOrEqual(9.9);
     expect(problems).toEqual([]);
     // An id no journey has is refused with the server's reason, and the chain on show stays.
     await page.fill('[data-testid="trace-form"] input[name="id"]', 'no-such-id');
     await page.click('[data-testid="trace-form"] button[type="submit"]');
     await page.waitForSelector('[data-testid="trace-refused"]');
-    expect(await page.textContent('[data-testid="trace-refused"]')).toContain('no journey has no-such-id in its golden thread');
+    expect(await page.textContent('[data-testid="trace-refused"]')).toMatch(/^no journey has no-such-id in its golden thread/);
     expect(await page.locator('main .chips .chip').count()).toBeGreaterThan(10);
     // The browser reports the 404 itself, as it must; nothing else went wrong.
     expect(problems.splice(0).filter((problem) => !problem.includes('/spine/v1/trace/no-such-id'))).toEqual([]);
@@ -288,7 +296,44 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     }, 60_000);
     expect(await page.textContent('[data-testid="swimlane-count"]')).toContain('completed');
     expect(seen.size).toBeGreaterThan(2);
+    expect(await page.textContent('main h1')).toBe('Swimlane — gpon-ftth');
     await page.screenshot({ path: join(SHOTS, 'swimlane-live.png') });
+    expect(problems).toEqual([]);
+  });
+
+  it('follows journeys started outside the page: the run list and the failure cards update without a reload', async () => {
+    await open('swimlane');
+    await page.locator('[data-testid="pick-run"] option:nth-child(2)').waitFor({ state: 'attached' });
+    const post = async (body: Record<string, string>) =>
+      ((await (await fetch(`${base}/spine/v1/scenarios/reject-tech-002/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })).json()) as { run: { id: string } }).run.id;
+    const started = await post({});
+    await page.locator(`[data-testid="pick-run"] option[value="${started}"]`).waitFor({ state: 'attached', timeout: 10_000 });
+    await waitFor(async () => ((await page.textContent(`[data-testid="pick-run"] option[value="${started}"]`)) ?? '').includes('reject-tech-002 failed'), 10_000);
+    await page.click('nav.views a[href^="#/failures"]');
+    const card = page.locator('[data-testid="failure-card"]', { hasText: 'TECH-002' });
+    await card.waitFor();
+    await post({ customerId: 'cust-56791' });
+    await waitFor(async () => ((await card.locator('[data-testid="failure-card-result"]').textContent()) ?? '').includes('(cust-56791)'), 10_000);
+    expect(problems).toEqual([]);
+  });
+
+  it('fits a 390 px screen: one column, the inspector under the view, no sideways scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const view of [...VIEWS, 'glossary', 'concepts', 'apis', 'corrections', 'tour']) {
+        await open(view, `?run=${runId}`);
+        await page.waitForTimeout(300);
+        const layout = await page.evaluate(() => ({
+          page: document.documentElement.scrollWidth,
+          main: document.querySelector('main')!.getBoundingClientRect().width,
+          inspectorBelow: document.querySelector('[data-testid="inspector"]')!.getBoundingClientRect().top >= document.querySelector('main')!.getBoundingClientRect().bottom - 1,
+        }));
+        expect({ view, ...layout }).toEqual({ view, page: 390, main: 390, inspectorBelow: true });
+        if (view === 'overview') await page.screenshot({ path: join(SHOTS, 'narrow-overview.png') });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
     expect(problems).toEqual([]);
   });
 
@@ -358,6 +403,11 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await open('modify');
     await page.waitForSelector('[data-testid="diff-table"] tbody tr');
     expect(await page.locator('[data-testid="diff-table"] tbody tr').count()).toBe(run.diff!.length);
+    // What was created names its resources; what was released says how resource inventory has it now.
+    const context = (run as { run?: { context: { addedResources: Record<string, string>; releasedResources: string[] } } }).run!.context;
+    for (const id of Object.values(context.addedResources)) expect(await page.textContent('[data-testid="modify-created"]')).toContain(id);
+    await waitFor(async () => (await page.locator('[data-testid="released-usage"]').count()) === context.releasedResources.length);
+    expect(await page.locator('[data-testid="released-usage"]', { hasText: 'usageState idle' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'modify.png') });
     expect(problems).toEqual([]);
   });

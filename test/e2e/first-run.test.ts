@@ -14,6 +14,26 @@ afterAll(async () => {
 });
 
 describe('the explorer before any journey', { timeout: 90_000 }, () => {
+  it('reading the course pages and the overview starts no journey: they offer the run, and a refused run says why in the server\'s words', async () => {
+    const { page, base } = stack;
+    await page.goto(`${base}/#/concepts`);
+    await page.waitForSelector('[data-testid="live-start-run"]');
+    await page.goto(`${base}/#/apis/TMF641`);
+    await page.waitForSelector('[data-testid="api-calls-no-run"] [data-testid="start-first-run"]');
+    await page.goto(`${base}/#/overview`);
+    await page.waitForSelector('[data-testid="no-run"] [data-testid="start-first-run"]');
+    await page.waitForTimeout(500);
+    expect(await (await fetch(`${base}/spine/v1/runs`)).json()).toEqual([]);
+    // No demo customer has a line to upgrade: the swimlane shows the 409's message next to its button, nothing thrown.
+    await page.goto(`${base}/#/swimlane`);
+    await page.selectOption('[data-testid="pick-scenario"]', 'gpon-upgrade');
+    await page.click('[data-testid="run-scenario"]');
+    expect(await (await page.waitForSelector('[data-testid="run-refused"]')).textContent()).toMatch(/^none of the demo customers .* has an active product; run gpon-ftth first$/);
+    expect(await page.textContent('main h1')).toBe('Swimlane');
+    const refused = `${base}/spine/v1/scenarios/gpon-upgrade/runs`;
+    expect(stack.problems.splice(0).filter((problem) => !problem.includes(refused))).toEqual([]);
+  });
+
   it('offers to run the GPON FTTH journey on the views drawn from a run, and shows it as it runs', async () => {
     const { page, base } = stack;
     await page.goto(`${base}/#/events`);
@@ -66,7 +86,7 @@ describe('the Modify view before any change journey', { timeout: 120_000 }, () =
     await page.waitForSelector('[data-testid="no-upgrade"]');
     // No demo customer has a line in service yet: the server's 409 says so, under the button.
     await page.click('[data-testid="run-upgrade"]');
-    expect(await (await page.waitForSelector('[data-testid="no-upgrade"] [role="alert"]')).textContent()).toMatch(/: 409 none of the demo customers .* has an active product; run gpon-ftth first$/);
+    expect(await (await page.waitForSelector('[data-testid="no-upgrade"] [role="alert"]')).textContent()).toMatch(/^\s*none of the demo customers .* has an active product; run gpon-ftth first$/);
     // Each change journey takes a line in service that is not upgraded yet: one for the held journey, one for the upgrade.
     const provision = async () => {
       await page.click('[data-testid="run-provision"]');

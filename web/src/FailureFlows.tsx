@@ -12,10 +12,6 @@ interface Fallout { id: string; runId: string; step: string; status: string; err
 /** The failure scenarios as cards (each runnable), the policy decision matrix and the fallout queue, all from the server. */
 export function Failures() {
   const { select, runs, refreshRuns } = useApp();
-  // Runs started since the app loaded (from a card, the CLI, another tab) belong here too.
-  useEffect(() => {
-    refreshRuns().catch(() => undefined);
-  }, [refreshRuns]);
   const failed = runs.filter((r) => r.status === 'failed' || r.status === 'partial').slice(0, 12);
   const [lastCall, setLastCall] = useState<Record<string, Exchange | undefined>>({});
   useEffect(() => {
@@ -58,7 +54,7 @@ export function Failures() {
       <h2>Scenarios</h2>
       <div className="cards" data-tour="failure-cards">
         {cards.map((s) => (
-          <div className="card" key={s.name} data-testid="failure-card">
+          <div className="card" key={s.name} data-testid="failure-card" data-tour={`failure-${s.name}`}>
             <h3>{s.title}</h3>
             <p>{s.description}</p>
             <p><b>Policy:</b> {s.card!.policy} · <b>APIs:</b> {s.card!.apis.map((api) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}</button>)}</p>
@@ -115,14 +111,17 @@ export function Failures() {
   );
 }
 
-/** What a card's last start came to: refused (the server's reason), or its latest run and whom it ran for. */
+/** What a card's last start came to: refused (the server's reason), and its latest run and whom it ran for. */
 function CardResult({ latest, refused }: { latest?: Run; refused?: string }) {
-  if (refused) return <p className="warn" data-testid="failure-card-result">{refused}</p>;
-  if (!latest) return null;
-  const { customerName, customerId, addressId } = latest.context ?? {};
+  const { customerName, customerId, addressId } = latest?.context ?? {};
   return (
-    <p className="small" data-testid="failure-card-result">
-      Last run: {latest.status} for {String(customerName ?? customerId)} ({String(customerId)}) at {String(addressId)}
-    </p>
+    <>
+      {refused && <p className="warn" role="alert" data-testid="failure-card-refused">{refused}</p>}
+      {latest && (
+        <p className="small" data-testid="failure-card-result">
+          Last run: {latest.status} for {String(customerName ?? customerId)} ({String(customerId)}) at {String(addressId)}
+        </p>
+      )}
+    </>
   );
 }

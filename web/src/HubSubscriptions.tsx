@@ -4,7 +4,7 @@ import { getJson } from './api';
 import { useApp } from './state';
 
 const STATUSES = ['delivered', 'pending', 'failed', 'cancelled'] as const;
-const LISTENER_PATH = '{callback}/listener/{eventType}';
+const LISTENER_PATH = '{callback}/listener/{eventType in lowerCamelCase}';
 
 /** One listener's deliveries of the journey's events, read when opened: event, outcome, attempts, last error. */
 function HubDeliveries({ hubId, correlationId }: { hubId: string; correlationId: string }) {
@@ -62,7 +62,7 @@ export function HubSubscriptions({ correlationId }: { correlationId: string }) {
           <pre className="small">{`curl -X POST ${location.origin}/tmf-api/event/v4/hub \\\n  -H 'content-type: application/json' \\\n  -d '{"callback": "http://localhost:9000/spine"}'`}</pre>
           <p className="muted">
             TMF688's hub receives every event of every API; an API's own <code>/hub</code> (such as <code>/tmf-api/serviceOrdering/v4/hub</code>) only that API's, and a <code>query</code> narrows either.
-            Each event is POSTed to <code>{LISTENER_PATH}</code> after its change commits, at least once.
+            Each event is POSTed to <code>{LISTENER_PATH}</code> (e.g. <code>/listener/productOrderStateChangeEvent</code>) after its change commits, at least once.
           </p>
         </div>
       ) : (

@@ -8,6 +8,14 @@ import { NoRunYet } from './NoRunYet';
 import { chainAnchor } from './course/spotlight';
 import { chainLayout } from './chain-layout';
 
+// The grid of the graph in px; the labels stay readable (about 10 px on screen or more) however
+// long the chain: past MIN_ZOOM the graph is panned, not shrunk.
+const COL_PX = 175;
+const ROW_PX = 80;
+const NODE_PX = 160;
+const JOURNEY_PX = 280;
+const MIN_ZOOM = 0.9;
+
 export default function IdChain() {
   const { runId, report, reportMissing, select, visibleApi, route } = useApp();
   const [trace, setTrace] = useState<Trace | null>(null);
@@ -47,10 +55,12 @@ export default function IdChain() {
   }, [runId, traced, threadLength]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
   const { nodes, edges } = useMemo(() => {
-    const nodes: Node[] = [{ id: 'journey', position: { x: 0, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: 280, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
+    const cells = chainLayout(links);
+    const widest = Math.max(1, ...cells.map((c) => c.col + 1));
+    const nodes: Node[] = [{ id: 'journey', position: { x: (widest * COL_PX - JOURNEY_PX) / 2, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: JOURNEY_PX, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
     const edges: Edge[] = [];
-    chainLayout(links).forEach(({ link: c, row, col, parent }, i) => {
-      nodes.push({ id: `n${i}`, position: { x: col * 190 - 100, y: row * 95 }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: 180, fontSize: 10, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', ...(c.id === traced && { border: '2px solid #d97706' }) } });
+    cells.forEach(({ link: c, row, col, parent }, i) => {
+      nodes.push({ id: `n${i}`, position: { x: col * COL_PX, y: row * ROW_PX }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: NODE_PX, fontSize: 11, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', ...(c.id === traced && { border: '2px solid #d97706' }) } });
       edges.push({ id: `e${i}`, source: parent === 'journey' ? parent : `n${parent}`, target: `n${i}`, animated: c.role.split(':')[0] === 'resource' });
     });
     return { nodes, edges };
@@ -87,8 +97,8 @@ export default function IdChain() {
       <p>
         correlationId <code>{trace?.correlationId}</code> threads every event of run <code>{runId}</code>. Click any node or ID to fetch the entity as stored.
       </p>
-      <div className="graph" data-testid="id-graph" data-tour="idchain-graph" aria-label="ID chain graph (the same IDs are buttons below)">
-        <ReactFlow key={nodes.length} nodes={nodes} edges={edges} fitView nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
+      <div className="graph chain-graph" data-testid="id-graph" data-tour="idchain-graph" aria-label="ID chain graph (the same IDs are buttons below)">
+        <ReactFlow key={nodes.length} nodes={nodes} edges={edges} fitView fitViewOptions={{ minZoom: MIN_ZOOM, maxZoom: 1 }} minZoom={0.3} nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
           <Background />
         </ReactFlow>
       </div>

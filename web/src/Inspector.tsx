@@ -3,6 +3,7 @@ import type { Exchange, RunReport } from './api';
 import { getJson, hrefPath } from './api';
 import { useApp } from './state';
 import { envelopeOf } from './EventEnvelope';
+import { stateStyle } from './pill-colours';
 
 function Json({ label, value, open }: { label: string; value: unknown; open: boolean }) {
   const text = JSON.stringify(value, null, 2) ?? 'null';
@@ -132,7 +133,7 @@ function StateView({ machineId, state }: { machineId: string; state: string }) {
         {m.entity}.{m.field} = {state}
       </h2>
       <p className="meta">
-        {m.api} · category <span className="pill" style={{ background: cat?.colour }}>{cat?.label}</span>
+        {m.api} · category <span className="pill" style={stateStyle(cat?.colour)}>{cat?.label}</span>
         {m.initial === state && ' · initial'}
         {m.terminal.includes(state) && ' · terminal'}
       </p>

@@ -1,6 +1,7 @@
 import { ReactFlow, Background, MarkerType, type Node, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Lifecycles, Machine } from './api';
+import { stateStyle } from './pill-colours';
 
 const COLUMN: Record<string, number> = { initial: 0, inFlight: 1, blocked: 2, reserved: 2, success: 3, failure: 4, endOfLife: 5 };
 
@@ -11,7 +12,7 @@ export default function LifecycleDiagram({ machine, lifecycles, took, onSelect }
     const col = COLUMN[s.category] ?? 5;
     const row = (rows[col] = (rows[col] ?? -1) + 1);
     const colour = lifecycles.categories.find((c) => c.id === s.category)?.colour;
-    return { id: name, position: { x: col * 170, y: row * 60 }, data: { label: name }, style: { background: colour, color: '#fff', width: 150, fontSize: 11, border: took.has(name) ? '3px solid #0f172a' : undefined } };
+    return { id: name, position: { x: col * 170, y: row * 60 }, data: { label: name }, style: { ...stateStyle(colour), width: 150, fontSize: 12, border: took.has(name) ? '3px solid #0f172a' : `1px solid ${colour}` } };
   });
   const edges: Edge[] = Object.entries(machine.states).flatMap(([name, s]) =>
     s.to.map((t) => ({ id: `${name}-${t.state}`, source: name, target: t.state, markerEnd: { type: MarkerType.ArrowClosed }, animated: took.has(name) && took.has(t.state), style: { stroke: took.has(name) && took.has(t.state) ? '#0f172a' : '#94a3b8' } })),

@@ -5,6 +5,24 @@ import { useFetch } from './useFetch';
 
 interface DiffRow { field: string; current: string | null; target: string | null; changeType: string; resourceOrderItemRaised: boolean }
 
+// A characteristic's value is a code, not prose: shown as code, it is not read as a spelling of a name.
+const diffValue = (row: DiffRow, value: string | null) => (value === null ? '—' : row.field.includes('.') ? <code>{value}</code> : value);
+
+/** A resource's usageState as resource inventory (TMF639) has it now: idle once nothing uses it. */
+function UsageState({ id }: { id: string }) {
+  const { apiInfo, select } = useApp();
+  const base = apiInfo('TMF639')?.basePath;
+  const path = base ? `${base}/resource/${encodeURIComponent(id)}` : null;
+  const { data } = useFetch<{ usageState?: string }>(path);
+  if (!path || !data?.usageState) return null;
+  return (
+    <>
+      {' · '}
+      <button type="button" className="link" data-testid="released-usage" onClick={() => select(`res:TMF639|${path}`)}>usageState {data.usageState}</button>
+    </>
+  );
+}
+
 /** The upgrade's diff table and what it released, created and left alone; the held journey's order path. */
 export function Modify() {
   const { select, refreshRuns, runs } = useApp();
@@ -24,6 +42,9 @@ export function Modify() {
     Created: rows.filter((r) => r.target && (!r.current || r.changeType === 'replace' || r.changeType === 'add')),
     Unchanged: rows.filter((r) => r.changeType === 'noChange'),
   };
+  // The resources the upgrade reserved (by slot) and gave back, as its run recorded them.
+  const added = (report?.run.context.addedResources ?? {}) as Record<string, string>;
+  const released = (report?.run.context.releasedResources ?? []) as string[];
   const orderPath = heldReport?.transitions.filter((t) => t.api === 'TMF622' && t.resource === 'productOrder') ?? [];
   return (
     <section>
@@ -41,11 +62,22 @@ export function Modify() {
           <p>Run <button type="button" className="link" onClick={() => go('swimlane', { run: upgrade.id })}>{upgrade.id}</button> ({upgrade.status}): only the differences between the current view (TMF637/638/639) and the target (catalog) became order items.</p>
           <table data-tour="modify-diff" data-testid="diff-table">
             <thead><tr><th>Field</th><th>Current</th><th>Target</th><th>Change type</th><th>Resource order item raised?</th></tr></thead>
-            <tbody>{rows.map((r) => <tr key={r.field}><td>{r.field}</td><td>{r.current ?? '—'}</td><td>{r.target ?? '—'}</td><td>{r.changeType}</td><td>{r.resourceOrderItemRaised ? 'yes' : 'no'}</td></tr>)}</tbody>
+            <tbody>{rows.map((r) => <tr key={r.field}><td>{r.field}</td><td>{diffValue(r, r.current)}</td><td>{diffValue(r, r.target)}</td><td>{r.changeType}</td><td>{r.resourceOrderItemRaised ? 'yes' : 'no'}</td></tr>)}</tbody>
           </table>
+          <p className="muted">A characteristic (<code>slot.name</code>) shows its value as the catalog codes it, e.g. <code>XGSPON</code>; a service or resource, its specification's name.</p>
           <div className="cards">
             {Object.entries(groups).map(([title, list]) => (
-              <div className="card" key={title}><h3>{title}</h3><ul>{list.map((r) => <li key={r.field}>{r.field}: {title === 'Created' ? r.target : r.current}</li>)}</ul></div>
+              <div className="card" key={title} data-tour={`modify-${title.toLowerCase()}`} data-testid={`modify-${title.toLowerCase()}`}>
+                <h3>{title}</h3>
+                <ul>
+                  {list.map((r) => (
+                    <li key={r.field}>
+                      {title === 'Created' ? <>{r.field}: {r.target}{added[r.field] && <> <code>{added[r.field]}</code></>}</> : <>{r.field}: {r.current}</>}
+                      {title === 'Released' && released.filter((id) => r.current?.startsWith(`${id} `)).map((id) => <UsageState key={id} id={id} />)}
+                    </li>
+                  ))}
+                </ul>
+              </div>
             ))}
           </div>
         </>

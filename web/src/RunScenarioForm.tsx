@@ -15,8 +15,8 @@ const SOURCES: { key: 'customerId' | 'addressId' | 'offeringId' | 'productId'; l
 
 export interface RunRequest { scenario: string; input: Record<string, string>; fault?: { fault: string; times: number } }
 
-/** The "Run scenario" control: a scenario, the optional customer/address/offering/product it takes, an optional fault. */
-export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | null; onRun: (request: RunRequest) => void }) {
+/** The "Run scenario" control: a scenario, the optional customer/address/offering/product it takes, an optional fault; `refused`: why the stack would not start the last one. */
+export function RunScenarioForm({ scenarios, onRun, refused }: { scenarios: Scenario[] | null; onRun: (request: RunRequest) => void; refused?: string }) {
   const [scenario, setScenario] = useState('gpon-ftth');
   const [input, setInput] = useState<Record<string, string>>({});
   const [choices, setChoices] = useState<Record<string, Choice[]>>({});
@@ -64,6 +64,7 @@ export function RunScenarioForm({ scenarios, onRun }: { scenarios: Scenario[] | 
       ) : <span className="muted">Fault options: not available</span>}
       {Object.keys(fixed).length > 0 && <span className="muted" data-testid="fixed-input">set by the scenario: {Object.entries(fixed).map(([name, value]) => `${name} ${value}`).join(', ')}</span>}
       <button type="button" data-testid="run-scenario" data-tour="run-button" onClick={submit}>Run scenario</button>
+      {refused && <span className="warn" role="alert" data-testid="run-refused">{refused}</span>}
     </fieldset>
   );
 }

@@ -23,7 +23,7 @@ export interface Scenario { name: string; title: string; description: string; st
 
 export class NotBuilt extends Error {}
 
-/** A call the stack answered with an error status; the message carries the TMF error body's reason. */
+/** A call the stack answered with an error status; the message is the TMF error body's reason, in the server's words. */
 export class CallRefused extends Error {
   constructor(message: string, readonly status: number) {
     super(message);
@@ -36,7 +36,7 @@ export async function getJson<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     // A TMF error body says why in its message (a refused run names what to do about it).
     const reason = ((await response.json().catch(() => undefined)) as { message?: unknown } | undefined)?.message;
-    throw new CallRefused(`${init?.method ?? 'GET'} ${path}: ${response.status}${typeof reason === 'string' ? ` ${reason}` : ''}`, response.status);
+    throw new CallRefused(typeof reason === 'string' ? reason : `${init?.method ?? 'GET'} ${path} answered ${response.status}`, response.status);
   }
   return (await response.json()) as T;
 }

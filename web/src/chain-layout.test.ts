@@ -22,7 +22,7 @@ describe('the golden thread laid out as a grid', () => {
     ]);
     const at = (id: string) => cells.find((c) => c.link.id === id)!;
     expect(['port-1', 'ont-1', 'drop-1'].map((id) => at(id).col)).toEqual([0, 1, 2]);
-    expect(['act-1', 'act-3', 'act-2'].map((id) => [at(id).row, at(id).col])).toEqual([[8, 0], [8, 1], [8, 2]]);
+    expect(['act-1', 'act-3', 'act-2'].map((id) => [at(id).row, at(id).col])).toEqual([[3, 0], [3, 1], [3, 2]]);
     expect(at('act-3').parent).toBe(cells.indexOf(at('ont-1')));
   });
 
@@ -32,11 +32,16 @@ describe('the golden thread laid out as a grid', () => {
       link('activation:accessPort', 'act-1', 'resourceRelationship (targets) of port-1'),
       link('activation:cpe', 'act-3', 'resourceRelationship (targets) of ont-1'),
     ]);
-    expect(cells.slice(1).map((c) => [c.row, c.col, c.parent])).toEqual([[8, 0, 0], [8, 1, 0]]);
+    expect(cells.slice(1).map((c) => [c.row, c.col, c.parent])).toEqual([[2, 0, 0], [2, 1, 0]]);
   });
 
   it('hangs an entity from its layer parent, and from the journey when there is none', () => {
     const cells = chainLayout([link('customer', 'cust-1'), link('productOrder', 'po-1'), link('reservation', 'rsv-1')]);
-    expect(cells.map((c) => [c.row, c.parent])).toEqual([[1, 'journey'], [2, 0], [6, 'journey']]);
+    expect(cells.map((c) => [c.row, c.parent])).toEqual([[1, 'journey'], [2, 0], [3, 'journey']]);
+  });
+
+  it('leaves no empty row for a layer with nothing shown, such as the resources Beginner mode leaves out', () => {
+    const cells = chainLayout([link('customer', 'cust-1'), link('resourceOrder', 'ro-1'), link('activation:cpe', 'act-1', 'resourceRelationship (targets) of ont-1')]);
+    expect(cells.map((c) => c.row)).toEqual([1, 2, 3]);
   });
 });

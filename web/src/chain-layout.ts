@@ -15,7 +15,8 @@ const PARENT: Record<string, string> = { productOrder: 'customer', product: 'pro
 /**
  * Lays the golden thread out as a grid: one row per layer, in thread order within a row. An entity
  * hangs from the one its `via` names (`… of <id>`) when shown, else from its layer's parent role;
- * an activation sits under the resource it configured.
+ * an activation sits under the resource it configured. Layers with nothing shown (Beginner mode
+ * leaves out the resources) leave no empty row.
  */
 export function chainLayout(links: readonly ChainLink[]): ChainCell[] {
   const indexOf = new Map(links.map((c, i) => [c.id, i]));
@@ -32,5 +33,6 @@ export function chainLayout(links: readonly ChainLink[]): ChainCell[] {
     const col = kind === 'activation' && named !== undefined ? cells[named]?.col : undefined;
     cells.push({ link, row, col: col ?? (counts[row] = (counts[row] ?? -1) + 1), parent });
   });
-  return cells;
+  const rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
+  return cells.map((c) => ({ ...c, row: rows.indexOf(c.row) + 1 }));
 }

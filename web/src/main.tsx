@@ -1,11 +1,12 @@
 import { StrictMode, Suspense, lazy } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Ctx, useAppState, hashFor, type Mode } from './state';
+import type { Registry } from './api';
 import { Inspector } from './Inspector';
 import { Overview, Swimlane, LifecycleView, Events, Qualification, Payloads } from './views';
 import { Failures } from './FailureFlows';
 import { Modify } from './ModifyDiff';
-import { Glossary, Concepts, ApiReference, Corrections, TourView, TourPanel, COURSE_VIEWS } from './course';
+import { Glossary, Concepts, ApiReference, Corrections, TourView, TourPanel, MissingPlaceNotice, COURSE_VIEWS } from './course';
 import './styles.css';
 
 const IdChain = lazy(() => import('./IdChain'));
@@ -22,15 +23,16 @@ const VIEWS: { id: string; label: string }[] = [
   { id: 'payloads', label: 'Payloads' },
   ...COURSE_VIEWS,
 ];
-const MODES: { id: Mode; label: string; title: string }[] = [
-  { id: 'beginner', label: 'Beginner', title: 'The 8 spine APIs, happy path only' },
-  { id: 'architect', label: 'Architect', title: 'All 26 APIs, branches and failure flows' },
-  { id: 'payload', label: 'Payload', title: 'Full JSON everywhere' },
+// Each mode's hint, counted from the registry once it has loaded.
+const MODES: { id: Mode; label: string; title: (registry: Registry | null) => string }[] = [
+  { id: 'beginner', label: 'Beginner', title: (r) => `The ${r ? `${r.apis.filter((a) => a.spine).length} ` : ''}spine APIs, happy path only` },
+  { id: 'architect', label: 'Architect', title: (r) => `All ${r ? `${r.apis.length} ` : ''}APIs, branches and failure flows` },
+  { id: 'payload', label: 'Payload', title: () => 'Full JSON everywhere' },
 ];
 
 function App() {
   const state = useAppState();
-  const { route, mode, setMode } = state;
+  const { route, mode, setMode, registry } = state;
   const View = {
     overview: Overview, swimlane: Swimlane, lifecycles: LifecycleView, idchain: IdChain, events: Events,
     qualification: Qualification, failures: Failures, modify: Modify, payloads: Payloads,
@@ -42,11 +44,11 @@ function App() {
         <a className="brand" href="#/overview">Spine explorer</a>
         <div className="modes" role="group" aria-label="Learning mode" data-tour="mode-bar">
           {MODES.map((m) => (
-            <button key={m.id} type="button" title={m.title} aria-pressed={mode === m.id} data-mode={m.id} onClick={() => setMode(m.id)}>
+            <button key={m.id} type="button" title={m.title(registry)} aria-pressed={mode === m.id} data-mode={m.id} onClick={() => setMode(m.id)}>
               {m.label}
             </button>
           ))}
-          <span className="mode-hint">{MODES.find((m) => m.id === mode)?.title}</span>
+          <span className="mode-hint" data-testid="mode-hint">{MODES.find((m) => m.id === mode)?.title(registry)}</span>
         </div>
         <a className="docs-top" href="/docs" target="_blank" rel="noreferrer">API docs ↗</a>
       </header>
@@ -59,6 +61,7 @@ function App() {
       </nav>
       <div className="body">
         <main data-testid="view" data-view={route.view}>
+          <MissingPlaceNotice />
           <Suspense fallback={<p>Loading view…</p>}>
             <View />
           </Suspense>

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from './api';
-import { listedStatusIsStale } from './run-list';
+import { callMayChangeList, defaultRun, listAwaitsRun, listedStatusIsStale } from './run-list';
 
-const run = (id: string, status: string) => ({ id, scenario: 'partial-home-network', status, correlationId: `journey-${id}`, input: {}, context: {} }) as Run;
+const run = (id: string, status: string, scenario = 'partial-home-network') => ({ id, scenario, status, correlationId: `journey-${id}`, input: {}, context: {} }) as Run;
 
 describe('listedStatusIsStale', () => {
   it('asks for the list again when it shows a run still going that has ended since, however fast it ended', () => {
@@ -12,5 +12,30 @@ describe('listedStatusIsStale', () => {
   it('leaves the list alone when it agrees, or does not hold the run at all', () => {
     expect(listedStatusIsStale([run('b', 'partial')], { run: run('b', 'partial') })).toBe(false);
     expect(listedStatusIsStale([run('a', 'running')], { run: run('b', 'partial') })).toBe(false);
+  });
+});
+
+describe('following the live stream', () => {
+  it('reads the list again for a call of a run it does not hold, holds as running, or holds as held (it may resume)', () => {
+    const runs = [run('a', 'running'), run('h', 'held'), run('c', 'completed')];
+    expect(['new', 'a', 'h', 'c'].map((id) => callMayChangeList(runs, id))).toEqual([true, true, true, false]);
+  });
+
+  it('keeps reading it until the run shows where it stopped, held included', () => {
+    const runs = [run('a', 'running'), run('h', 'held'), run('f', 'failed')];
+    expect(['new', 'a', 'h', 'f'].map((id) => listAwaitsRun(runs, id))).toEqual([true, true, false, false]);
+  });
+});
+
+describe('defaultRun', () => {
+  it('shows the newest completed GPON provision, and says so, even when newer runs of other journeys exist', () => {
+    const runs = [run('r', 'failed', 'reject-tech-002'), run('g2', 'running', 'gpon-ftth'), run('g1', 'completed', 'gpon-ftth')];
+    expect(defaultRun(runs)).toEqual({ run: runs[2], label: 'latest completed gpon-ftth' });
+  });
+
+  it('falls back to the newest run of any kind, named for what it is', () => {
+    const runs = [run('r', 'failed', 'reject-tech-002')];
+    expect(defaultRun(runs)).toEqual({ run: runs[0], label: 'latest run' });
+    expect(defaultRun([])).toEqual({ run: undefined, label: 'latest run' });
   });
 });

@@ -10,3 +10,28 @@ export function listedStatusIsStale(runs: readonly Run[], report: Pick<RunReport
   const listed = runs.find((r) => r.id === report.run.id);
   return listed !== undefined && listed.status !== report.run.status;
 }
+
+// The statuses a run leaves only by a new journey, never by going on (a held run resumes).
+const FINAL = new Set(['completed', 'failed', 'partial', 'cancelled']);
+
+/** True when a call of this run says the list may be behind: it does not hold the run, or holds it with a status the run can leave. */
+export function callMayChangeList(runs: readonly Run[], runId: string): boolean {
+  const listed = runs.find((r) => r.id === runId);
+  return !listed || !FINAL.has(listed.status);
+}
+
+/** True while the list does not hold the run or holds it as still running: read it again until it shows where the run stopped. */
+export function listAwaitsRun(runs: readonly Run[], runId: string): boolean {
+  const listed = runs.find((r) => r.id === runId);
+  return !listed || listed.status === 'running';
+}
+
+/**
+ * The run a view shows when the URL names none, and what to call it: the newest completed GPON FTTH
+ * provision (the journey the course reads), else the newest run of any kind.
+ */
+export function defaultRun(runs: readonly Run[]): { run: Run | undefined; label: string } {
+  const provision = runs.find((r) => r.scenario === 'gpon-ftth' && r.status === 'completed');
+  if (provision) return { run: provision, label: 'latest completed gpon-ftth' };
+  return { run: runs[0], label: 'latest run' };
+}

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useState, useCallback } from 'react';
 import type { ApiInfo, Exchange, Lifecycles, Registry, RunReport, Run } from './api';
 import { cached, getJson } from './api';
-import { listedStatusIsStale } from './run-list';
+import { defaultRun, listedStatusIsStale } from './run-list';
+import { useRunListFollowsStream } from './useRunListFollowsStream';
 
 export type Mode = 'beginner' | 'architect' | 'payload';
 export interface Route { view: string; params: URLSearchParams }
@@ -81,8 +82,8 @@ export function useAppState(): AppState {
   useEffect(() => {
     refreshRuns().catch(() => undefined);
   }, [refreshRuns]);
-  const latest = runs.find((r) => r.scenario === 'gpon-ftth' && r.status === 'completed') ?? runs[0];
-  const runId = route.params.get('run') ?? latest?.id;
+  useRunListFollowsStream(runs, refreshRuns);
+  const runId = route.params.get('run') ?? defaultRun(runs).run?.id;
   useEffect(() => {
     if (!runId) return;
     let live = true;

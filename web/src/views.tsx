@@ -5,6 +5,8 @@ import { go, useApp } from './state';
 import { NoRunYet } from './NoRunYet';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
 import { useFetch } from './useFetch';
+import { defaultRun } from './run-list';
+import { stateStyle } from './pill-colours';
 import { laneAnchor } from './course/spotlight';
 import { CorrectionAt } from './course/CorrectionCard';
 import { EventEnvelope } from './EventEnvelope';
@@ -45,6 +47,7 @@ export function Overview() {
         ))}
       </div>
       <h2>Golden thread of the latest run</h2>
+      {!report && <NoRunYet />}
       <div className="chips" data-tour="golden-thread">
         {report && (
           <button type="button" className="chip id" onClick={() => go('idchain', { run })}>journey {report.run.correlationId}</button>
@@ -79,8 +82,8 @@ function linkFor(report: RunReport, _api: string, id: string): string {
 const ACTOR_ORDER = ['channel', 'com', 'orchestrator', 'som', 'serviceInventory', 'rom', 'workforce', 'activation', 'resourceInventory'];
 
 export function Swimlane() {
-  const { report, select, visibleApi, runs, refreshRuns, mode, route } = useApp();
-  const [live, setLive] = useState<{ runId: string; exchanges: Exchange[]; status: string } | null>(null);
+  const { report, select, visibleApi, runs, mode, route } = useApp();
+  const [live, setLive] = useState<{ runId: string; scenario: string; exchanges: Exchange[]; status: string } | null>(null);
   const all = live ? live.exchanges : report?.exchanges ?? [];
   const exchanges = all.filter((x) => visibleApi(x.api));
   const [shown, setShown] = useState(Number.MAX_SAFE_INTEGER);
@@ -97,52 +100,65 @@ export function Swimlane() {
   }, [visible.length, playing, live]);
   const actors = [...new Set(all.flatMap((x) => [x.from, x.to]))].sort((a, b) => (ACTOR_ORDER.indexOf(a) + 99) % 99 - (ACTOR_ORDER.indexOf(b) + 99) % 99);
   const { data: scenarios } = useFetch<Scenario[]>('/spine/v1/scenarios');
-  const source = useRef<EventSource | null>(null);
-  useEffect(() => () => source.current?.close(), []);
+  // Stops following the live run: its stream and its status poll.
+  const stopLive = useRef<() => void>(() => undefined);
+  useEffect(() => () => stopLive.current(), []);
+  const [refused, setRefused] = useState('');
   const run = async ({ scenario, input, fault }: RunRequest) => {
-    source.current?.close();
+    stopLive.current();
+    setRefused('');
     const es = new EventSource('/spine/v1/stream');
-    source.current = es;
-    await new Promise((r) => es.addEventListener('open', r, { once: true }));
-    if (fault) await getJson('/spine/v1/faults', { method: 'POST', body: JSON.stringify(fault) });
-    const started = (await startRun(scenario, input)) as unknown as { id: string };
-    const state = { runId: started.id, exchanges: [] as Exchange[], status: 'running' };
-    setLive({ ...state });
-    es.addEventListener('exchange', (m) => {
-      const x = JSON.parse((m as MessageEvent).data) as Exchange;
-      if (x.runId !== started.id) return;
-      state.exchanges = [...state.exchanges, x];
+    let poll: ReturnType<typeof setInterval> | undefined;
+    stopLive.current = () => {
+      es.close();
+      clearInterval(poll);
+    };
+    try {
+      await new Promise((r) => es.addEventListener('open', r, { once: true }));
+      if (fault) await getJson('/spine/v1/faults', { method: 'POST', body: JSON.stringify(fault) });
+      const started = await startRun(scenario, input);
+      const state = { runId: started.id, scenario, exchanges: [] as Exchange[], status: 'running' };
       setLive({ ...state });
-    });
-    const poll = setInterval(async () => {
-      const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`);
-      state.status = r.run.status;
-      setLive({ ...state });
-      if (r.run.status !== 'running') {
-        clearInterval(poll);
-        setTimeout(() => {
-          es.close();
-          setLive({ ...state, status: r.run.status });
-          refreshRuns();
-        }, 500);
-      }
-    }, 300);
+      es.addEventListener('exchange', (m) => {
+        const x = JSON.parse((m as MessageEvent).data) as Exchange;
+        if (x.runId !== started.id) return;
+        state.exchanges = [...state.exchanges, x];
+        setLive({ ...state });
+      });
+      poll = setInterval(async () => {
+        const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`).catch(() => null);
+        if (!r) return;
+        state.status = r.run.status;
+        setLive({ ...state });
+        if (r.run.status !== 'running') {
+          clearInterval(poll);
+          // The stream may still carry the last calls: listen a moment longer.
+          setTimeout(() => {
+            es.close();
+            setLive({ ...state, status: r.run.status });
+          }, 500);
+        }
+      }, 300);
+    } catch (error) {
+      stopLive.current();
+      setRefused((error as Error).message);
+    }
   };
   return (
     <section>
-      <h1>{live ? `Live run ${live.runId}` : report ? `Swimlane — ${report.run.scenario}` : 'Swimlane'}</h1>
+      <h1>{live?.status === 'running' ? `Live run ${live.runId}` : live ? `Swimlane — ${live.scenario}` : report ? `Swimlane — ${report.run.scenario}` : 'Swimlane'}</h1>
       <p>Each row is a system actor; each chip is an API call (click to inspect). The <b>Orchestrator</b> row is the engine between BSS and the network: it reads the decomposition and drives the order-to-activate flow.</p>
       <div className="controls">
         <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => { setPlaying(false); setShown((n) => Math.min(n >= exchanges.length ? 1 : n + 1, exchanges.length)); }}>Step</button>
         <label data-tour="speed-control">Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
         <label>Run <select data-testid="pick-run" value={route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
-          <option value="">latest</option>
+          <option value="">{defaultRun(runs).label}</option>
           {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
         </select></label>
         <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}{all.length > exchanges.length && ` · ${all.length - exchanges.length} more to other APIs in Architect mode`}</span>
       </div>
-      <RunScenarioForm scenarios={scenarios} onRun={(request) => void run(request)} />
+      <RunScenarioForm scenarios={scenarios} onRun={(request) => void run(request)} refused={refused} />
       <div className="lanes" role="table" aria-label="Swimlane" data-tour="swimlane" style={{ gridTemplateColumns: `140px repeat(${Math.max(visible.length, 1)}, ${mode === 'payload' ? 260 : 82}px)` }}>
         {actors.map((a, row) => (
           <div key={a} className={`lane${a === 'orchestrator' ? ' orchestrator' : ''}`} role="row" style={{ gridRow: row + 1 }} data-tour={laneAnchor(a)}>
@@ -180,21 +196,23 @@ export function LifecycleView() {
     <section>
       <h1>Lifecycle states</h1>
       <p>Click any state to see its meaning and the transitions out. States the selected run went through are outlined.</p>
-      <div className="legend" data-tour="lifecycle-legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={{ background: c.colour }}>{c.legend}</span>)}</div>
+      <div className="legend" data-tour="lifecycle-legend">{lifecycles.categories.map((c) => <span key={c.id} className="pill" style={stateStyle(c.colour)}>{c.legend}</span>)}</div>
       <table data-tour="lifecycle-table">
-        <thead><tr><th>Entity (API)</th>{lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => <th key={c.id}>{c.label}</th>)}<th>Notes</th></tr></thead>
+        <thead><tr><th>Entity (API) and notes</th>{lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => <th key={c.id}>{c.label}</th>)}</tr></thead>
         <tbody>
           {machines.map((m) => {
             const took = path(m.api, m.field);
             return (
               <tr key={m.id}>
-                <td>{m.entity} ({m.api}){m.field !== 'state' ? ` · ${m.field}` : ''}</td>
+                <td className="entity">
+                  {m.entity} ({m.api}){m.field !== 'state' ? ` · ${m.field}` : ''}
+                  <div className="muted notes clamp" title={m.source}>{m.within ? `item of ${m.within}. ` : ''}{m.source}</div>
+                </td>
                 {lifecycles.categories.filter((c) => c.id !== 'reserved').map((c) => (
                   <td key={c.id}>{byCat(m, c.id).concat(c.id === 'blocked' ? byCat(m, 'reserved') : []).map((s) => (
-                    <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={{ background: colour(m.states[s]!.category) }} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
+                    <button type="button" key={s} className={`pill state${took.has(s) ? ' took' : ''}`} style={stateStyle(colour(m.states[s]!.category))} onClick={() => select(`state:${m.id}/${s}`)}>{s}</button>
                   ))}</td>
                 ))}
-                <td className="muted notes"><div className="clamp" title={m.source}>{m.within ? `item of ${m.within}. ` : ''}{m.source}</div></td>
               </tr>
             );
           })}
@@ -230,7 +248,7 @@ export function Events() {
   return (
     <section>
       <h1>TMF688 events</h1>
-      <p>correlationId <code data-tour="event-correlation-id">{report.run.correlationId}</code> · {events.length} events. Each row: the command that caused it → the state change → the event.</p>
+      <p>correlationId <code data-tour="event-correlation-id">{report.run.correlationId}</code> · {events.length} events. Each row: the event, the state change it records, and the call that caused it.</p>
       <div className="chips">{[...counts].map(([api, n]) => <button type="button" key={api} className="chip api" onClick={() => select(`api:${api}`)}>{api}: {n}</button>)}</div>
       <div className="event-panels">
         <EventEnvelope event={selected ?? events[0]} selected={Boolean(selected)} />
@@ -259,12 +277,22 @@ export function Events() {
 }
 
 type RejectionScenario = Scenario & { input?: Record<string, string>; card: { rejectionCode: string; apis: string[] } };
+// The journey's steps that are qualification gates, and the tour anchor of each gate's API.
+const GATE_STEPS = ['validate-address', 'qualify-offering', 'qualify-service'];
+const GATE_ANCHORS: Record<string, string> = { TMF679: 'qualification-commercial', TMF645: 'qualification-technical' };
 
 /** The rejection scenarios the server defines (COMM-003, TECH-001, TECH-002, TECH-005), their latest runs and the answers those got. */
 export function Qualification() {
   const { runs, refreshRuns, select } = useApp();
   const { data: scenarios } = useFetch<(Scenario & { card?: { rejectionCode?: string } })[]>('/spine/v1/scenarios');
   const gates = (scenarios ?? []).filter((s): s is RejectionScenario => Boolean(s.card?.rejectionCode));
+  const gateSteps = scenarios?.find((s) => s.name === 'gpon-ftth')?.steps.filter((s) => GATE_STEPS.includes(s.id)) ?? [];
+  // The tour's anchors go on the first card of each gate's API.
+  const anchors = new Map<string, string>();
+  for (const [api, anchor] of Object.entries(GATE_ANCHORS)) {
+    const first = gates.find((g) => g.card.apis.includes(api));
+    if (first) anchors.set(first.name, anchor);
+  }
   const [found, setFound] = useState<Record<string, Exchange | null>>({});
   const [busy, setBusy] = useState(false);
   // Why a journey could not be started, by scenario (TECH-005 needs a line in service first).
@@ -295,7 +323,10 @@ export function Qualification() {
   return (
     <section>
       <h1>Qualification — three gates</h1>
-      <p>Three gates must pass before a product order is submitted, cheapest first: commercial rules (TMF679), address validation (TMF673), then network feasibility (TMF645: port capacity, optical budget, a premises already served).</p>
+      <p>
+        Three gates must pass before a product order is submitted, cheapest first, in the order the GPON journey passes them:{' '}
+        {gateSteps.map((s) => s.title).join(' → ')}. The technical gate reads the network: port capacity, optical budget, a premises already served.
+      </p>
       {missing.length > 0 && (
         <button type="button" data-testid="run-rejections" disabled={busy} onClick={runMissing}>
           {busy ? 'Running…' : `Run the ${missing.map((g) => g.card.rejectionCode).join(', ')} journeys`}
@@ -305,13 +336,13 @@ export function Qualification() {
         {gates.map((g) => {
           const x = found[g.name];
           return (
-            <div key={g.name} className="card" data-tour="qualification-result">
+            <div key={g.name} className="card" data-tour={anchors.get(g.name)}>
               <h3>{g.title}</h3>
               <p className="muted"><code>{g.name}</code>{Object.keys(g.input ?? {}).length > 0 && `: ${Object.entries(g.input ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}`}</p>
               {x ? (
                 <>
                   <button type="button" className="link" data-testid="rejection" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button>
-                  <pre className="small" data-tour="unavailability-reason">{JSON.stringify(rejection(x.response), null, 2)}</pre>
+                  <pre className="small" data-tour={anchors.get(g.name) === 'qualification-technical' ? 'unavailability-reason' : undefined}>{JSON.stringify(rejection(x.response), null, 2)}</pre>
                 </>
               ) : refused[g.name] ? (
                 <p className="warn" data-testid="rejection-refused">Could not start: {refused[g.name]}</p>
@@ -331,6 +362,21 @@ function rejection(response: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(item).filter(([k]) => /result|reason|alternate/i.test(k)));
 }
 
+const PAYLOAD_PREVIEW = 120;
+
+/** Payload mode's JSON of an exchange: the request (the response when it has none) whole, opened from its first characters. */
+function PayloadJson({ exchange }: { exchange: Exchange }) {
+  const value = exchange.request ?? exchange.response;
+  const line = JSON.stringify(value) ?? 'null';
+  if (line.length <= PAYLOAD_PREVIEW) return <code>{line}</code>;
+  return (
+    <details data-testid="payload-json">
+      <summary><code>{line.slice(0, PAYLOAD_PREVIEW)}…</code></summary>
+      <pre className="small">{JSON.stringify(value, null, 2)}</pre>
+    </details>
+  );
+}
+
 export function Payloads() {
   const { report, select, visibleApi, mode } = useApp();
   const [q, setQ] = useState('');
@@ -341,7 +387,7 @@ export function Payloads() {
   const so = report.exchanges.find((x) => x.api === 'TMF641' && x.method === 'POST');
   return (
     <section>
-      <h1>Payloads — {report.exchanges.length} exchanges of {report.run.scenario}</h1>
+      <h1 data-testid="payloads-heading">Payloads — {xs.length === report.exchanges.length ? xs.length : `${xs.length} of ${report.exchanges.length}`} exchanges of {report.run.scenario}</h1>
       <div className="cards" data-tour="payload-ids">
         {po && <div className="card"><h3>TMF622 — Product Order</h3><p>Commercial order placed for the customer ({po.from} → {po.to}); references a product offering.</p><button type="button" className="link" onClick={() => select(`exchange:${po.runId}:${po.seq}`)}>{po.method} {po.path}</button></div>}
         {so && <div className="card"><h3>TMF641 — Service Order</h3><p>Technical fulfilment order raised by the {so.from}; references CFS/RFS specifications and links back to TMF622.</p><button type="button" className="link" onClick={() => select(`exchange:${so.runId}:${so.seq}`)}>{so.method} {so.path}</button></div>}
@@ -355,7 +401,7 @@ export function Payloads() {
               {xs.filter((x) => x.api === api).map((x) => (
                 <tr key={x.seq}>
                   <td><button type="button" className="link" data-testid="payload-row" data-seq={x.seq} onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
-                  <td>{x.from} → {x.to}</td><td>{x.status}</td>{mode === 'payload' && <td><code className="small">{JSON.stringify(x.request ?? x.response).slice(0, 120)}</code></td>}
+                  <td>{x.from} → {x.to}</td><td>{x.status}</td>{mode === 'payload' && <td className="payload-json"><PayloadJson exchange={x} /></td>}
                 </tr>
               ))}
             </tbody>

@@ -1,37 +1,46 @@
-import { useEffect, useState } from 'react';
 import type { ApiInfo, Exchange, RunReport } from '../api';
-import { getJson } from '../api';
+import { RunScenarioButton } from '../RunScenarioButton';
 import { useApp } from '../state';
+import { useFetch } from '../useFetch';
 import { apiHref, shows, useCourse, type ApiGuide } from './data';
 import { LevelBadge } from './parts';
-import { ensureRun } from './runs';
 
 interface Events { create?: string; attributeValueChange?: string; stateChange?: string; delete?: string; other?: string[] }
 type Resource = ApiInfo['resources'][number] & { events?: Events };
 const eventNames = (e?: Events) => (e ? [e.create, e.attributeValueChange, e.stateChange, e.delete, ...(e.other ?? [])].filter(Boolean) as string[] : []);
 
-/** The latest completed gpon-ftth run, started on the stack when there is none. */
-function useGponRun(): { report: RunReport | null; status: string } {
-  const { refreshRuns } = useApp();
-  const [state, setState] = useState<{ report: RunReport | null; status: string }>({ report: null, status: 'Looking for the latest gpon-ftth run…' });
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const runs = await getJson<{ id: string; status: string }[]>('/spine/v1/runs?scenario=gpon-ftth&limit=100');
-      let run = runs.find((r) => r.status === 'completed');
-      if (!run) {
-        if (live) setState({ report: null, status: 'No gpon-ftth run yet: starting one…' });
-        run = await ensureRun('gpon-ftth');
-        refreshRuns().catch(() => undefined);
-      }
-      const report = await getJson<RunReport>(`/spine/v1/runs/${encodeURIComponent(run.id)}`);
-      if (live) setState({ report, status: '' });
-    })().catch((e: Error) => live && setState({ report: null, status: e.message }));
-    return () => {
-      live = false;
-    };
-  }, [refreshRuns]);
-  return state;
+/** An API's calls in the latest completed gpon-ftth run; before there is one, a button that runs it. */
+function GponRunCalls({ api }: { api: string }) {
+  const { runs, refreshRuns, select } = useApp();
+  const run = runs.find((r) => r.scenario === 'gpon-ftth' && r.status === 'completed');
+  const { data: report, error } = useFetch<RunReport>(run ? `/spine/v1/runs/${encodeURIComponent(run.id)}` : null);
+  if (!run) {
+    return (
+      <p data-testid="api-calls-no-run">
+        No GPON FTTH journey has completed on this stack yet.{' '}
+        <RunScenarioButton scenario="gpon-ftth" label="Run the GPON FTTH journey" wait testId="start-first-run" onStarted={refreshRuns} />
+      </p>
+    );
+  }
+  if (report?.run.id !== run.id) return <p className="muted">{error || `Loading run ${run.id}…`}</p>;
+  const calls: Exchange[] = report.exchanges.filter((x) => x.api === api);
+  if (calls.length === 0) return <p data-testid="api-calls-none">The gpon-ftth journey makes no call to {api} (run <code>{run.id}</code>).</p>;
+  return (
+    <table data-testid="api-calls">
+      <thead><tr><th>#</th><th>Step</th><th>Call</th><th>From → to</th><th>Status</th></tr></thead>
+      <tbody>
+        {calls.map((x) => (
+          <tr key={x.seq}>
+            <td>{x.seq}</td>
+            <td><code>{x.step}</code></td>
+            <td><button type="button" className="link" data-testid="api-call" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
+            <td>{x.from} → {x.to}</td>
+            <td>{x.status}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
 
 function ApiList({ guides }: { guides: ApiGuide[] }) {
@@ -75,12 +84,10 @@ function ApiList({ guides }: { guides: ApiGuide[] }) {
 }
 
 function ApiPage({ id, guide }: { id: string; guide: ApiGuide | undefined }) {
-  const { apiInfo, registry, select, mode } = useApp();
+  const { apiInfo, registry, mode } = useApp();
   const info = apiInfo(id);
-  const { report, status } = useGponRun();
   if (!registry) return <p>Loading the registry…</p>;
   if (!info) return <p className="warn">Spine serves no API {id}. <a href="#/apis">All APIs</a></p>;
-  const calls: Exchange[] = report?.exchanges.filter((x) => x.api === id) ?? [];
   const resources = info.resources as Resource[];
   return (
     <section className="course api-page" data-testid="api-page" data-api={id}>
@@ -122,24 +129,7 @@ function ApiPage({ id, guide }: { id: string; guide: ApiGuide | undefined }) {
         </tbody>
       </table>
       <h2>Its calls in the latest GPON run</h2>
-      {status ? <p className="muted">{status}</p> : calls.length === 0 ? (
-        <p data-testid="api-calls-none">The gpon-ftth journey makes no call to {id} (run <code>{report?.run.id}</code>).</p>
-      ) : (
-        <table data-testid="api-calls">
-          <thead><tr><th>#</th><th>Step</th><th>Call</th><th>From → to</th><th>Status</th></tr></thead>
-          <tbody>
-            {calls.map((x) => (
-              <tr key={x.seq}>
-                <td>{x.seq}</td>
-                <td><code>{x.step}</code></td>
-                <td><button type="button" className="link" data-testid="api-call" onClick={() => select(`exchange:${x.runId}:${x.seq}`)}>{x.method} {x.path}</button></td>
-                <td>{x.from} → {x.to}</td>
-                <td>{x.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <GponRunCalls api={id} />
       <p><a href={apiHref(id)}>Show {id} in the inspector</a></p>
     </section>
   );

@@ -1,17 +1,11 @@
-import { useEffect } from 'react';
 import { useApp } from '../state';
 import { shows, useCourse } from './data';
 import { ApiChips, LevelBadge, LiveExampleBox, SeeIn } from './parts';
-import { ensureRun } from './runs';
 
 /** Architectural ideas beyond the API list, each with its live example read from the stack. */
 export default function Concepts() {
-  const { mode, refreshRuns } = useApp();
+  const { mode } = useApp();
   const { course, error } = useCourse();
-  // Most examples read Jane Smith's GPON journey: start it when the stack has never run it.
-  useEffect(() => {
-    ensureRun('gpon-ftth').then(() => refreshRuns(), () => undefined);
-  }, [refreshRuns]);
   if (!course) return <p>{error || 'Loading the concepts…'}</p>;
   const concepts = course.concepts.filter((c) => shows(mode, c));
   return (

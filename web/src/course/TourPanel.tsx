@@ -57,7 +57,7 @@ export function TourPanel() {
       await refreshRuns();
       if (!current()) return;
       setMode(step.mode ?? getTour().baseMode);
-      go(step.view, {});
+      go(step.view, { sel: step.select });
       const found = await spotlight(step.target, { waitMs: 2500 });
       if (current()) setPhase({ kind: found ? 'shown' : 'missing' });
     })().catch((e: Error) => current() && setPhase({ kind: 'error', message: e.message }));

@@ -17,7 +17,7 @@ export interface GlossaryTerm extends Names { id: string; term: string; expansio
 export interface Concept extends Names { id: string; title: string; level: Level; summary: string; liveExample: LiveExample; seeIn: Place[] }
 export interface ApiGuide { api: string; name: string; owner?: string; level: Level; purpose: string; callers: string[]; whenNotToUse: string; confusions: string[] }
 export interface Correction extends Names { id: string; title: string; level: Level; commonlySaid: string; standardSays: string; source: string; seeIn: Place[]; liveExample?: LiveExample }
-export interface TourStep { id: string; chapter: string; title: string; view: string; target: string; narration: string; level: Level; mode?: Mode; needsRun?: string; apis?: string[] }
+export interface TourStep { id: string; chapter: string; title: string; view: string; target: string; narration: string; level: Level; mode?: Mode; needsRun?: string; select?: string; apis?: string[] }
 export interface Tour { chapters: { id: string; title: string; steps: number }[]; anchors: string[]; anchorsByView: Record<string, string[]>; steps: TourStep[] }
 export interface Course { glossary: GlossaryTerm[]; concepts: Concept[]; apis: ApiGuide[]; corrections: Correction[]; tour: Tour; beginnerApis: string[] }
 

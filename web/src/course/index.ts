@@ -6,6 +6,7 @@ export { default as ApiReference } from './ApiReference';
 export { default as Corrections } from './Corrections';
 export { default as TourView } from './TourView';
 export { TourPanel } from './TourPanel';
+export { MissingPlaceNotice } from './parts';
 export { chainAnchor, laneAnchor } from './spotlight';
 
 export const COURSE_VIEWS = [

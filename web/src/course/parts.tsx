@@ -4,7 +4,7 @@ import { resolveLiveExample, type LiveAnswer } from '../../../src/course/live-ex
 import { useApp } from '../state';
 import { apiHref, type LiveExample, type Place } from './data';
 import { ensureRun } from './runs';
-import { showPlace } from './spotlight';
+import { clearMissingPlace, showPlace, useMissingPlace } from './spotlight';
 
 export function ApiChips({ apis }: { apis?: readonly string[] }) {
   const { apiInfo } = useApp();
@@ -28,7 +28,6 @@ const VIEW_LABELS: Record<string, string> = {
 export const viewLabel = (view: string) => VIEW_LABELS[view] ?? view;
 
 export function SeeIn({ places }: { places: readonly Place[] }) {
-  const [missing, setMissing] = useState('');
   if (!places.length) return null;
   return (
     <p className="see-in">
@@ -39,15 +38,26 @@ export function SeeIn({ places }: { places: readonly Place[] }) {
           className="link"
           key={`${p.view}${p.anchor}`}
           data-see-in={`${p.view}/${p.anchor}`}
-          onClick={async () => {
-            const found = await showPlace(p);
-            if (!found) setMissing(`${viewLabel(p.view)} has no ${p.anchor} on screen yet.`);
-          }}
+          onClick={() => void showPlace(p)}
         >
           {viewLabel(p.view)} · {p.anchor}
         </button>
       ))}
-      {missing && <span className="muted"> {missing}</span>}
+    </p>
+  );
+}
+
+/** In the view a "see in the app" link moved to, why nothing is outlined: the place is not on screen (in this mode). */
+export function MissingPlaceNotice() {
+  const { mode, route } = useApp();
+  const place = useMissingPlace();
+  useEffect(() => {
+    if (place && place.view !== route.view) clearMissingPlace();
+  }, [route.view, place]);
+  if (!place || place.view !== route.view) return null;
+  return (
+    <p className="warn" role="status" data-testid="missing-place">
+      {viewLabel(place.view)} has no {place.anchor} on screen{mode === 'beginner' ? ': Beginner mode leaves out the APIs off the spine, Architect shows them' : ' for this run'}.
     </p>
   );
 }

@@ -1,5 +1,6 @@
 // Pointing at a place in the explorer: move to its view, find the element carrying its `data-tour`
 // anchor, scroll it into view and outline it. Used by the tour and by "see in the app" links.
+import { useSyncExternalStore } from 'react';
 import { go } from '../state';
 
 const MARK = 'data-tour-highlight';
@@ -54,10 +55,38 @@ export function spotlight(anchor: string, { waitMs = 4000, holdMs = Infinity }: 
   });
 }
 
-/** Moves to a view and outlines an anchor there for a few seconds. */
-export function showPlace(place: { view: string; anchor: string }, params: Record<string, string | undefined> = {}): Promise<boolean> {
+// A place asked for that the view it moved to did not show: said in that view, since the link that
+// asked is gone with the view it was in.
+let missingPlace: { view: string; anchor: string } | null = null;
+const missingListeners = new Set<() => void>();
+function setMissingPlace(place: typeof missingPlace) {
+  missingPlace = place;
+  for (const l of missingListeners) l();
+}
+
+/** The place the last "show" could not find, until another view is shown. */
+export function useMissingPlace() {
+  return useSyncExternalStore(
+    (l) => {
+      missingListeners.add(l);
+      return () => missingListeners.delete(l);
+    },
+    () => missingPlace,
+  );
+}
+
+/** Moves to a view and outlines an anchor there for a few seconds; says so in that view when it is not there. */
+export async function showPlace(place: { view: string; anchor: string }, params: Record<string, string | undefined> = {}): Promise<boolean> {
+  setMissingPlace(null);
   go(place.view, params);
-  return spotlight(place.anchor, { holdMs: 5000 });
+  const found = await spotlight(place.anchor, { holdMs: 5000 });
+  if (!found && location.hash.startsWith(`#/${place.view}`)) setMissingPlace(place);
+  return found;
+}
+
+/** Forgets the missing place once the reader is elsewhere. */
+export function clearMissingPlace() {
+  if (missingPlace) setMissingPlace(null);
 }
 
 /** Anchor names for the rows and chips of the explorer's views. */

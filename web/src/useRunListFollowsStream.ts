@@ -1,0 +1,38 @@
+import { useEffect, useRef } from 'react';
+import type { Exchange, Run } from './api';
+import { callMayChangeList, listAwaitsRun } from './run-list';
+
+const REFRESH_MS = 500;
+
+/**
+ * Keeps the run list following the stack, journeys started by the CLI, curl or another tab included:
+ * a call on the live stream (/spine/v1/stream) of a run the list may be behind on has the list read
+ * again, at most every REFRESH_MS, until it shows where that run stopped.
+ */
+export function useRunListFollowsStream(runs: readonly Run[], refreshRuns: () => Promise<Run[]>): void {
+  const known = useRef(runs);
+  known.current = runs;
+  useEffect(() => {
+    const awaited = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = () => {
+      timer ??= setTimeout(async () => {
+        const list = await refreshRuns().catch(() => known.current);
+        timer = undefined;
+        for (const id of awaited) if (!listAwaitsRun(list, id)) awaited.delete(id);
+        if (awaited.size) schedule();
+      }, REFRESH_MS);
+    };
+    const stream = new EventSource('/spine/v1/stream');
+    stream.addEventListener('exchange', (message) => {
+      const { runId } = JSON.parse((message as MessageEvent<string>).data) as Pick<Exchange, 'runId'>;
+      if (!callMayChangeList(known.current, runId)) return;
+      awaited.add(runId);
+      schedule();
+    });
+    return () => {
+      stream.close();
+      clearTimeout(timer);
+    };
+  }, [refreshRuns]);
+}
