@@ -58,4 +58,13 @@ describe('gpon-pending-slot', () => {
     const states = (done.events as Doc[]).filter((e) => e.eventType === 'ProductOrderStateChangeEvent').map((e) => e.event?.productOrder?.state);
     expect(states).toEqual(['pending', 'inProgress', 'held', 'inProgress', 'completed']);
   });
+
+  // The flow once left out the TMF645 check every upgrade makes: it ordered for 21 Birch St, asked for a slot, and failed after the booking.
+  it('qualifies first: at 21 Birch St, which no XGS-PON port reaches, it stops before any order or slot', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth', { customerId: 'cust-56796' })).run.status).toBe('completed');
+    const refused = await runScenario(app, 'gpon-pending-slot', { customerId: 'cust-56796' });
+    expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('TECH-003') });
+    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF645 POST 200']);
+  });
 });

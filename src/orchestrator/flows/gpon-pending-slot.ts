@@ -7,7 +7,8 @@ import { placeChangeOrder } from '../steps/place-change-order.js';
 import { ChangeParameters, prepareChange } from './existing-product.js';
 import { modifyNetworkSteps, modifyOrderSteps } from './gpon-upgrade.js';
 
-const [, , ...afterStart] = modifyOrderSteps;
+// The customer is asked for a slot once the order is placed (qualified first, as every upgrade is).
+const placed = modifyOrderSteps.indexOf(placeChangeOrder) + 1;
 
 /**
  * The upgrade when the customer must choose the visit slot: the order waits on the requester
@@ -20,5 +21,5 @@ export const gponPendingSlot: Flow = {
   description: 'The GPON → XGS-PON upgrade where the customer picks the technician slot: acknowledged → pending (InformationRequired) → inProgress → held (work order) → inProgress → completed.',
   parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
-  steps: [placeChangeOrder, askCustomerForSlot, awaitCustomerSlot, ...afterStart, holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
+  steps: [...modifyOrderSteps.slice(0, placed), askCustomerForSlot, awaitCustomerSlot, ...modifyOrderSteps.slice(placed), holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };
