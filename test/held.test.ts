@@ -55,4 +55,43 @@ describe('gpon-held-field-visit', () => {
     expect(orderStates).toEqual(['inProgress', 'held', 'inProgress', 'completed']);
     expect(new Set((done.events as Doc[]).map((e) => e.correlationId))).toEqual(new Set([done.run.correlationId]));
   });
+
+  // A cancellation of the held upgrade cancelled the appointment only: the added XGS-PON port and ONT stayed reserved and the work order open.
+  it('a cancellation of the held upgrade gives back what it reserved and calls off the visit', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    const held = await runScenario(app, 'gpon-held-field-visit');
+    expect(held.run.status, held.run.error).toBe('held');
+    const { productOrderId, workOrderId, appointmentId, addedReservationId, addedResources } = held.run.context;
+    const cancel = await app.inject({ method: 'POST', url: '/tmf-api/productOrderingManagement/v4/cancelProductOrder', ...json({ productOrder: { id: productOrderId } }) });
+    expect(cancel.statusCode, cancel.body).toBe(201);
+    await until(async () => (await report(app, held.run.id)).run.status === 'cancelled');
+    expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${addedReservationId}`)).state).toBe('cancelled');
+    // The new ONT is back in stock; the XGS-PON port, which other homes use, is not asked to go idle.
+    expect((await get(app, `/tmf-api/resourceInventoryManagement/v4/resource/${addedResources.cpe}`)).usageState).toBe('idle');
+    expect((await get(app, `${WORK_ORDER}/${workOrderId}`)).state).toBe('cancelled');
+    expect((await get(app, `/tmf-api/appointment/v4/appointment/${appointmentId}`)).status).toBe('cancelled');
+    expect((await get(app, `/tmf-api/productInventory/v4/product/${held.run.context.productId}`)).status).toBe('active');
+  });
+});
+
+describe('a change past its point of no return', () => {
+  // An upgrade whose new ONT failed to range after the old line was released said "rolled back" and undid nothing.
+  it('is held in fallout, not rolled back, once the current line is released; a retry completes it', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    const armed = await app.inject({ method: 'POST', url: '/spine/v1/faults', ...json({ fault: 'ont-ranging', times: 1 }) });
+    expect(armed.statusCode, armed.body).toBe(201);
+    const upgrade = await runScenario(app, 'gpon-upgrade');
+    expect(upgrade.run).toMatchObject({ status: 'held', context: { pointOfNoReturn: { step: 'release-resources' }, policy: { policy: 'hold', matrixRow: 'refused-after-ponr', step: 'activate-changed-resources' } } });
+    expect(upgrade.steps.filter((s: Doc) => s.step.startsWith('undo:'))).toEqual([]);
+    const order = await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${upgrade.run.context.productOrderId}`);
+    expect(order.state).toBe('held');
+    expect(order.milestone).toEqual([expect.objectContaining({ name: 'pointOfNoReturn', description: expect.stringContaining('Releasing them takes the line') })]);
+    const falloutId = upgrade.run.context.fallout.id;
+    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` })).statusCode).toBe(409);
+    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/retry` })).statusCode).toBe(200);
+    await until(async () => (await report(app, upgrade.run.id)).run.status !== 'running');
+    expect((await report(app, upgrade.run.id)).run.status).toBe('completed');
+  });
 });

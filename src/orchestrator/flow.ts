@@ -60,8 +60,8 @@ export interface Flow {
   /** Faults armed for this scenario's own run (its correlationId) when it starts. */
   faults?: readonly { fault: string; times?: number }[];
   card?: ScenarioCard;
-  /** The step from which work is customer-visible: its milestone is recorded before it runs. */
-  pointOfNoReturn?: string;
+  /** The step from which work is customer-visible, and why: its milestone is recorded before it runs. */
+  pointOfNoReturn?: { step: string; reason: string };
 }
 
 /** partial: the flow ended without some items, which a follow-up journey delivers (policy partial). */

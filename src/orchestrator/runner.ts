@@ -178,8 +178,8 @@ export function createRunner(deps: {
         let context = withStepOutput(run.context, output);
         const next = flow.steps[job.position + 1];
         // The point of no return is recorded on the orders with the checkpoint before the step that passes it.
-        if (next && next.id === flow.pointOfNoReturn && !context.pointOfNoReturn) {
-          context = { ...context, ...(await recordPointOfNoReturn(inProcessCaller(tx, tmf, run, step.id), context, at)) };
+        if (next && next.id === flow.pointOfNoReturn?.step && !context.pointOfNoReturn) {
+          context = { ...context, ...(await recordPointOfNoReturn(inProcessCaller(tx, tmf, run, step.id), context, flow.pointOfNoReturn, at)) };
         }
         if (next) await tx.insertRunStep({ runId: run.id, position: job.position + 1, step: next.id, status: StepStatus.pending, nextRunAt: at });
         await tx.updateRun(run.id, {

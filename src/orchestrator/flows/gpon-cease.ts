@@ -1,4 +1,5 @@
 import type { Flow } from '../flow.js';
+import { changePointOfNoReturn } from '../policies/matrix.js';
 import { applyServiceChanges } from '../steps/apply-service-changes.js';
 import { completeProductOrder } from '../steps/complete-product-order.js';
 import { completeResourceOrder } from '../steps/complete-resource-order.js';
@@ -25,6 +26,7 @@ export const gponCease: Flow = {
   description: 'TMF622 delete on the active product: product pendingTerminate → terminated, services terminated, every resource deactivated and released for reuse.',
   parameters: ChangeParameters.delete,
   prepare: (input, tx) => prepareChange(input, tx, 'delete'),
+  pointOfNoReturn: changePointOfNoReturn,
   steps: [
     placeChangeOrder,
     startProductOrder,

@@ -1,4 +1,5 @@
 import type { Flow } from '../flow.js';
+import { changePointOfNoReturn } from '../policies/matrix.js';
 import { bookAppointment } from '../steps/book-appointment.js';
 import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
 import { resumeAfterFieldVisit } from '../steps/resume-after-field-visit.js';
@@ -15,5 +16,6 @@ export const gponHeldFieldVisit: Flow = {
   description: 'The GPON → XGS-PON upgrade with a technician: acknowledged → inProgress → held (appointment, work order) → inProgress once the work order is completed through TMF697 → completed.',
   parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  pointOfNoReturn: changePointOfNoReturn,
   steps: [bookAppointment, ...modifyOrderSteps, holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

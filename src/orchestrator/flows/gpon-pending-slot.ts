@@ -1,4 +1,5 @@
 import type { Flow } from '../flow.js';
+import { changePointOfNoReturn } from '../policies/matrix.js';
 import { askCustomerForSlot } from '../steps/ask-customer-for-slot.js';
 import { awaitCustomerSlot } from '../steps/await-customer-slot.js';
 import { holdForFieldVisit } from '../steps/hold-for-field-visit.js';
@@ -21,5 +22,6 @@ export const gponPendingSlot: Flow = {
   description: 'The GPON → XGS-PON upgrade where the customer picks the technician slot: acknowledged → pending (InformationRequired) → inProgress → held (work order) → inProgress → completed.',
   parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  pointOfNoReturn: changePointOfNoReturn,
   steps: [...modifyOrderSteps.slice(0, placed), askCustomerForSlot, awaitCustomerSlot, ...modifyOrderSteps.slice(placed), holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

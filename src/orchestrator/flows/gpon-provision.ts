@@ -61,7 +61,7 @@ export const gponProvision: Flow = {
   description: 'Cart checkout, address validation, commercial and technical qualification, installation visit, product order, decomposition into service and resource orders, AAR, activation, inventories and first usage.',
   parameters: ['customerId', 'addressId', 'offeringId'],
   prepare: prepareGponProvision,
-  pointOfNoReturn: pointOfNoReturn.step,
+  pointOfNoReturn,
   steps: [
     checkoutCart,
     validateAddress,

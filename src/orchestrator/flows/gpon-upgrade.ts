@@ -1,4 +1,5 @@
 import type { Flow, StepDefinition } from '../flow.js';
+import { changePointOfNoReturn } from '../policies/matrix.js';
 import { activateChangedResources } from '../steps/activate-changed-resources.js';
 import { applyServiceChanges } from '../steps/apply-service-changes.js';
 import { completeProductOrder } from '../steps/complete-product-order.js';
@@ -41,5 +42,6 @@ export const gponUpgrade: Flow = {
   description: 'TMF622 modify on the active product: current view from TMF637/638/639, target from the catalog, the diff as TMF641/652 items, old port and ONT released, new ones reserved and activated, BNG rate profile modified.',
   parameters: ChangeParameters.modify,
   prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  pointOfNoReturn: changePointOfNoReturn,
   steps: [...modifyOrderSteps, ...modifyNetworkSteps],
 };

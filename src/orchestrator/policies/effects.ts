@@ -5,7 +5,6 @@ import type { Doc, RunRecord, Store } from '../../store/port.js';
 import { eventDomain, targetOf, type TmfContext } from '../../tmf/resource-service.js';
 import { inProcessCaller, tmfPath, type TmfCall } from '../tmf-caller.js';
 import { CANCELLABLE_ORDER_STATES, moveOrder } from '../steps/order-state.js';
-import { pointOfNoReturn } from './matrix.js';
 
 // The order lifecycle has no direct way from a held or pending order to an outcome: delivery resumes
 // first (→ inProgress). An order not yet started cannot fail: it is rejected (infeasible).
@@ -40,8 +39,8 @@ export async function moveOrders(call: TmfCall, context: Doc, from: readonly str
  * Records the point of no return on the product order and the service order as a milestone
  * (TMF641 v4.1 `milestone`; the same structure on the TMF622 order).
  */
-export async function recordPointOfNoReturn(call: TmfCall, context: Doc, at: string): Promise<Doc> {
-  const milestone = { id: 'ponr', name: 'pointOfNoReturn', description: pointOfNoReturn.reason, milestoneDate: at, status: 'reached' };
+export async function recordPointOfNoReturn(call: TmfCall, context: Doc, ponr: { step: string; reason: string }, at: string): Promise<Doc> {
+  const milestone = { id: 'ponr', name: 'pointOfNoReturn', description: ponr.reason, milestoneDate: at, status: 'reached' };
   for (const order of ORDERS.filter((o) => o.key !== 'resourceOrderId')) {
     const id = context[order.key];
     if (typeof id !== 'string') continue;
@@ -49,7 +48,7 @@ export async function recordPointOfNoReturn(call: TmfCall, context: Doc, at: str
     const current = await call<Doc>({ from: order.actor, method: 'GET', path });
     await call({ from: order.actor, method: 'PATCH', path, body: { milestone: [...((current.milestone as Doc[] | undefined) ?? []), milestone] } });
   }
-  return { pointOfNoReturn: { step: pointOfNoReturn.step, at } };
+  return { pointOfNoReturn: { step: ponr.step, at } };
 }
 
 /** Cancels every order of the journey still in delivery: assessingCancellation → pendingCancellation → cancelled. */

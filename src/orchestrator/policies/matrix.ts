@@ -183,6 +183,13 @@ export const decisionMatrix: readonly MatrixRow[] = [
   },
 ];
 
+/** A change's point of no return: releasing the current line takes the customer's service down. */
+export const changePointOfNoReturn = {
+  step: 'release-resources',
+  reason:
+    'Up to the release of the current resources the change is only planned and reserved, and can be undone exactly. Releasing them takes the line the customer has down, so from here a failure is held for an operator, never rolled back.',
+} as const;
+
 /** The point of no return: from this step on, work is customer-visible and is not rolled back. */
 export const pointOfNoReturn = {
   step: 'activate-services',

@@ -2,6 +2,7 @@ import type { Doc } from '../../store/port.js';
 import { StepWaiting, type StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
+import { bookAppointment } from './book-appointment.js';
 import { moveOrder } from './order-state.js';
 
 /**
@@ -23,4 +24,6 @@ export const awaitCustomerSlot: StepDefinition = {
       ...addToThread({ role: 'appointment', api: 'TMF646', resource: 'appointment', id: String(appointmentId), via: 'productOrderItem.appointment (chosen by the customer)' }),
     };
   },
+  // The slot the customer chose is given back, as a booked one is.
+  compensate: bookAppointment.compensate,
 };

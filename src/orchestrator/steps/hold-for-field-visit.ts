@@ -3,6 +3,7 @@ import type { StepDefinition } from '../flow.js';
 import type { DiffChange } from '../diff/index.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
+import { dispatchTechnician } from './dispatch-technician.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
 
@@ -41,4 +42,6 @@ export const holdForFieldVisit: StepDefinition = {
       ...addToThread({ role: 'workOrder', api: 'TMF697', resource: 'workOrder', id: String(workOrder.id), via: 'order (ResourceOrder)' }),
     };
   },
+  // The same undo as the provision's work order: called off unless the visit took place.
+  compensate: dispatchTechnician.compensate,
 };

@@ -56,4 +56,9 @@ export const reserveAddedResources: StepDefinition = {
       ),
     };
   },
+  // Cancelling the reservation gives the added resources back (usageState idle) and their capacity to the pools.
+  async compensate({ call, context }) {
+    if (context.addedReservationId === undefined) return;
+    await call({ from: 'rom', method: 'PATCH', path: tmfPath('TMF685', 'reservation', String(context.addedReservationId)), body: { state: 'cancelled' } });
+  },
 };
