@@ -128,15 +128,54 @@ describe('armed faults across a restart', () => {
   });
 });
 
+describe('faults armed with a run', () => {
+  // `spine run --fault` armed faults for every journey before the start was accepted: a refused start left them to break the next journey.
+  it('arms the body\'s faults for the new journey alone, in the transaction that creates the run', async () => {
+    const app = await demoApp();
+    const started = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ faults: [{ fault: 'bng-timeout', times: 2 }] }) });
+    expect(started.statusCode, started.body).toBe(202);
+    const faults = (await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed;
+    expect(faults).toEqual([expect.objectContaining({ fault: 'bng-timeout', times: 2, correlationId: started.json().correlationId })]);
+    const report = async () => (await app.inject({ method: 'GET', url: `/spine/v1/runs/${started.json().id}` })).json();
+    await expect.poll(async () => (await report()).run.status, { timeout: 15_000 }).toBe('completed');
+    expect((await report()).exchanges.filter((x: { status: number }) => x.status === 504)).toHaveLength(2);
+  });
+
+  it('arms nothing and starts nothing when the start or the faults are refused', async () => {
+    const app = await demoApp();
+    for (const [body, status] of [
+      [{ customerId: 'cust-nope', faults: [{ fault: 'bng-timeout', times: 2 }] }, 404],
+      [{ faults: [{ fault: 'bng-timeout', times: 2 }, { fault: 'no-such-fault' }] }, 400],
+      [{ faults: [{ fault: 'bng-timeout', times: 0 }] }, 400],
+      [{ faults: 'bng-timeout' }, 400],
+      [{ faults: [{ times: 2 }] }, 400],
+    ] as const) {
+      const refused = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json(body) });
+      expect([JSON.stringify(body), refused.statusCode]).toEqual([JSON.stringify(body), status]);
+    }
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
+    expect((await app.inject({ method: 'GET', url: '/spine/v1/runs' })).json()).toEqual([]);
+  });
+});
+
 describe('spine run --fault', () => {
   const BIN = join(import.meta.dirname, '..', 'bin', 'spine.js');
 
-  it('arms the fault before the run and shows the policy applied', () => {
+  it('arms the fault for its journey and shows the policy applied', () => {
     const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', ':memory:', '--fault', 'ont-ranging:1', '--json'], { encoding: 'utf8' });
     expect(result.status, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.run.status).toBe('failed');
     expect(report.run.context.policy).toMatchObject({ policy: 'compensate', step: 'activate-resources' });
+  });
+
+  it('leaves nothing armed on the database when the start is refused', () => {
+    const db = join(tempDir('spine-fault-cli-'), 'spine.db');
+    const refused = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--customer', 'cust-nope', '--fault', 'ont-ranging:3'], { encoding: 'utf8' });
+    expect([refused.status, refused.stderr]).toEqual([1, expect.stringContaining('cust-nope')]);
+    const next = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--json'], { encoding: 'utf8' });
+    expect(next.status, next.stderr).toBe(0);
+    expect(JSON.parse(next.stdout).run.status).toBe('completed');
   });
 
   it('refuses an unknown fault or a bad count before anything runs', () => {

@@ -11,8 +11,6 @@ export interface JourneySource {
   start(scenario: string, input: Doc): Promise<Doc>;
   report(runId: string): Promise<Doc>;
   trace(id: string): Promise<Doc>;
-  /** Arms a fault (POST /spine/v1/faults) before a run. */
-  armFault(fault: string, times: number): Promise<Doc>;
   close(): Promise<void>;
 }
 
@@ -44,7 +42,6 @@ export function serverSource(base: string): JourneySource {
     start: (scenario, input) => call('POST', `/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs`, input),
     report: (runId) => call('GET', `/spine/v1/runs/${encodeURIComponent(runId)}`),
     trace: (id) => call('GET', `/spine/v1/trace/${encodeURIComponent(id)}`),
-    armFault: (fault, times) => call('POST', '/spine/v1/faults', { fault, times }),
     close: async () => undefined,
   };
 }
@@ -58,7 +55,6 @@ function viaInject(app: FastifyInstance): JourneySource {
     start: (scenario, input) => call('POST', `/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs`, input),
     report: (runId) => call('GET', `/spine/v1/runs/${encodeURIComponent(runId)}`),
     trace: (id) => call('GET', `/spine/v1/trace/${encodeURIComponent(id)}`),
-    armFault: (fault, times) => call('POST', '/spine/v1/faults', { fault, times }),
     close: () => app.close(),
   };
 }

@@ -38,12 +38,11 @@ export function runCommand(): Command {
           ...(options.offering && { offeringId: options.offering }),
           ...(options.product && { productId: options.product }),
         };
-        for (const spec of options.fault) {
+        const faults = options.fault.map((spec) => {
           const [fault, times = '1'] = spec.split(':');
           if (!/^\d+$/.test(times)) throw new Error(`--fault ${spec}: times must be a whole number (e.g. bng-timeout:2)`);
-          const armed = await source.armFault(fault!, Number(times));
-          if (!options.json) process.stdout.write(`fault ${String(armed.id)}  ${String(armed.fault)} ×${String(armed.times)}  at ${String(armed.target)} (${String(armed.step)})\n`);
-        }
+          return { fault: fault!, times: Number(times) };
+        });
         const progress = options.json ? silent : terminal(process.stdout);
         // Ctrl-C leaves the journey where its last committed step left it: say so, and where it goes on.
         let following: string | undefined;
@@ -52,8 +51,9 @@ export function runCommand(): Command {
           process.stderr.write(`\n${interruption(following, options)}\n`);
           process.exit(130);
         });
-        const started = await source.start(scenario, input);
+        const started = await source.start(scenario, { ...input, ...(faults.length && { faults }) });
         following = String(started.id);
+        for (const { fault, times } of faults) progress.line(`fault ${fault} ×${times}, armed for this journey only`);
         const reports = [await follow(source, started, progress)];
         // A partial journey goes on in its follow-up journey (the same correlationId): follow it to its end.
         for (let followUp = followUpOf(reports.at(-1)!); followUp; followUp = followUpOf(reports.at(-1)!)) {

@@ -4,7 +4,7 @@ import type { TmfContext } from '../tmf/resource-service.js';
 import { JourneyStopped, RunStatus, StepStatus, StepWaiting, type Flow, type StepDefinition } from './flow.js';
 import { createWorker } from '../events/worker.js';
 import { CallFailed, inProcessCaller } from './tmf-caller.js';
-import type { FaultBoard } from './faults/board.js';
+import { checkFaultRequest, type FaultBoard, type FaultRequest } from './faults/board.js';
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
 import { cancelOrders, moveOrders, raiseJeopardy, recordOrderError, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
@@ -35,7 +35,8 @@ const LIVE_ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held'] as c
 
 export interface Runner {
   /** Starts a journey: the run and its first job commit together; returns at once. */
-  startRun(scenario: string, input: Doc): Promise<RunRecord>;
+  /** Creates a run and arms the scenario's faults, and `faults`, for its journey alone, all in one transaction. */
+  startRun(scenario: string, input: Doc, faults?: readonly FaultRequest[]): Promise<RunRecord>;
   /** Starts the worker loop that takes due steps (including those left by a crash). */
   begin(): void;
   /** Runs due steps until none is left; for tests, the CLI and shutdown. */
@@ -81,12 +82,15 @@ export function createRunner(deps: {
 
   const now = () => tmf.now().toISOString();
 
-  async function startRun(scenario: string, input: Doc): Promise<RunRecord> {
+  async function startRun(scenario: string, input: Doc, faults: readonly FaultRequest[] = []): Promise<RunRecord> {
     const flow = flowOf(scenario);
-    // The scenario's faults are armed with the run, for its journey only: both commit or neither.
+    if (faults.length && !deps.faults) throw new TmfError('INVALID_BODY', 'this runner has no fault injection');
+    // Checked before anything is written: the board keeps what it arms in memory too.
+    faults.forEach(checkFaultRequest);
+    // The faults are armed with the run, for its journey only: all commit or none.
     const run = await store.transaction(async (tx) => {
       const created = await createRun(tx, flow, input);
-      for (const fault of flow.faults ?? []) await deps.faults!.arm(tx, { ...fault, correlationId: created.correlationId }, now());
+      for (const fault of [...(flow.faults ?? []), ...faults]) await deps.faults!.arm(tx, { ...fault, correlationId: created.correlationId }, now());
       return created;
     });
     worker.kick();

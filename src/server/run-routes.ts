@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { FaultRequest } from '../orchestrator/faults/board.js';
 import { runReport, waitForRun } from '../orchestrator/run-report.js';
 import type { Runner } from '../orchestrator/runner.js';
 import { traceId } from '../orchestrator/trace.js';
@@ -33,7 +34,8 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     // No body is no parameters; a JSON null is a body, and not an object.
     const body = request.body === undefined ? {} : request.body;
     if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
-    const run = await runner.startRun(request.params.name, body);
+    const { faults, ...parameters } = body;
+    const run = await runner.startRun(request.params.name, parameters, faultRequests(faults));
     reply.header('location', `/spine/v1/runs/${run.id}`);
     if (wait !== 'true') return reply.code(202).send(run);
     await waitForRun(store, run.id, MAX_WAIT_MS);
@@ -52,4 +54,12 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
   const closing = new AbortController();
   app.addHook('preClose', async () => closing.abort());
   app.get('/spine/v1/stream', { config: { query: ['since'], produces: 'text/event-stream' } }, (request, reply) => streamActivity(store, request, reply, closing.signal));
+}
+
+/** The body's `faults`: faults armed for the new run's journey alone, as `[{"fault": "bng-timeout", "times": 2}]`. */
+function faultRequests(faults: unknown): FaultRequest[] {
+  if (faults === undefined) return [];
+  const valid = Array.isArray(faults) && faults.every((f) => isPlainObject(f) && typeof f.fault === 'string' && (f.times === undefined || typeof f.times === 'number'));
+  if (!valid) throw new TmfError('INVALID_BODY', 'faults must be a list of {"fault": "<id>", "times": <n>} (GET /spine/v1/faults lists the ids)');
+  return faults as FaultRequest[];
 }

@@ -28,11 +28,25 @@ export interface ArmedFault {
   armedAt: string;
 }
 
+/** A fault to arm, as a client names it. */
+export interface FaultRequest {
+  fault: string;
+  times?: number;
+}
+
+/** Refuses (400) a request that names no known fault or a count out of range. */
+export function checkFaultRequest({ fault, times = 1 }: FaultRequest): FaultDefinition {
+  const definition = findFault(fault);
+  if (!definition) throw new TmfError('INVALID_BODY', `no fault ${fault}; known: ${faultCatalog.map((f) => f.id).join(', ')}`);
+  if (!Number.isInteger(times) || times < 1 || times > MAX_FAULT_TIMES) throw new TmfError('INVALID_BODY', `times must be a whole number from 1 to ${MAX_FAULT_TIMES}`);
+  return definition;
+}
+
 export interface FaultBoard {
   /** Reads what the database holds armed; once, before serving. */
   load(store: Store): Promise<void>;
   /** Arms a fault, written through `store` (a transaction's, to arm it with a run). */
-  arm(store: Store, request: { fault: string; times?: number; correlationId?: string }, at: string): Promise<ArmedFault>;
+  arm(store: Store, request: FaultRequest & { correlationId?: string }, at: string): Promise<ArmedFault>;
   list(): ArmedFault[];
   get(id: string): ArmedFault | undefined;
   clear(store: Store, id: string): Promise<boolean>;
@@ -63,9 +77,7 @@ export function createFaultBoard(): FaultBoard {
       }
     },
     async arm(store, { fault, times = 1, correlationId }, at) {
-      const definition = findFault(fault);
-      if (!definition) throw new TmfError('INVALID_BODY', `no fault ${fault}; known: ${faultCatalog.map((f) => f.id).join(', ')}`);
-      if (!Number.isInteger(times) || times < 1 || times > MAX_FAULT_TIMES) throw new TmfError('INVALID_BODY', `times must be a whole number from 1 to ${MAX_FAULT_TIMES}`);
+      const definition = checkFaultRequest({ fault, times });
       const entry = fromRecord({ id: `flt-${await store.nextInSequence('armed-fault')}`, fault, times, remaining: times, correlationId: correlationId ?? null, armedAt: at }, definition);
       await write(store, entry);
       armed.set(entry.id, entry);
