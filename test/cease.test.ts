@@ -82,4 +82,20 @@ describe('gpon-cease', () => {
     expect(second.run.status, second.run.error).toBe('completed');
     expect(second.run.context.resources).toEqual(resources);
   });
+
+  // Resumed by hand after its services failed to activate, the product kept services still reserved, and a cease failed on reserved → terminated after releasing the line.
+  it('ceases a product whose services were left reserved (a fallout resumed by hand), taking each service by the moves its table allows', async () => {
+    const app = await demoApp();
+    const held = await runScenario(app, 'activation-after-ponr');
+    expect(held.run.status).toBe('held');
+    expect((await app.inject({ method: 'POST', url: `/spine/v1/fallout/${held.run.context.fallout.id}/resume` })).statusCode).toBe(200);
+    await app.spine.runner.drain();
+    const serviceIds = Object.values(held.run.context.serviceIds as Record<string, string>);
+    expect(new Set(await Promise.all(serviceIds.map(async (id) => (await get(app, `/tmf-api/serviceInventory/v4/service/${id}`)).state)))).toEqual(new Set(['reserved']));
+
+    const cease = await runScenario(app, 'gpon-cease', { productId: held.run.context.productId });
+    expect(cease.run.status, cease.run.error).toBe('completed');
+    for (const id of serviceIds) expect((await get(app, `/tmf-api/serviceInventory/v4/service/${id}`)).state, id).toBe('terminated');
+    expect((await get(app, `/tmf-api/productInventory/v4/product/${held.run.context.productId}`)).status).toBe('terminated');
+  });
 });

@@ -6,6 +6,7 @@ import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { resourcesAfter } from './activate-changed-resources.js';
 import { customerParty } from './refs.js';
+import { terminateService } from './terminate-service.js';
 
 /**
  * SOM brings the service inventory (TMF638) to the target: deleted services terminated (children
@@ -31,7 +32,7 @@ export const applyServiceChanges: StepDefinition = {
 
     const deletes = changes.filter((c) => c.action === 'delete').reverse();
     for (const change of deletes) {
-      await call({ from: 'som', method: 'PATCH', path: servicePath(change.current!.instanceId!), body: { state: 'terminated', endDate: tmf.now().toISOString() } });
+      await terminateService(call, 'som', change.current!.instanceId!, { endDate: tmf.now().toISOString() });
       if (!changes.some((c) => c.action === 'add' && c.slot === change.slot)) delete instances[change.slot];
     }
     for (const change of changes.filter((c) => c.action === 'modify')) {

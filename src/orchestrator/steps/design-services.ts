@@ -4,6 +4,7 @@ import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
 import { customerParty } from './refs.js';
+import { terminateService } from './terminate-service.js';
 
 /**
  * SOM designs the services in the service inventory (TMF638): one per order item, parents first,
@@ -54,15 +55,8 @@ export const designServices: StepDefinition = {
     }));
     return { serviceIds, ...addToThread(...links) };
   },
-  // The designs are abandoned, supporting services first: each service ends terminated by the way its lifecycle allows.
+  // The designs are abandoned, supporting services first.
   async compensate({ call, context }) {
-    for (const id of Object.values(context.serviceIds as Record<string, string>).reverse()) {
-      const path = tmfPath('TMF638', 'service', id);
-      const service = await call<Doc>({ from: 'som', method: 'GET', path });
-      for (const state of TO_TERMINATED[String(service.state)] ?? []) await call({ from: 'som', method: 'PATCH', path, body: { state } });
-    }
+    for (const id of Object.values(context.serviceIds as Record<string, string>).reverse()) await terminateService(call, 'som', id);
   },
 };
-
-// A reserved service is released only through inactive (service.machine.ts).
-const TO_TERMINATED: Record<string, readonly string[]> = { designed: ['terminated'], reserved: ['inactive', 'terminated'] };
