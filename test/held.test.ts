@@ -73,6 +73,23 @@ describe('gpon-held-field-visit', () => {
     expect((await get(app, `/tmf-api/appointment/v4/appointment/${appointmentId}`)).status).toBe('cancelled');
     expect((await get(app, `/tmf-api/productInventory/v4/product/${held.run.context.productId}`)).status).toBe('active');
   });
+  // A work order the field rejected left the change held for ever, with nothing in the fallout queue.
+  it('rolls the held upgrade back when its work order ends without the work, giving back what it reserved', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    const held = await runScenario(app, 'gpon-held-field-visit');
+    const { workOrderId, appointmentId, addedReservationId, productId } = held.run.context;
+    const rejected = await app.inject({ method: 'PATCH', url: `${WORK_ORDER}/${workOrderId}`, ...json({ state: 'rejected' }) });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    await until(async () => (await report(app, held.run.id)).run.status === 'failed');
+    const done = await report(app, held.run.id);
+    expect(done.run.context.policy).toMatchObject({ policy: 'compensate', matrixRow: 'field-work-abandoned' });
+    expect(done.run.error).toContain(`work order ${workOrderId} is rejected`);
+    expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${addedReservationId}`)).state).toBe('cancelled');
+    expect((await get(app, `/tmf-api/appointment/v4/appointment/${appointmentId}`)).status).toBe('cancelled');
+    expect((await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${held.run.context.productOrderId}`)).state).toBe('failed');
+    expect((await get(app, `/tmf-api/productInventory/v4/product/${productId}`)).status).toBe('active');
+  });
 });
 
 describe('a change past its point of no return', () => {

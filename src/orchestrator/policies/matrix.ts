@@ -175,6 +175,13 @@ export const decisionMatrix: readonly MatrixRow[] = [
     rationale: 'Orders already exist by then: fail them and release what the journey holds rather than leave them in flight.',
   },
   {
+    id: 'field-work-abandoned',
+    scenario: 'The work order of a held change ends without the work (rejected, failed or cancelled by the field)',
+    match: { kind: 'answer', steps: ['resume-after-field-visit'] },
+    policy: 'compensate',
+    rationale: 'The technician will not come: nothing the customer has was touched yet, so undo the change and give back what it reserved instead of waiting for ever.',
+  },
+  {
     id: 'business-rule',
     scenario: 'Validation or business-rule failure (qualification COMM-/TECH- codes)',
     match: { kind: 'answer' },

@@ -1,5 +1,5 @@
 import type { Doc } from '../../store/port.js';
-import { StepWaiting, type StepDefinition } from '../flow.js';
+import { JourneyStopped, StepWaiting, type StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 
@@ -14,6 +14,10 @@ export const resumeAfterFieldVisit: StepDefinition = {
   title: 'Resume once the work order is completed (TMF697, TMF622)',
   async run({ call, context }) {
     const workOrder = await call<Doc>({ from: 'com', method: 'GET', path: tmfPath('TMF697', 'workOrder', String(context.workOrderId)) });
+    // A work order that ended without the work (rejected, failed, cancelled) will never complete: the change stops.
+    if (ENDED_UNDONE.includes(String(workOrder.state))) {
+      throw new JourneyStopped('FIELD-WORK', `work order ${String(context.workOrderId)} is ${String(workOrder.state)}: the field work will not be done`);
+    }
     if (workOrder.state !== 'completed') {
       throw new StepWaiting(`work order ${String(context.workOrderId)} is ${String(workOrder.state)}: waiting for the technician to complete it`, 100);
     }
@@ -21,3 +25,5 @@ export const resumeAfterFieldVisit: StepDefinition = {
     await moveOrder(call, 'com', 'TMF622', 'productOrder', String(context.productOrderId), 'inProgress');
   },
 };
+
+const ENDED_UNDONE: readonly string[] = ['rejected', 'failed', 'cancelled'];
