@@ -65,6 +65,6 @@ describe('gpon-pending-slot', () => {
     expect((await runScenario(app, 'gpon-ftth', { customerId: 'cust-56796' })).run.status).toBe('completed');
     const refused = await runScenario(app, 'gpon-pending-slot', { customerId: 'cust-56796' });
     expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('TECH-003') });
-    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF645 POST 200']);
+    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF679 POST 200', 'TMF645 POST 200']);
   });
 });

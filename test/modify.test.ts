@@ -42,8 +42,17 @@ describe('gpon-upgrade', () => {
     expect([port.name, characteristic(port, 'technology')]).toEqual(['OLT-EAST-TOR-001 XGS-PON 1/5/4', 'XGS-PON']);
     const refused = await runScenario(app, 'gpon-upgrade', { customerId: 'cust-56796' });
     expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('Access technology not available at this address') });
-    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF645 POST 200']);
-    expect(refused.exchanges[0].response.serviceQualificationItem[0].eligibilityUnavailabilityReason[0].code).toBe('TECH-003');
+    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF679 POST 200', 'TMF645 POST 200']);
+    expect(refused.exchanges[1].response.serviceQualificationItem[0].eligibilityUnavailabilityReason[0].code).toBe('TECH-003');
+  });
+
+  // A change ran no commercial check: a residential customer was upgraded onto the enterprise-only offering.
+  it('qualifies the target offering commercially first: a residential customer is refused the enterprise offering (COMM-003), before any order', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    const refused = await runScenario(app, 'gpon-upgrade', { offeringId: 'po-gpon-ftth-business' });
+    expect(refused.run).toMatchObject({ status: 'failed', error: expect.stringContaining('(COMM-003)') });
+    expect(refused.exchanges.map((e: Doc) => `${e.api} ${e.method} ${e.status}`)).toEqual(['TMF679 POST 200']);
   });
 
   it('raises exactly the resource order items the diff calls for, leaves VLANs and drop untouched, and moves capacity between ports', async () => {

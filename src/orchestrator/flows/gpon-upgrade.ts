@@ -9,6 +9,7 @@ import { computeDiff } from '../steps/compute-diff.js';
 import { orderResourceChanges } from '../steps/order-resource-changes.js';
 import { orderServiceChanges } from '../steps/order-service-changes.js';
 import { placeChangeOrder } from '../steps/place-change-order.js';
+import { qualifyOffering } from '../steps/qualify-offering.js';
 import { qualifyService } from '../steps/qualify-service.js';
 import { readCurrentView } from '../steps/read-current-view.js';
 import { releaseResources } from '../steps/release-resources.js';
@@ -21,7 +22,7 @@ import { ChangeParameters, prepareChange } from './existing-product.js';
  * The steps of a modify up to the network work, and after it: shared with the held variant. The
  * change is qualified (TMF645, naming the line in service) before any order is placed for it.
  */
-export const modifyOrderSteps: readonly StepDefinition[] = [qualifyService, placeChangeOrder, startProductOrder, readCurrentView, computeDiff, orderServiceChanges, orderResourceChanges, reserveAddedResources];
+export const modifyOrderSteps: readonly StepDefinition[] = [qualifyOffering, qualifyService, placeChangeOrder, startProductOrder, readCurrentView, computeDiff, orderServiceChanges, orderResourceChanges, reserveAddedResources];
 export const modifyNetworkSteps: readonly StepDefinition[] = [
   releaseResources,
   activateChangedResources,
