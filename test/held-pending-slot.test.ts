@@ -59,6 +59,29 @@ describe('gpon-pending-slot', () => {
     expect(states).toEqual(['pending', 'inProgress', 'held', 'inProgress', 'completed']);
   });
 
+  // A mistyped appointment id was taken and failed the whole order; another home's appointment was adopted.
+  it('keeps waiting, saying why, while the appointment named on the order does not exist or is at another premises', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    const waiting = await runScenario(app, 'gpon-pending-slot');
+    const orderPath = `/tmf-api/productOrderingManagement/v4/productOrder/${waiting.run.context.productOrderId}`;
+    const search = await get(app, `/tmf-api/appointment/v4/searchTimeSlot/${waiting.run.context.slotSearchId}`);
+    const elsewhere = await app.inject({
+      method: 'POST',
+      url: APPOINTMENT,
+      ...json({ category: 'installation', validFor: search.availableTimeSlot[0].validFor, relatedPlace: { id: 'addr-tor-21-birch-st', role: 'installationAddress', '@referredType': 'GeographicAddress' } }),
+    });
+    for (const [appointmentId, why] of [['appt-typo', 'does not exist'], [elsewhere.json().id, 'is not at addr-tor-42-maple-ave']]) {
+      const order = await get(app, orderPath);
+      const named = await app.inject({ method: 'PATCH', url: orderPath, ...json({ productOrderItem: (order.productOrderItem as Doc[]).map((item) => ({ ...item, appointment: { id: appointmentId } })) }) });
+      expect(named.statusCode, named.body).toBe(200);
+      await until(async () => (await report(app, waiting.run.id)).run.error?.includes(why) ?? false);
+      expect((await report(app, waiting.run.id)).run.status).toBe('held');
+      expect((await get(app, orderPath)).state).toBe('pending');
+    }
+    expect((await get(app, `${APPOINTMENT}/${elsewhere.json().id}`)).status).toBe('initialized');
+  });
+
   // The flow once left out the TMF645 check every upgrade makes: it ordered for 21 Birch St, asked for a slot, and failed after the booking.
   it('qualifies first: at 21 Birch St, which no XGS-PON port reaches, it stops before any order or slot', async () => {
     const app = await demoApp();

@@ -43,4 +43,5 @@ export const bookAppointment: StepDefinition = {
   },
 };
 
-const BOOKED = ['initialized', 'confirmed'];
+/** The appointment statuses that hold a slot for a visit still to come. */
+export const BOOKED: readonly string[] = ['initialized', 'confirmed'];
