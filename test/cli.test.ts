@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -184,6 +184,21 @@ describe('spine run interrupted', () => {
     expect(spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db], { encoding: 'utf8' }).status).toBe(0);
     const trace = spawnSync(process.execPath, [BIN, 'trace', runId, '--db', db, '--json'], { encoding: 'utf8' });
     expect(JSON.parse(trace.stdout).status).toBe('completed');
+  });
+});
+
+describe('empty and mistyped values', () => {
+  // `--customer ""` provisioned the next free customer, an empty PORT picked a random port, and a trace at a mistyped --db created that database.
+  it('refuses an empty --customer as the API does, an empty port, and a trace of a database that does not exist (creating nothing)', () => {
+    const dir = tempDir('spine-cli-');
+    const empty = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', join(dir, 'run.db'), '--customer', ''], { encoding: 'utf8' });
+    expect([empty.status, empty.stderr]).toEqual([1, expect.stringContaining('run parameter customerId must be an id')]);
+    const port = spawnSync(process.execPath, [BIN, 'serve', '--db', ':memory:'], { encoding: 'utf8', env: { ...process.env, PORT: '' }, timeout: 20_000 });
+    expect([port.signal, port.status, port.stderr]).toEqual([null, 1, expect.stringContaining('must be a port number')]);
+    const missing = join(dir, 'typo', 'spine.db');
+    const trace = spawnSync(process.execPath, [BIN, 'trace', 'po-ord-2026-00789', '--db', missing], { encoding: 'utf8' });
+    expect([trace.status, trace.stderr]).toEqual([1, expect.stringContaining(`no database at ${missing}`)]);
+    expect(existsSync(join(dir, 'typo'))).toBe(false);
   });
 });
 

@@ -12,7 +12,8 @@ export function wholeNumberFrom(min: number) {
 
 /** A TCP port. */
 export function port(value: string): number {
-  const parsed = Number(value);
+  // Number('') is 0, which would pick a random port for an empty PORT=.
+  const parsed = value.trim() === '' ? Number.NaN : Number(value);
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535) throw new InvalidArgumentError('must be a port number (0-65535)');
   return parsed;
 }

@@ -33,10 +33,11 @@ export function runCommand(): Command {
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed, options.deterministic ? DETERMINISTIC_START : undefined);
       try {
         const input = {
-          ...(options.customer && { customerId: options.customer }),
-          ...(options.address && { addressId: options.address }),
-          ...(options.offering && { offeringId: options.offering }),
-          ...(options.product && { productId: options.product }),
+          // An empty --customer "" is sent as given, so it is refused as the API refuses it, not read as none.
+          ...(options.customer !== undefined && { customerId: options.customer }),
+          ...(options.address !== undefined && { addressId: options.address }),
+          ...(options.offering !== undefined && { offeringId: options.offering }),
+          ...(options.product !== undefined && { productId: options.product }),
         };
         const faults = options.fault.map((spec) => {
           const [fault, times = '1'] = spec.split(':');

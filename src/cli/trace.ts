@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { SeedChoices } from '../scenarios/demo-dataset.js';
 import { httpUrl } from './arguments.js';
@@ -14,6 +15,8 @@ export function traceCommand(): Command {
     .addOption(new Option('--db <path>', 'SQLite file for an in-process lookup').env('SPINE_DB').default(DEFAULT_DB))
     .option('--json', 'print the trace as JSON')
     .action(async (id: string, options: { server?: string; db: string; json?: boolean }) => {
+      // A lookup reads a database; it does not create one at a mistyped path.
+      if (!options.server && options.db !== ':memory:' && !existsSync(options.db)) throw new Error(`no database at ${options.db} (--db or SPINE_DB names the one spine serve or spine run wrote)`);
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, SeedChoices.none);
       try {
         const trace = await source.trace(id);
