@@ -203,6 +203,13 @@ describe('empty and mistyped values', () => {
 });
 
 describe('spine run on a database file', () => {
+  // A journey held in the fallout queue was said to go on by itself, and its entry was not named.
+  it('names the fallout entry and the operator actions of a journey held for an operator, and exits 2', () => {
+    const result = spawnSync(process.execPath, [BIN, 'run', 'appointment-missed', '--db', ':memory:'], { encoding: 'utf8' });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toMatch(/\(fallout (fo-\S+): an operator goes on with POST \/spine\/v1\/fallout\/\1\/retry, \/resume or \/abort\)/);
+  });
+
   it('reports a refused run and exits 1, after closing the database cleanly', () => {
     const db = join(tempDir('spine-cli-'), 'spine.db');
     const result = spawnSync(process.execPath, [BIN, 'run', 'gpon-ftth', '--db', db, '--customer', 'cust-nobody'], { encoding: 'utf8' });

@@ -145,8 +145,15 @@ function summary(report: Doc, trace: Doc | undefined): string {
   const { run } = report;
   const lines = [
     '',
-    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}${run.status === 'held' ? ' (the journey goes on when the condition holds, in whichever spine process runs this database)' : ''}\n  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
+    `${run.status === 'completed' ? 'completed' : `${String(run.status)}: ${String(run.error ?? '')}`}${run.status === 'held' ? heldNote(run) : ''}\n  ${report.exchanges.length} exchanges, ${report.events.length} events, ${report.transitions.length} transitions`,
   ];
   lines.push(...chainLines((trace?.chain as Doc[] | undefined) ?? []));
   return `${lines.join('\n')}\n`;
+}
+
+// Held in the fallout queue, a journey waits for an operator; held on a condition (a work order, a slot), it goes on by itself.
+function heldNote(run: Doc): string {
+  const fallout = run.context?.fallout as { id: string; status: string } | undefined;
+  if (fallout?.status === 'open') return ` (fallout ${fallout.id}: an operator goes on with POST /spine/v1/fallout/${fallout.id}/retry, /resume or /abort)`;
+  return ' (the journey goes on when the condition holds, in whichever spine process runs this database)';
 }
