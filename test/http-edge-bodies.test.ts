@@ -131,3 +131,18 @@ describe('an empty body with a JSON Content-Type', () => {
     expect(await stored(app)).toEqual(before);
   });
 });
+
+describe('a body that is not JSON', () => {
+  // Spine's own routes read a text/plain body and answered 400 about its shape; the TMF routes answered 415.
+  it.each([
+    ['/spine/v1/faults'],
+    ['/spine/v1/scenarios/gpon-ftth/runs'],
+    ['/tmf-api/productOrderingManagement/v4/hub'],
+    [ORDERS],
+  ])('gets 415 on POST %s, whatever the route', async (url) => {
+    const app = await build();
+    const response = await app.inject({ method: 'POST', url, ...sent('{"fault":"bng-timeout"}', 'text/plain') });
+    expect([response.statusCode, response.json().code]).toEqual([415, 'SPN-415-MEDIA-TYPE']);
+    expect(await stored(app)).toEqual({ orders: [], events: 0 });
+  });
+});

@@ -10,9 +10,11 @@ const BODY_OPTIONAL = new Set(['DELETE', 'OPTIONS']);
  * Reads application/json and application/merge-patch+json bodies alike: as UTF-8 (RFC 8259 §8.1),
  * refusing bytes that are not UTF-8 rather than storing U+FFFD in their place, then with Fastify's
  * parser, which refuses `__proto__` and `constructor.prototype` keys. An empty body is refused as
- * malformed JSON, except on a DELETE or OPTIONS.
+ * malformed JSON, except on a DELETE or OPTIONS. No other media type is read: Fastify's text/plain
+ * parser is removed, so a body of any other type gets 415 on every route, not a 400 about its shape.
  */
 export function parseJsonBodies(app: FastifyInstance): void {
+  app.removeContentTypeParser('text/plain');
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser(['application/json', 'application/merge-patch+json'], { parseAs: 'buffer' }, (request, body: Buffer, done) => {
     if (body.length === 0 && BODY_OPTIONAL.has(request.method)) return done(null, undefined);
