@@ -276,7 +276,7 @@ describe('the GPON FTTH journey', () => {
     for (const [scenario, body, message] of [
       ['gpon-cease', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, productId'],
       ['gpon-ftth', { productId: 'p-1', colour: 'red' }, 'unknown run parameter productId, colour; use customerId, addressId, offeringId'],
-      ['reject-tech-001', { addressId: 'addr-tor-42-maple-ave' }, 'unknown run parameter addressId; use customerId, offeringId'],
+      ['reject-tech-001', { addressId: 'addr-tor-42-maple-ave' }, 'run parameter addressId is fixed by scenario reject-tech-001 ("addr-tor-15-birch-st"); use customerId, offeringId'],
       ['gpon-ftth', { customerId: ['cust-56789'] }, 'run parameter customerId must be an id (a non-empty string), not ["cust-56789"]'],
       ['gpon-ftth', { addressId: 123 }, 'run parameter addressId must be an id (a non-empty string), not 123'],
       ['gpon-ftth', { customerId: { id: 'cust-56789' } }, 'run parameter customerId must be an id (a non-empty string), not {"id":"cust-56789"}'],

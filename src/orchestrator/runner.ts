@@ -106,6 +106,8 @@ export function createRunner(deps: {
 
   // The run and its first job, in the caller's transaction.
   async function createRun(tx: Store, flow: Flow, input: Doc, journey?: { correlationId: string; carried?: Doc }): Promise<RunRecord> {
+    const fixed = Object.keys(input).find((key) => flow.input && key in flow.input);
+    if (fixed) throw new TmfError('INVALID_BODY', `run parameter ${fixed} is fixed by scenario ${flow.scenario} (${JSON.stringify(flow.input![fixed])}); use ${flow.parameters.join(', ') || 'none'}`);
     const unknown = Object.keys(input).filter((key) => !flow.parameters.includes(key));
     if (unknown.length) throw new TmfError('INVALID_BODY', `unknown run parameter ${unknown.join(', ')}; use ${flow.parameters.join(', ') || 'none'}`);
     // Every parameter names an entity by its id; leave one out to let the scenario choose.
