@@ -200,6 +200,14 @@ describe('empty and mistyped values', () => {
     expect([trace.status, trace.stderr]).toEqual([1, expect.stringContaining(`no database at ${missing}`)]);
     expect(existsSync(join(dir, 'typo'))).toBe(false);
   });
+
+  // --server silently ignored a --db or --seed typed beside it.
+  it('refuses --db or --seed beside --server, before calling the server', () => {
+    for (const args of [['run', 'gpon-ftth', '--db', 'x.db'], ['run', 'gpon-ftth', '--seed', 'none'], ['trace', 'x', '--db', 'x.db']]) {
+      const result = spawnSync(process.execPath, [BIN, ...args, '--server', 'http://127.0.0.1:1'], { encoding: 'utf8' });
+      expect([args.join(' '), result.status, result.stderr]).toEqual([args.join(' '), 1, expect.stringContaining("--server uses the server's database")]);
+    }
+  });
 });
 
 describe('spine run on a database file', () => {

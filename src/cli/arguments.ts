@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 
 // Parsers of option values for commander: a bad value is refused before the command runs.
 
@@ -23,4 +23,11 @@ export function httpUrl(value: string): string {
   const protocol = URL.canParse(value) ? new URL(value).protocol : undefined;
   if (protocol !== 'http:' && protocol !== 'https:') throw new InvalidArgumentError('expected an http(s) URL such as http://localhost:8638');
   return value.replace(/\/+$/, '');
+}
+
+/** With --server the server's own database is used: a --db or --seed typed beside it would be silently ignored, so it is refused. */
+export function refuseLocalOptionsWithServer(command: Command, names: readonly string[]): void {
+  if (command.getOptionValue('server') === undefined) return;
+  const given = names.filter((name) => command.getOptionValueSource(name) === 'cli');
+  if (given.length) throw new Error(`${given.map((name) => `--${name}`).join(' and ')} ${given.length > 1 ? 'apply' : 'applies'} to in-process runs; --server uses the server's database`);
 }

@@ -1,6 +1,6 @@
 import { Command, Option } from 'commander';
 import { SeedChoices, type SeedChoice } from '../scenarios/demo-dataset.js';
-import { httpUrl } from './arguments.js';
+import { httpUrl, refuseLocalOptionsWithServer } from './arguments.js';
 import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc, type JourneySource } from './journey-source.js';
 import { DETERMINISTIC_START } from '../tmf/sources.js';
@@ -28,8 +28,9 @@ export function runCommand(): Command {
     .option('--deterministic', 'virtual clock and counter ids: the same run on a fresh database gives the same records')
     .option('--json', 'print the whole run report as JSON instead of progress lines')
     .option('--fault <fault[:times]>', 'arm a fault before the run (repeatable), e.g. bng-timeout:2; GET /spine/v1/faults lists them', (value: string, all: string[]) => [...all, value], [] as string[])
-    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; product?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean; fault: string[] }) => {
+    .action(async (scenario: string, options: { customer?: string; address?: string; offering?: string; product?: string; server?: string; db: string; seed: SeedChoice; deterministic?: boolean; json?: boolean; fault: string[] }, command: Command) => {
       if (options.server && options.deterministic) throw new Error('--deterministic applies to in-process runs; start the server with spine serve --deterministic');
+      refuseLocalOptionsWithServer(command, ['db', 'seed']);
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, options.seed, options.deterministic ? DETERMINISTIC_START : undefined);
       try {
         const input = {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { SeedChoices } from '../scenarios/demo-dataset.js';
-import { httpUrl } from './arguments.js';
+import { httpUrl, refuseLocalOptionsWithServer } from './arguments.js';
 import { chainLines } from './chain.js';
 import { inProcessSource, serverSource, type Doc } from './journey-source.js';
 import { DEFAULT_DB } from './serve.js';
@@ -14,7 +14,8 @@ export function traceCommand(): Command {
     .option('--server <url>', 'ask this server instead of reading the database in-process', httpUrl)
     .addOption(new Option('--db <path>', 'SQLite file for an in-process lookup').env('SPINE_DB').default(DEFAULT_DB))
     .option('--json', 'print the trace as JSON')
-    .action(async (id: string, options: { server?: string; db: string; json?: boolean }) => {
+    .action(async (id: string, options: { server?: string; db: string; json?: boolean }, command: Command) => {
+      refuseLocalOptionsWithServer(command, ['db']);
       // A lookup reads a database; it does not create one at a mistyped path.
       if (!options.server && options.db !== ':memory:' && !existsSync(options.db)) throw new Error(`no database at ${options.db} (--db or SPINE_DB names the one spine serve or spine run wrote)`);
       const source = options.server ? serverSource(options.server) : await inProcessSource(options.db, SeedChoices.none);
