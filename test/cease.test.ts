@@ -98,4 +98,15 @@ describe('gpon-cease', () => {
     for (const id of serviceIds) expect((await get(app, `/tmf-api/serviceInventory/v4/service/${id}`)).state, id).toBe('terminated');
     expect((await get(app, `/tmf-api/productInventory/v4/product/${held.run.context.productId}`)).status).toBe('terminated');
   });
+
+  // Two ceases started together were both accepted (the first had placed no order yet), and a second one later was told the customer had no product.
+  it('refuses a second change of the product while the first is starting, saying what holds it', async () => {
+    const app = await demoApp();
+    expect((await runScenario(app, 'gpon-ftth')).run.status).toBe('completed');
+    // Both through the runner before its next pass (over HTTP a pass may finish the first cease in between).
+    const first = await app.spine.runner.startRun('gpon-cease', { customerId: 'cust-56789' });
+    await expect(app.spine.runner.startRun('gpon-cease', { customerId: 'cust-56789' })).rejects.toMatchObject({ status: 409, message: expect.stringContaining(`has journey ${first.id} (gpon-cease) starting`) });
+    await app.spine.runner.drain();
+    expect((await get(app, `/spine/v1/runs/${first.id}`)).run.status).toBe('completed');
+  });
 });

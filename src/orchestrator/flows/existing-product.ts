@@ -7,6 +7,7 @@
 import { decompose } from '../../catalog/index.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
+import { RunStatus } from '../flow.js';
 import { gponProvisionDefaults, networkTechnologyOf } from './gpon-provision.js';
 
 /** The run parameters of a modify and of a cease. */
@@ -25,9 +26,9 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
     : firstWithActiveProduct(products, gponProvisionDefaults.customerIds, busy, target);
   const customer = await tx.getResource('TMF629', 'customer', customerId);
   if (!customer) throw new TmfError('NOT_FOUND', `customer ${customerId} does not exist`);
-  const product = await activeProduct(tx, products, customerId, input.productId === undefined ? undefined : String(input.productId), applies);
+  const product = await activeProduct(tx, products, customerId, input.productId === undefined ? undefined : String(input.productId), applies, busy);
   const openOrder = busy.get(String(product.id));
-  if (openOrder) throw new TmfError('CONFLICT', `product ${String(product.id)} has order ${openOrder}; wait until it is done`);
+  if (openOrder) throw new TmfError('CONFLICT', `product ${String(product.id)} has ${openOrder}; wait until it is done`);
   const place = (product.place as Doc[] | undefined)?.find((p) => p.role === 'installationAddress');
   const context: Doc = {
     customerId,
@@ -61,7 +62,7 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
 }
 
 // The named product, else the customer's first active product the change applies to, else their first.
-async function activeProduct(tx: Store, products: readonly Doc[], customerId: string, productId: string | undefined, applies: (product: Doc) => boolean): Promise<Doc> {
+async function activeProduct(tx: Store, products: readonly Doc[], customerId: string, productId: string | undefined, applies: (product: Doc) => boolean, busy: ReadonlyMap<string, string>): Promise<Doc> {
   if (productId !== undefined) {
     const record = await tx.getResource('TMF637', 'product', productId);
     if (!record) throw new TmfError('NOT_FOUND', `product ${productId} does not exist`);
@@ -71,8 +72,14 @@ async function activeProduct(tx: Store, products: readonly Doc[], customerId: st
   }
   const owned = products.filter((doc) => ownedBy(doc, customerId));
   const product = owned.find(applies) ?? owned[0];
-  if (!product) throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
-  return product;
+  if (product) return product;
+  // A product on its way in or out (a provision or a cease still open) is not "none": say which and why.
+  const changing = (await tx.listResources({ api: 'TMF637', resource: 'product', states: ['pendingActive', 'pendingTerminate'] })).map((r) => r.doc).find((doc) => ownedBy(doc, customerId));
+  if (changing) {
+    const order = busy.get(String(changing.id));
+    throw new TmfError('CONFLICT', `customer ${customerId} has no active product: product ${String(changing.id)} is ${String(changing.status)}${order ? ` with ${order}` : ''}; wait until it is done`);
+  }
+  throw new TmfError('CONFLICT', `customer ${customerId} has no active product; run gpon-ftth first`);
 }
 
 /** Active products of an offering, in inventory order. */
@@ -106,20 +113,25 @@ function firstWithActiveProduct(active: readonly Doc[], customerIds: readonly st
 // product is on the target offering already.
 function whyNotChangeable(product: Doc, busy: ReadonlyMap<string, string>, target: string | undefined): string | undefined {
   const order = busy.get(String(product.id));
-  if (order) return `product ${String(product.id)} has order ${order}`;
+  if (order) return `product ${String(product.id)} has ${order}`;
   return (product.productOffering as Doc | undefined)?.id === target ? `product ${String(product.id)} is ${target} already` : undefined;
 }
 
-// One change at a time: a product with an order still open on it (held for a visit, say) is not changed
-// again. Each such product's id, to its open order in words.
+// One change at a time: a product with an order still open on it (held for a visit, say), or a change
+// journey started on it that has not placed its order yet, is not changed again. Each such product's
+// id, to what holds it in words.
 const OPEN_ORDER_STATES = ['acknowledged', 'inProgress', 'pending', 'held', 'assessingCancellation', 'pendingCancellation'];
 async function productsWithOpenOrders(tx: Store): Promise<Map<string, string>> {
   const open = await tx.listResources({ api: 'TMF622', resource: 'productOrder', states: OPEN_ORDER_STATES });
   const busy = new Map<string, string>();
+  for (const run of await tx.listRuns({ statuses: [RunStatus.running, RunStatus.held] })) {
+    const productId = run.context.productId;
+    if (typeof productId === 'string' && run.context.productOrderId === undefined) busy.set(productId, `journey ${run.id} (${run.scenario}) starting`);
+  }
   for (const { doc: order } of open) {
     for (const item of (order.productOrderItem as Doc[] | undefined) ?? []) {
       const productId = (item.product as Doc | undefined)?.id;
-      if (productId !== undefined && !busy.has(String(productId))) busy.set(String(productId), `${String(order.id)} ${String(order.state)}`);
+      if (productId !== undefined && !busy.has(String(productId))) busy.set(String(productId), `order ${String(order.id)} ${String(order.state)}`);
     }
   }
   return busy;
