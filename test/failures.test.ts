@@ -287,6 +287,7 @@ describe('failure scenarios', () => {
     const held = await run(app, 'appointment-missed');
     expect(held.run.status).toBe('held');
     expect(held.run.context.pointOfNoReturn).toBeUndefined();
+    expect((await get(app, `/spine/v1/fallout/${held.run.context.fallout.id}`)).actions).toEqual(['retry', 'resume', 'abort']);
     const aborted = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${held.run.context.fallout.id}/abort` });
     expect(aborted.statusCode, aborted.body).toBe(200);
     expect(aborted.json()).toMatchObject({ status: 'aborted', runStatus: 'running', resolution: { action: 'abort' } });
@@ -313,6 +314,7 @@ describe('failure scenarios', () => {
     const app = await demoApp();
     const held = await run(app, 'activation-after-ponr');
     const falloutId = held.run.context.fallout.id;
+    expect((await get(app, `/spine/v1/fallout/${falloutId}`)).actions).toEqual(['retry', 'resume']);
     const refused = await app.inject({ method: 'POST', url: `/spine/v1/fallout/${falloutId}/abort` });
     expect(refused.statusCode, refused.body).toBe(409);
     expect(refused.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-ILLEGAL-TRANSITION', message: expect.stringContaining('point of no return') });

@@ -8,7 +8,7 @@ import { checkFaultRequest, type FaultBoard, type FaultRequest } from './faults/
 import { backoffDelay, decide, policies, type MatrixRow, type PolicyId, type RetryBounds } from './policies/matrix.js';
 import { cancelOrders, moveOrders, raiseJeopardy, recordOrderError, recordPointOfNoReturn } from './policies/effects.js';
 import { CANCEL_STEP, completeCancelTask } from './cancel/behaviour.js';
-import { ABORT_STEP } from './policies/fallout.js';
+import { ABORT_STEP, falloutActions } from './policies/fallout.js';
 import { independentItemsHit, partialOf, partialSummary, type PartialCompletion } from './policies/partial.js';
 import { withStepOutput } from './trace.js';
 
@@ -335,6 +335,7 @@ export function createRunner(deps: {
           orders,
           error: applied.error,
           policy: applied,
+          actions: falloutActions(Boolean(run.context.pointOfNoReturn)),
           heldAt: at,
         };
         await tx.putFallout({ id: fallout.id, runId: run.id, status: fallout.status, entry: fallout, createdAt: at, updatedAt: at });

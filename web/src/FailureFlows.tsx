@@ -7,7 +7,9 @@ interface Card { divergence: string[]; apis: string[]; policy: string; endStates
 interface Policy { id: string; title: string; mechanics: string; signals: string }
 interface MatrixRow { id: string; scenario: string; policy: string; then?: string; rationale: string }
 interface Policies { policies: Policy[]; matrix: MatrixRow[]; pointOfNoReturn: { step: string; reason: string } }
-interface Fallout { id: string; runId: string; step: string; status: string; error: { message?: string; code?: string }; createdAt: string }
+type FalloutAction = 'resume' | 'retry' | 'abort';
+// `actions`: what the operator may do (no abort past the point of no return); entries held before it was recorded offer all three.
+interface Fallout { id: string; runId: string; step: string; status: string; error: { message?: string; code?: string }; actions?: FalloutAction[]; createdAt: string }
 
 /** The failure scenarios as cards (each runnable), the policy decision matrix and the fallout queue, all from the server. */
 export function Failures() {
@@ -36,7 +38,7 @@ export function Failures() {
       setRefused((all) => ({ ...all, [name]: (error as Error).message }));
     }
   };
-  const act = async (entry: Fallout, action: 'resume' | 'retry' | 'abort') => {
+  const act = async (entry: Fallout, action: FalloutAction) => {
     try {
       await getJson(`/spine/v1/fallout/${entry.id}/${action}`, { method: 'POST', body: '{}' });
       setMessage(`${action} sent for ${entry.id}`);
@@ -101,7 +103,7 @@ export function Failures() {
                 <td>{f.id}</td>
                 <td><button type="button" className="link" onClick={() => go('swimlane', { run: f.runId })}>{f.runId.slice(0, 16)}</button></td>
                 <td>{f.step}</td><td>{f.status}</td><td>{f.error?.code ?? ''} {f.error?.message ?? ''}</td>
-                <td>{f.status === 'open' && (['resume', 'retry', 'abort'] as const).map((a) => <button type="button" key={a} onClick={() => void act(f, a)}>{a}</button>)}</td>
+                <td>{f.status === 'open' && (f.actions ?? (['retry', 'resume', 'abort'] as const)).map((a) => <button type="button" key={a} onClick={() => void act(f, a)}>{a}</button>)}</td>
               </tr>
             ))}
           </tbody>

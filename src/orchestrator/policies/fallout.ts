@@ -14,6 +14,11 @@ import { decide } from './matrix.js';
 
 export type FalloutAction = 'resume' | 'retry' | 'abort';
 
+/** What an operator may do with a journey held here: abort only where the matrix rolls it back. */
+export function falloutActions(ponrPassed: boolean): FalloutAction[] {
+  return decide({ kind: 'abort', step: ABORT_STEP, ponrPassed }).policy === 'compensate' ? ['retry', 'resume', 'abort'] : ['retry', 'resume'];
+}
+
 /** The run step that turns an operator's abort into a rollback (the runner knows it). */
 export const ABORT_STEP = 'abort';
 
