@@ -38,13 +38,13 @@ export const policies: Record<PolicyId, Policy> = {
   compensate: {
     id: 'compensate',
     title: 'Compensate (roll back)',
-    mechanics: 'Before the point of no return: the compensations of the steps already done run in reverse order, each durable (deactivate TMF702 configuration, then release TMF685 reservations, then fail the orders).',
-    signals: 'Resource, service and product orders → failed; TMF639 resources usageState → idle; pool capacity restored.',
+    mechanics: 'Before the point of no return: the compensations of the steps already done run in reverse order, each durable (deactivate TMF702 configuration, call off the TMF697 work order, release TMF685 reservations, terminate the TMF638 services, abort the TMF637 product, cancel the TMF646 appointment), then fail the orders.',
+    signals: 'Resource, service and product orders → failed; TMF639 resources usageState → idle; pool capacity restored; services terminated, product aborted, the visit slot free again.',
   },
   hold: {
     id: 'hold',
     title: 'Hold for manual intervention (fallout)',
-    mechanics: 'After the point of no return nothing is undone: the run is parked and the orders held, with a structured error, until an operator resumes, retries or aborts it.',
+    mechanics: 'After the point of no return nothing is undone: the run is parked and the orders held, with a structured error, until an operator retries or resumes it (or, held before the point of no return, aborts it: a rollback).',
     signals: 'Order and items → held; the run shows held with the error.',
   },
   partial: {
