@@ -152,6 +152,22 @@ describe('the GPON network in TMF639 and TMF685', () => {
     expect(await get(app, `${RESOURCE}/res-inst-ont-hwtc-a1b2`)).toMatchObject({ resourceStatus: 'available' });
   });
 
+  // Cancelling or deleting the reservation released an item cancelled on its own a second time: the port's count fell below its installed base.
+  it.each(['PATCH', 'DELETE'] as const)('gives back an item cancelled on its own once, whatever then ends the reservation (%s)', async (end) => {
+    const app = await networkApp();
+    const created = (await post(app, RESERVATION, reservation(fromPool('pool-olt-port-04-12'), fromPool('pool-olt-port-04-12')))).json();
+    expect(capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'available')).toBe('1 ONT');
+    const items = created.reservationItem.map((item: Doc, index: number) => (index === 0 ? { ...item, state: 'cancelled' } : item));
+    expect((await app.inject({ method: 'PATCH', url: `${RESERVATION}/${created.id}`, ...json({ reservationItem: items }) })).statusCode).toBe(200);
+    expect(capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'available')).toBe('2 ONT');
+    const ended = end === 'PATCH'
+      ? await app.inject({ method: 'PATCH', url: `${RESERVATION}/${created.id}`, ...json({ state: 'cancelled' }) })
+      : await app.inject({ method: 'DELETE', url: `${RESERVATION}/${created.id}` });
+    expect(ended.statusCode, ended.body).toBe(end === 'PATCH' ? 200 : 204);
+    expect(capacity(await get(app, `${POOL}/pool-olt-port-04-12`), 'available')).toBe('3 ONT');
+    expect(characteristic(await get(app, `${RESOURCE}/res-inst-olt-port-04-12`), 'connectedOnts')).toBe(29);
+  });
+
   it('refuses a reservation on the full port with 409 naming it, and changes nothing, not even its other items', async () => {
     const app = await networkApp();
     const events = (await app.spine.ctx.store.listEvents({})).length;

@@ -27,21 +27,24 @@ export const reservationBehaviour: ResourceBehaviour = {
     if (next.state !== ReservationStates.cancelled) {
       throw new TmfError('ILLEGAL_TRANSITION', `reservation ${String(current.id)} is ${String(current.state)}: it can only be cancelled`);
     }
-    for (const item of itemsOf(current)) await releaseItem(tx, env, item);
+    for (const item of holding(current)) await releaseItem(tx, env, item);
     return {
       ...next,
       cancellationDate: next.cancellationDate ?? env.at,
       stateChangeDate: env.at,
-      reservationItem: itemsOf(current).map((item) => ({ ...item, state: ReservationStates.cancelled, stateChangeDate: env.at })),
+      reservationItem: itemsOf(current).map((item) => (item.state === ReservationStates.cancelled ? item : { ...item, state: ReservationStates.cancelled, stateChangeDate: env.at })),
     };
   },
 
   // Deleting a live reservation gives its capacity back first, so the pools stay balanced.
   async onDelete(tx, current, env) {
     if (current.state === ReservationStates.cancelled) return;
-    for (const item of itemsOf(current)) await releaseItem(tx, env, item);
+    for (const item of holding(current)) await releaseItem(tx, env, item);
   },
 };
+
+// The items that still hold capacity: one cancelled on its own has given its capacity back already.
+const holding = (reservation: Doc): Doc[] => itemsOf(reservation).filter((item) => item.state !== ReservationStates.cancelled);
 
 // A PATCH that only moves some items to cancelled gives back what those items hold, and the rest
 // stays reserved (a modify order releases the port and ONT it replaces); once every item is
