@@ -57,8 +57,8 @@ function checkValue(machine: Machine, label: string, creating: boolean, was: unk
   return new TmfError('ILLEGAL_TRANSITION', `${label} cannot go from ${from} to ${to}; allowed: ${allowed}`);
 }
 
-// TMF652 and TMF621 have no server-set initial state: an unset attribute reads as the machine's
-// only initial state.
+// An attribute never set (an item without a state, a record stored before the server set the initial
+// state) reads as the machine's only initial state.
 function impliedState(machine: Machine): string | undefined {
   return machine.initial.length === 1 ? machine.initial[0] : undefined;
 }

@@ -61,7 +61,7 @@ export interface ApiResource {
   stateField?: 'state' | 'status';
   /** Further lifecycle attributes whose change is a state change (TMF639 v4 has four independent ones). */
   lifecycleFields?: readonly string[];
-  /** Set by the server on create when the client sent none and the field is read-only in `*_Create`. */
+  /** Set by the server on create when the client sent none (a `*_Create` that has the field lets the client choose an initial state). */
   initialState?: string;
   /** Date-time attributes the server stamps, named as the spec names them. */
   serverDates: { onCreate: string[]; onUpdate: string[] };
@@ -718,7 +718,7 @@ export const apis: readonly TmfApi[] = [
         name: 'resourceOrder', entity: 'ResourceOrder', kind: 'entity',
         operations: ['create', 'list', 'retrieve', 'patch', 'delete'],
         createSchema: 'ResourceOrder_Create', updateSchema: 'ResourceOrder_Update',
-        stateField: 'state',
+        stateField: 'state', initialState: 'acknowledged',
         serverDates: { onCreate: ['orderDate'], onUpdate: [] },
         events: {
           create: 'ResourceOrderCreateEvent', attributeValueChange: 'ResourceOrderAttributeValueChangeEvent',
@@ -967,7 +967,7 @@ export const apis: readonly TmfApi[] = [
         name: 'troubleTicket', entity: 'TroubleTicket', kind: 'entity',
         operations: ['create', 'list', 'retrieve', 'patch', 'delete'],
         createSchema: 'TroubleTicket_Create', updateSchema: 'TroubleTicket_Update',
-        stateField: 'status',
+        stateField: 'status', initialState: 'acknowledged',
         serverDates: { onCreate: ['creationDate', 'lastUpdate'], onUpdate: ['lastUpdate'] },
         events: {
           create: 'TroubleTicketCreateEvent', attributeValueChange: 'TroubleTicketAttributeValueChangeEvent',
