@@ -179,6 +179,7 @@ describe('first states', () => {
     const s = subject('service-qualification');
     const body = { ...s.body, state: 'acknowledged' };
     const doc = (await app.inject({ method: 'POST', url: s.base, ...json(body) })).json();
+    expect(doc.state).toBe('accepted');
     const moved = await app.inject({ method: 'PATCH', url: `${s.base}/${doc.id}`, ...json({ state: 'inProgress' }) });
     expect(moved.statusCode, moved.body).toBe(200);
   });
@@ -203,6 +204,9 @@ describe('moves that are not transitions', () => {
       const doc = await createIn(app, s, 'pendingActive');
       const res = await app.inject({ method: 'PATCH', url: `${s.base}/${doc.id}`, ...json({ status: spelling }) });
       expect(res.statusCode, res.body).toBe(200);
+      // Stored by its own name, so ?status=aborted finds it (the spec's spelling was stored as sent).
+      expect(res.json().status).toBe('aborted');
+      expect((await app.inject({ method: 'GET', url: `${s.base}?status=aborted` })).json().map((p: Doc) => p.id)).toContain(doc.id);
       const again = await app.inject({ method: 'PATCH', url: `${s.base}/${doc.id}`, ...json({ status: 'active' }) });
       expect(again.json().message).toContain('cannot go from aborted to active; allowed: none (aborted is final)');
     }

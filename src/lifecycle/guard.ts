@@ -5,7 +5,7 @@
 import type { Doc } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
-import type { StateGuard } from '../tmf/resource-service.js';
+import type { StateGuard, Target } from '../tmf/resource-service.js';
 import { machinesFor } from './index.js';
 import { canonicalState, statesOf, transition, type Machine } from './machine.js';
 import { checkOrderItems, OrderItemsRefusals, type OrderItemsRefusal } from './order-consistency.js';
@@ -28,6 +28,16 @@ export const guardState: StateGuard = ({ api, resource }, before, after) => {
   const items = machines.find((m) => m.within);
   return order && items ? checkConsistency(order, items, name, before, after) : undefined;
 };
+
+/** The document with each lifecycle value that is another spelling of a state (an alias) written as the state's own name. */
+export function canonicalStates({ api, resource }: Target, doc: Doc): Doc {
+  let canonical = doc;
+  for (const machine of machinesFor(api.id, resource.name).filter((m) => !m.within)) {
+    const state = canonicalState(machine, doc[machine.field]);
+    if (state !== undefined && state !== doc[machine.field]) canonical = { ...canonical, [machine.field]: state };
+  }
+  return canonical;
+}
 
 const ITEM_REFUSALS: Record<OrderItemsRefusal, string> = {
   [OrderItemsRefusals.notAllCompleted]: 'cannot be completed while an item is not completed',

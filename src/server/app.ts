@@ -4,7 +4,7 @@ import { createRunner, type Runner } from '../orchestrator/runner.js';
 import { scenarios } from '../scenarios/index.js';
 import { EVENT_API } from '../events/publish.js';
 import { topicBehaviour } from '../events/topics.js';
-import { guardState } from '../lifecycle/guard.js';
+import { canonicalStates, guardState } from '../lifecycle/guard.js';
 import { activationBehaviours } from '../network/activation/behaviours.js';
 import { networkBehaviours } from '../network/behaviours.js';
 import { networkModel } from '../network/network-model.js';
@@ -102,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     now: sources.now,
     uuid: sources.uuid,
     guardState,
+    canonicalStates,
     behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, ...orderCancellationBehaviours, 'TMF688/topic': topicBehaviour }, faults),
     network: networkModel(options.network ?? demoNetwork),
   };

@@ -21,6 +21,8 @@ export interface TmfContext {
   ids: IdGenerator;
   /** Refuses a state change the lifecycle tables do not allow (create: `before` is undefined). */
   guardState?: StateGuard;
+  /** The document with each lifecycle value another spelling of a state (TMF637's "aborted ") stored as the state's own name. */
+  canonicalStates?: (target: Target, doc: Doc) => Doc;
   /** Domain behaviour of a resource, keyed `TMF685/reservation`. */
   behaviours?: Record<string, ResourceBehaviour>;
   /** The simulated network the behaviours serve (TMF639/685/645/702) and the journeys plan on. */
@@ -119,6 +121,7 @@ export async function createInTx(tx: Store, ctx: TmfContext, target: Target, bod
   let doc: Doc = { id, href: hrefOf(ctx, target, id), ...draft };
   const behaviour = behaviourOf(ctx, target);
   if (behaviour?.onCreate) doc = (await behaviour.onCreate(tx, doc, { ctx, meta, at })) ?? doc;
+  doc = ctx.canonicalStates?.(target, doc) ?? doc;
   const refused = ctx.guardState?.(target, undefined, doc);
   if (refused) throw refused;
   if (!(await tx.insertResource(toRecord(target, doc, at, at)))) {
@@ -220,6 +223,7 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   let merged = mergePatch(current.doc, patch);
   const behaviour = behaviourOf(ctx, target);
   if (behaviour?.onPatch) merged = (await behaviour.onPatch(tx, current.doc, merged, { ctx, meta, at })) ?? merged;
+  merged = ctx.canonicalStates?.(target, merged) ?? merged;
   const lifecycle = lifecycleFieldsOf(resource);
   const stateChanged = lifecycle.some((field) => merged[field] !== current.doc[field]);
   const attributesChanged = !sameAttributesBut(merged, current.doc, lifecycle);
