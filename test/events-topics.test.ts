@@ -99,16 +99,20 @@ describe('an event posted to a topic (POST /topic/{id}/event)', () => {
     expect((await app.inject({ method: 'GET', url: href.slice(BASE_URL.length) })).json()).toEqual(posted.json());
   });
 
-  it('lists posted events with their @type under fields=, as it lists the stack’s own', async () => {
+  // The stack's own events listed under a topic had no href (only posted ones had), so fields= gave no way to address them.
+  it('lists every event with its @type and its href in the topic under fields=, posted or the stack’s own, and the href retrieves it', async () => {
     const app = await build();
     const topic = await topicOf(app, { headerQuery: 'eventType=ProductOrderCreateEvent,FieldVisitDoneEvent' });
     await app.inject({ method: 'POST', url: ORDERS, ...json(order) });
     await app.inject({ method: 'POST', url: `${EVENT_API}/topic/${topic}/event`, ...json({ eventType: 'FieldVisitDoneEvent', event: {} }) });
     const listed = await app.inject({ method: 'GET', url: `${EVENT_API}/topic/${topic}/event?fields=eventType` });
+    const href = expect.stringMatching(new RegExp(`^${BASE_URL}${EVENT_API}/topic/${topic}/event/[\\w-]+$`));
     expect(listed.json()).toEqual([
-      { eventType: 'ProductOrderCreateEvent', '@type': 'ProductOrderCreateEvent' },
-      { eventType: 'FieldVisitDoneEvent', '@type': 'FieldVisitDoneEvent', href: expect.any(String) },
+      { eventType: 'ProductOrderCreateEvent', '@type': 'ProductOrderCreateEvent', href },
+      { eventType: 'FieldVisitDoneEvent', '@type': 'FieldVisitDoneEvent', href },
     ]);
+    const own = await app.inject({ method: 'GET', url: listed.json()[0].href.slice(BASE_URL.length) });
+    expect([own.statusCode, own.json().eventType, own.json().href]).toEqual([200, 'ProductOrderCreateEvent', listed.json()[0].href]);
   });
 
   it('refuses an id or href (the server sets them) and an eventId that is not an id (400), publishing nothing', async () => {

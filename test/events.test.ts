@@ -339,7 +339,7 @@ describe('TMF688 event management', () => {
     const across = await list(`offset=${firstOfPageTwo - 2}&limit=4&fields=eventId`);
     expect(across.statusCode).toBe(206);
     expect(counts(across)).toEqual([String(mine.length), '4']);
-    expect(across.json()).toEqual(mine.slice(firstOfPageTwo - 2, firstOfPageTwo + 2).map((eventId) => ({ eventId })));
+    expect(across.json()).toEqual(mine.slice(firstOfPageTwo - 2, firstOfPageTwo + 2).map((eventId) => ({ eventId, href: expect.stringContaining(`/event/${eventId}`) })));
 
     const tail = await list(`offset=${mine.length - 2}&limit=5`);
     expect(tail.statusCode).toBe(206);

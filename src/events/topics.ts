@@ -60,13 +60,13 @@ export const TOPIC_SCAN_PAGE = 200;
  * the log nor the topic's events are ever in memory at once. Every page is read, since X-Total-Count
  * counts all the topic's events.
  */
-export async function listTopicEvents(store: Store, topicId: string, query: ListQuery) {
+export async function listTopicEvents(store: Store, topicId: string, query: ListQuery, baseUrl: string) {
   const belongs = topicMatcher(await mustGetTopic(store, topicId));
   const collector = listCollector(query);
   let afterSeq = 0;
   for (;;) {
     const events = await store.listEvents({ afterSeq, limit: TOPIC_SCAN_PAGE });
-    for (const e of events) if (belongs(e, e.envelope)) collector.add(e.envelope);
+    for (const e of events) if (belongs(e, e.envelope)) collector.add(asTopicEvent(e.envelope, topicId, baseUrl));
     if (events.length < TOPIC_SCAN_PAGE) return collector.page();
     afterSeq = events[events.length - 1]!.seq;
   }
@@ -80,14 +80,22 @@ export async function listTopicHubs(store: Store, topicId: string, query: ListQu
   return collector.page();
 }
 
+// An event as a topic serves it: addressable at its place in the topic (TMF630: every entity has an href).
+function asTopicEvent(envelope: Doc, topicId: string, baseUrl: string): Doc {
+  return envelope.href !== undefined ? envelope : { ...envelope, href: topicEventHref(baseUrl, topicId, String(envelope.eventId)) };
+}
+
+const topicEventHref = (baseUrl: string, topicId: string, eventId: string) =>
+  `${baseUrl}${findApi(EVENT_API)!.basePath}/topic/${encodeURIComponent(topicId)}/event/${encodeURIComponent(eventId)}`;
+
 /** GET /topic/{id}/event/{eventId}. */
-export async function retrieveTopicEvent(store: Store, topicId: string, eventId: string): Promise<Doc> {
+export async function retrieveTopicEvent(store: Store, topicId: string, eventId: string, baseUrl: string): Promise<Doc> {
   const topic = await mustGetTopic(store, topicId);
   const event = await store.getEvent(eventId);
   if (!event || !topicMatcher(topic)(event, event.envelope)) {
     throw new TmfError('NOT_FOUND', `event ${eventId} does not exist in topic ${topicId}`);
   }
-  return event.envelope;
+  return asTopicEvent(event.envelope, topicId, baseUrl);
 }
 
 /**
@@ -103,13 +111,12 @@ export async function postTopicEvent(
   correlationId: string | null,
 ) {
   const { posted, eventType, chosenId } = checkPostedEvent(sources, body);
-  const { basePath } = findApi(EVENT_API)!;
   return store.transaction(async (tx) => {
     const topic = await mustGetTopic(tx, topicId);
     const eventId = chosenId ?? sources.uuid();
     if (await tx.getEvent(eventId)) throw new TmfError('CONFLICT', `event ${eventId} already exists`);
     const at = sources.now().toISOString();
-    const href = `${sources.baseUrl}${basePath}/topic/${encodeURIComponent(topicId)}/event/${encodeURIComponent(eventId)}`;
+    const href = topicEventHref(sources.baseUrl, topicId, eventId);
     const envelope: Doc = { eventTime: at, timeOcurred: at, correlationId: correlationId ?? undefined, ...eventEntityType(eventType), ...posted, eventId, href };
     const failed = topicQueryFailed(topic)(envelope);
     if (failed !== undefined) {

@@ -16,14 +16,14 @@ export function mountEventTopics(app: FastifyInstance, ctx: TmfContext, eventApi
   app.register(
     async (scope) => {
       scope.get<{ Params: TopicParams; Querystring: Query }>('/topic/:topicId/event', async (request, reply) => {
-        return sendPage(reply, await listTopicEvents(ctx.store, request.params.topicId, parseListQuery(request.query)));
+        return sendPage(reply, await listTopicEvents(ctx.store, request.params.topicId, parseListQuery(request.query), ctx.baseUrl));
       });
       scope.post<{ Params: TopicParams }>('/topic/:topicId/event', async (request, reply) => {
         const envelope = await postTopicEvent(ctx.store, request.params.topicId, request.body, ctx, metaOf(ctx, request).correlationId);
         return reply.code(201).header('location', envelope.href).send(envelope);
       });
       scope.get<{ Params: TopicParams & { id: string } }>('/topic/:topicId/event/:id', async (request) =>
-        retrieveTopicEvent(ctx.store, request.params.topicId, request.params.id),
+        retrieveTopicEvent(ctx.store, request.params.topicId, request.params.id, ctx.baseUrl),
       );
       scope.get<{ Params: TopicParams; Querystring: Query }>('/topic/:topicId/hub', async (request, reply) => {
         return sendPage(reply, await listTopicHubs(ctx.store, request.params.topicId, parseListQuery(request.query)));
