@@ -286,8 +286,15 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     // A BNG timeout twice: the journey recovers by retrying, and takes long enough to watch.
     await page.selectOption('[data-testid="pick-fault"]', 'bng-timeout');
     await page.fill('input[aria-label="times"]', '2');
+    // The fault goes with the run, armed for its journey alone (it was armed for every journey first).
+    const posts: { url: string; body: string | null }[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') posts.push({ url: new URL(request.url()).pathname, body: request.postData() });
+    });
     await page.click('[data-testid="run-scenario"]');
     await page.waitForSelector('h1:has-text("Live run")');
+    expect(posts.map((p) => p.url)).toEqual(['/spine/v1/scenarios/gpon-ftth/runs']);
+    expect(JSON.parse(posts[0]!.body!)).toMatchObject({ customerId: 'cust-56792', faults: [{ fault: 'bng-timeout', times: 2 }] });
     const seen = new Set<string>();
     await waitFor(async () => {
       const text = (await page.textContent('[data-testid="swimlane-count"]')) ?? '';

@@ -62,5 +62,6 @@ export function cached<T>(path: string): Promise<T> {
   return cache.get(path) as Promise<T>;
 }
 
-export const startRun = (scenario: string, body: Record<string, string>, wait = false) =>
-  getJson<RunReport & Run>(`/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs${wait ? '?wait=true' : ''}`, { method: 'POST', body: JSON.stringify(body) });
+/** Starts a run with its parameters and, optionally, faults armed for its journey alone. */
+export const startRun = (scenario: string, parameters: Record<string, string>, wait = false, faults: { fault: string; times: number }[] = []) =>
+  getJson<RunReport & Run>(`/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs${wait ? '?wait=true' : ''}`, { method: 'POST', body: JSON.stringify({ ...parameters, ...(faults.length && { faults }) }) });

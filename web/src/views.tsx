@@ -115,8 +115,8 @@ export function Swimlane() {
     };
     try {
       await new Promise((r) => es.addEventListener('open', r, { once: true }));
-      if (fault) await getJson('/spine/v1/faults', { method: 'POST', body: JSON.stringify(fault) });
-      const started = await startRun(scenario, input);
+      // A chosen fault is armed with the run, for its journey alone.
+      const started = await startRun(scenario, input, false, fault ? [fault] : []);
       const state = { runId: started.id, scenario, exchanges: [] as Exchange[], status: 'running' };
       setLive({ ...state });
       es.addEventListener('exchange', (m) => {
