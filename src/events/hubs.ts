@@ -95,7 +95,7 @@ export async function listHubOverviews(
  * One event's delivery to one listener: which event, where it went, and how that went so far;
  * `sending` while the relay waits for the listener's answer (nextAttemptAt is then the lease's end).
  */
-export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sending?: true };
+export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { url: string; sending?: true };
 
 /**
  * A hub's deliveries, oldest first, of one journey's events when `correlationId` is given; 404 for an
@@ -104,8 +104,8 @@ export type HubDelivery = Omit<DeliveryOfEvent, 'eventSeq' | 'hubId'> & { sendin
 export async function listHubDeliveries(store: Store, hubId: string, selector: { correlationId?: string; limit: number }, inFlight: ReadonlySet<number> = new Set()): Promise<HubDelivery[]> {
   const hub = await store.getHub(hubId);
   if (!hub) throw new TmfError('NOT_FOUND', `no hub ${hubId}`);
-  // Where the relay sends it (from the callback, as relay.ts does), not the url stored with older deliveries.
-  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, url: _stored, ...rest }) => {
+  // Where the relay sends it: the callback with the event's listener path.
+  return (await store.listDeliveries({ hubId, ...selector })).map(({ eventSeq: _seq, hubId: _hub, ...rest }) => {
     const delivery = { ...rest, url: withoutCredentials(listenerUrl(hub.callback, rest.eventType)) };
     return delivery.status === DeliveryStatus.pending && inFlight.has(delivery.seq) ? { ...delivery, sending: true as const } : delivery;
   });

@@ -1,5 +1,5 @@
 import type { Doc, HubRecord, Store } from '../store/port.js';
-import { buildEnvelope, listenerUrl, type EventSpec } from './envelope.js';
+import { buildEnvelope, type EventSpec } from './envelope.js';
 import { envelopeMatches, topicMatcher } from './subscription-filter.js';
 
 // A first attempt is due at once; the relay schedules retries on its own clock.
@@ -41,7 +41,6 @@ export async function publishEnvelope(tx: Store, source: EventSource, envelope: 
     await tx.insertDelivery({
       eventSeq: event.seq,
       hubId: hub.id,
-      url: listenerUrl(hub.callback, eventType),
       status: 'pending',
       nextAttemptAt: DELIVER_AT_ONCE,
     });

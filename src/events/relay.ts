@@ -90,8 +90,7 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
   // ones in one transaction, until none is due.
   async function sendInTurn(claimed: LeasedDelivery[]): Promise<void> {
     const hubId = claimed[0]!.hubId;
-    // Sent where the hub's callback says now, not to the url stored with each delivery: older deliveries
-    // hold one with the listener path glued after the callback's query string.
+    // Sent where the hub's callback says, with each event's listener path (listenerUrl).
     const callback = (await deps.store.getHub(hubId))?.callback;
     for (let batch = claimed; batch.length; ) {
       for (const delivery of batch) inFlight.add(delivery.seq);

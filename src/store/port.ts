@@ -42,7 +42,6 @@ export interface DeliveryRecord {
   seq: number;
   eventSeq: number;
   hubId: string;
-  url: string;
   status: DeliveryStatus;
   attempts: number;
   nextAttemptAt: string;

@@ -42,7 +42,6 @@ export interface DeliveryTable {
   seq: Generated<number>;
   event_seq: number;
   hub_id: string;
-  url: string;
   status: string;
   attempts: number;
   next_attempt_at: string;

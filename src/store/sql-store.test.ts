@@ -302,7 +302,7 @@ describe('the SQL store', () => {
     const store = await fresh();
     const stored = await store.appendEvent(event('e-1'));
     await store.insertHub({ id: 'h1', api: 'TMF622', topicId: null, callback: 'http://127.0.0.1:9', query: null, createdAt: 'now' });
-    await store.insertDelivery({ eventSeq: stored.seq, hubId: 'h1', url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    await store.insertDelivery({ eventSeq: stored.seq, hubId: 'h1', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
     const lease = (now: string) => store.leaseDeliveries({ now, until: '2026-11-26T10:00:06.000Z', hubs: 10, perHub: 10, busyHubs: [] });
     expect(await lease('2026-11-26T09:59:59.000Z')).toEqual([]);
     const [due] = await lease('2026-11-26T10:00:00.000Z');
@@ -322,7 +322,7 @@ describe('the SQL store', () => {
     const events = [await store.appendEvent(event('e-1')), await store.appendEvent(event('e-2')), await store.appendEvent(event('e-3'))];
     const at = '2026-11-26T10:00:00.000Z';
     const until = '2026-11-26T10:00:06.000Z';
-    for (const hubId of ['h1', 'h2', 'h3']) for (const { seq } of events) await store.insertDelivery({ eventSeq: seq, hubId, url: `http://127.0.0.1:9/${hubId}`, status: 'pending', nextAttemptAt: at });
+    for (const hubId of ['h1', 'h2', 'h3']) for (const { seq } of events) await store.insertDelivery({ eventSeq: seq, hubId, status: 'pending', nextAttemptAt: at });
     const claim = (selector: { hubs: number; perHub: number; busyHubs?: string[]; hubId?: string }) => store.leaseDeliveries({ now: at, until, busyHubs: [], ...selector });
     const shown = (claimed: { hubId: string; eventSeq: number }[]) => claimed.map((d) => `${d.hubId}:${events.findIndex((e) => e.seq === d.eventSeq) + 1}`);
 
@@ -344,7 +344,7 @@ describe('the SQL store', () => {
     const store = await fresh();
     const first = await store.appendEvent(event('e-1'));
     const second = await store.appendEvent({ ...event('e-2'), correlationId: 'c-2' });
-    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
     await deliver(first.seq, 'h1');
     await deliver(second.seq, 'h1');
     await deliver(second.seq, 'h2');
@@ -366,7 +366,7 @@ describe('the SQL store', () => {
   it("lists a hub's deliveries in the order they were written, of one journey's events when asked", async () => {
     const store = await fresh();
     const [e1, e2, e3] = [await store.appendEvent(event('e-1')), await store.appendEvent({ ...event('e-2'), correlationId: 'c-2' }), await store.appendEvent(event('e-3'))];
-    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, url: 'http://127.0.0.1:9/listener/x', status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
+    const deliver = (eventSeq: number, hubId: string) => store.insertDelivery({ eventSeq, hubId, status: 'pending', nextAttemptAt: '2026-11-26T10:00:00.000Z' });
     for (const [{ seq }, hubId] of [[e3, 'h1'], [e1, 'h2'], [e1, 'h1'], [e2, 'h1'], [e3, 'h2']] as const) await deliver(seq, hubId);
     const listed = async (selector: Parameters<Store['listDeliveries']>[0]) => (await store.listDeliveries(selector)).map((d) => `${d.hubId}:${d.eventId}`);
     expect(await listed({ hubId: 'h1' })).toEqual(['h1:e-3', 'h1:e-1', 'h1:e-2']);

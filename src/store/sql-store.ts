@@ -307,8 +307,8 @@ function operations(handle: SqliteHandle, wroteDeliveries: () => void, payloads:
 
     async insertDelivery(delivery) {
       run(
-        'INSERT INTO delivery (event_seq, hub_id, url, status, attempts, next_attempt_at) VALUES (?, ?, ?, ?, 0, ?)',
-        delivery.eventSeq, delivery.hubId, delivery.url, delivery.status, delivery.nextAttemptAt,
+        'INSERT INTO delivery (event_seq, hub_id, status, attempts, next_attempt_at) VALUES (?, ?, ?, 0, ?)',
+        delivery.eventSeq, delivery.hubId, delivery.status, delivery.nextAttemptAt,
       );
       wroteDeliveries();
     },
@@ -835,7 +835,6 @@ function toDelivery(row: Selectable<DeliveryTable>): DeliveryRecord {
     seq: row.seq,
     eventSeq: row.event_seq,
     hubId: row.hub_id,
-    url: row.url,
     status: row.status as DeliveryStatus,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,

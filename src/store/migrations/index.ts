@@ -18,6 +18,7 @@ import * as createdLinks from './0016-created-links.js';
 import * as categoryIndex from './0017-category-index.js';
 import * as addressStreets from './0018-address-streets.js';
 import * as idempotencyFingerprint from './0019-idempotency-fingerprint.js';
+import * as deliveryAddressDerived from './0020-delivery-address-derived.js';
 
 // Numbered, append-only. Never edit one that has shipped; add the next number.
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '0017-category-index': categoryIndex,
   '0018-address-streets': addressStreets,
   '0019-idempotency-fingerprint': idempotencyFingerprint,
+  '0020-delivery-address-derived': deliveryAddressDerived,
 };
