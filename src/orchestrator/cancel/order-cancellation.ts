@@ -28,7 +28,7 @@ function cancellationOf(api: string, resource: string): ResourceBehaviour {
       const orderId = String((doc[resource] as Doc).id);
       const record = await tx.getResource(api, resource, orderId);
       if (!record) throw new TmfError('NOT_FOUND', `${resource} ${orderId} does not exist`);
-      // A TMF652 order may have no state: it reads as the lifecycle's initial one (lifecycle/guard.ts).
+      // A TMF652 order stored before the server set its initial state has none: it reads as acknowledged (lifecycle/guard.ts).
       const state = String(record.doc.state ?? 'acknowledged');
       if (!CANCELLABLE_ORDER_STATES.includes(state)) {
         throw new TmfError('ILLEGAL_TRANSITION', `${resource} ${orderId} is ${state}: only an order still in delivery can be cancelled`);

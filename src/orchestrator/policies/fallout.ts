@@ -16,8 +16,10 @@ export type FalloutAction = 'resume' | 'retry' | 'abort';
 
 /** What an operator may do with a journey held here: abort only where the matrix rolls it back. */
 export function falloutActions(ponrPassed: boolean): FalloutAction[] {
-  return decide({ kind: 'abort', step: ABORT_STEP, ponrPassed }).policy === 'compensate' ? ['retry', 'resume', 'abort'] : ['retry', 'resume'];
+  return abortRow(ponrPassed).policy === 'compensate' ? ['retry', 'resume', 'abort'] : ['retry', 'resume'];
 }
+
+const abortRow = (ponrPassed: boolean) => decide({ kind: 'abort', step: ABORT_STEP, ponrPassed });
 
 /** The run step that turns an operator's abort into a rollback (the runner knows it). */
 export const ABORT_STEP = 'abort';
@@ -31,7 +33,7 @@ export async function resolveFallout(tx: Store, ctx: TmfContext, flows: Readonly
   const flow = flows.get(run.scenario);
   if (!flow) throw new TmfError('CONFLICT', `scenario ${run.scenario} is not run here`);
   const ponr = run.context.pointOfNoReturn as { at: string } | undefined;
-  const abort = action === 'abort' ? decide({ kind: 'abort', step: String(fallout.step), ponrPassed: Boolean(ponr) }) : undefined;
+  const abort = action === 'abort' ? abortRow(Boolean(ponr)) : undefined;
   if (abort && abort.policy !== 'compensate') {
     throw new TmfError('ILLEGAL_TRANSITION', `fallout ${id}: the journey passed its point of no return at ${String(ponr?.at)}, so it cannot be aborted (${abort.rationale})`);
   }
