@@ -9,7 +9,7 @@ export interface RelayPolicy {
   maxDelayMs: number;
   maxAttempts: number;
   timeoutMs: number;
-  /** How many listeners are sent to at once (each its oldest due deliveries, up to HUB_BATCH). */
+  /** How many listeners are sent to at once (each its oldest due deliveries in turn, up to HUB_BATCH). */
   batchSize: number;
 }
 
@@ -37,7 +37,7 @@ export interface Relay {
 
 // How long past the request timeout a claimed delivery waits before it is due again (see leaseDeliveries).
 const LEASE_SLACK_MS = 1_000;
-// How many of a hub's deliveries are claimed, sent and recorded together.
+// How many of a hub's deliveries are claimed, sent (in turn) and recorded together.
 const HUB_BATCH = 20;
 
 type DeliveryOutcome = Parameters<Store['recordDeliveryAttempt']>[1];
@@ -45,8 +45,8 @@ type DeliveryOutcome = Parameters<Store['recordDeliveryAttempt']>[1];
 /**
  * Delivers at least once: a delivery stays pending until a listener answers 2xx, survives
  * restarts because it lives in the database, and is retried with backoff when the listener fails.
- * A listener is sent its oldest due deliveries together (up to HUB_BATCH), and its next ones once
- * those are answered, so a slow or dead listener holds up only its own.
+ * A listener is sent its oldest due deliveries (up to HUB_BATCH) one at a time, in the order of the
+ * outbox, and listeners are sent to side by side, so a slow or dead listener holds up only its own.
  */
 export function createRelay(deps: { store: Store; now?: () => Date; policy?: Partial<RelayPolicy>; logger?: RelayLogger }): Relay {
   const policy = { ...defaultRelayPolicy, ...deps.policy };
@@ -86,26 +86,33 @@ export function createRelay(deps: { store: Store; now?: () => Date; policy?: Par
     return byHub.size;
   }
 
-  // Sends a hub's claimed deliveries together; then records the outcomes and claims the hub's next
-  // ones in one transaction, until none is due.
+  // Sends a hub's claimed deliveries one after another, oldest first, so that a listener gets its events
+  // in the order they happened; then records the outcomes and claims the hub's next ones in one
+  // transaction, until none is due.
   async function sendInTurn(claimed: LeasedDelivery[]): Promise<void> {
     const hubId = claimed[0]!.hubId;
     // Sent where the hub's callback says, with each event's listener path (listenerUrl).
     const callback = (await deps.store.getHub(hubId))?.callback;
     for (let batch = claimed; batch.length; ) {
-      for (const delivery of batch) inFlight.add(delivery.seq);
-      const sent = batch;
-      try {
-        const outcomes = await Promise.all(batch.map((delivery) => send(delivery, callback)));
-        batch = await deps.store.transaction(async (tx) => {
-          for (const [i, delivery] of sent.entries()) if (outcomes[i]) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]);
-          // A send the shutdown cut short is no attempt: its lease ends, so the next start sends it at once.
-          await tx.releaseDeliveries(sent.filter((_, i) => !outcomes[i]).map((d) => d.seq), now().toISOString());
-          return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
-        });
-      } finally {
-        for (const delivery of sent) inFlight.delete(delivery.seq);
+      const leasedAt = Date.now();
+      const outcomes: (DeliveryOutcome | undefined)[] = [];
+      for (const delivery of batch) {
+        // A send starts only if its timeout ends within the lease: the rest of the batch is claimed again.
+        if (stopping || Date.now() - leasedAt > LEASE_SLACK_MS) break;
+        inFlight.add(delivery.seq);
+        try {
+          outcomes.push(await send(delivery, callback));
+        } finally {
+          inFlight.delete(delivery.seq);
+        }
       }
+      const sent = batch;
+      batch = await deps.store.transaction(async (tx) => {
+        for (const [i, delivery] of sent.entries()) if (outcomes[i]) await tx.recordDeliveryAttempt(delivery.seq, outcomes[i]);
+        // Not sent, or a send the shutdown cut short: no attempt. Due at once, in the order they were.
+        await tx.releaseDeliveries(sent.filter((_, i) => !outcomes[i]).map((d) => d.seq), now().toISOString());
+        return stopping ? [] : tx.leaseDeliveries(lease({ hubs: 1, busyHubs: [], hubId }));
+      });
     }
   }
 

@@ -13,6 +13,8 @@ export interface Listener {
   received: Received[];
   /** Calls answered with a 5xx so far (when told to fail). */
   failures: number;
+  /** The most calls it was holding unanswered at one time. */
+  maxConcurrent: number;
   waitFor(count: number, timeoutMs?: number): Promise<Received[]>;
   close(): Promise<void>;
 }
@@ -29,12 +31,15 @@ afterEach(async () => {
 
 /**
  * A real HTTP listener on loopback that records every event POSTed to it; fails the first `failFirst`
- * calls; with `hang`, records each call and never answers it (a listener that has stopped responding).
+ * calls; with `hang`, records each call and never answers it (a listener that has stopped responding);
+ * with `answerAfterMs`, takes that long to answer each call.
  */
-export async function startListener(options: { failFirst?: number; port?: number; hang?: boolean } = {}): Promise<Listener> {
+export async function startListener(options: { failFirst?: number; port?: number; hang?: boolean; answerAfterMs?: number } = {}): Promise<Listener> {
   const received: Received[] = [];
-  const state = { failures: 0 };
+  const state = { failures: 0, concurrent: 0, maxConcurrent: 0 };
   const server = createServer((request, response) => {
+    state.maxConcurrent = Math.max(state.maxConcurrent, ++state.concurrent);
+    response.on('close', () => state.concurrent--);
     let body = '';
     request.on('data', (chunk) => (body += chunk));
     request.on('end', () => {
@@ -44,7 +49,7 @@ export async function startListener(options: { failFirst?: number; port?: number
         return;
       }
       received.push({ path: request.url ?? '', headers: request.headers, body: JSON.parse(body) });
-      if (!options.hang) response.writeHead(201).end();
+      if (!options.hang) setTimeout(() => response.writeHead(201).end(), options.answerAfterMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -55,6 +60,9 @@ export async function startListener(options: { failFirst?: number; port?: number
     received,
     get failures() {
       return state.failures;
+    },
+    get maxConcurrent() {
+      return state.maxConcurrent;
     },
     async waitFor(count, timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
