@@ -69,6 +69,19 @@ describe('the activity stream', () => {
     expect(seqs(resumed, 'event')).toEqual(seqs(messages, 'event').filter((seq) => seq > eventSeq));
   });
 
+  // A client that reconnected to a server whose database was replaced waited, silently, for the
+  // new log to grow past its old Last-Event-ID.
+  it('sends a client reconnecting with a Last-Event-ID past the end a reset, then the log from its start', async () => {
+    const app = await listening();
+    await runScenario(app, 'gpon-ftth');
+    const exchanges = (await app.spine.ctx.store.listExchanges({})).map((x) => x.seq);
+    const events = (await app.spine.ctx.store.listEvents({})).map((e) => e.seq);
+    const messages = await readStream(app, '', { 'last-event-id': '900000.900000' }, (got) => seqs(got, 'event').length >= events.length && seqs(got, 'exchange').length >= exchanges.length);
+    expect(messages[0]).toMatchObject({ id: '0.0', event: 'reset', data: { lastEventId: '900000.900000', reason: expect.stringContaining('database was replaced') } });
+    expect(seqs(messages, 'exchange')).toEqual(exchanges);
+    expect(seqs(messages, 'event')).toEqual(events);
+  });
+
   it('replays the whole log from ?since=0.0 in order, however long it is', async () => {
     const app = await listening();
     await runScenario(app, 'gpon-ftth');
@@ -116,4 +129,12 @@ describe('the activity stream asked badly', () => {
     expect([response.statusCode, response.json().code]).toEqual([400, 'last-event-id' in headers ? 'SPN-400-INVALID-HEADER' : 'SPN-400-INVALID-QUERY']);
     expect(response.json().message).toContain(`${mentions} is not a message id of the stream`);
   }, 5_000); // a stream started instead would never end the request
+
+  it('refuses ?since= past the last message with a 400 naming both', async () => {
+    const app = await build();
+    const latest = await app.spine.ctx.store.latestActivity();
+    const response = await app.inject({ method: 'GET', url: `/spine/v1/stream?since=${latest.eventSeq + 1}.0` });
+    expect([response.statusCode, response.json().code]).toEqual([400, 'SPN-400-INVALID-QUERY']);
+    expect(response.json().message).toContain(`since ${latest.eventSeq + 1}.0 is past the last message of the stream, ${latest.eventSeq}.${latest.exchangeSeq}`);
+  }, 5_000);
 });

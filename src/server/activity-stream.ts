@@ -23,10 +23,18 @@ interface Cursor {
  * GET /spine/v1/stream: exchanges, events and transitions as Server-Sent Events, in commit order.
  * Each message id is `<eventSeq>.<exchangeSeq>`; a client reconnecting with Last-Event-ID (or
  * `?since=`) resumes after it. Without one the stream starts with what happens next; `?since=0.0`
- * replays everything.
+ * replays everything. A Last-Event-ID past the end gets a `reset` message and the log from its start.
  */
 export async function streamActivity(store: Store, request: FastifyRequest, reply: FastifyReply, closing: AbortSignal): Promise<void> {
-  let { eventSeq, exchangeSeq } = resumePoint(request) ?? (await store.latestActivity());
+  const latest = await store.latestActivity();
+  const resume = resumePoint(request);
+  // A resume point past the end names a message of another log (the database was replaced since):
+  // asked for, it is an error; a reconnecting client is sent this log from its start, after a reset.
+  const beyond = resume && (resume.cursor.eventSeq > latest.eventSeq || resume.cursor.exchangeSeq > latest.exchangeSeq);
+  if (beyond && resume.from === 'since') {
+    throw new TmfError('INVALID_QUERY', `since ${idOf(resume.cursor)} is past the last message of the stream, ${idOf(latest)}: use a message id the stream sent, or 0.0 to replay everything`);
+  }
+  let { eventSeq, exchangeSeq } = beyond ? { eventSeq: 0, exchangeSeq: 0 } : (resume?.cursor ?? latest);
   const track = createTransitionTracker({ entitiesKept: ENTITIES_TRACKED });
 
   reply.hijack();
@@ -36,6 +44,7 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
   reply.raw.write(': spine activity stream\n\n');
   const send = (type: string, data: unknown) =>
     reply.raw.write(`id: ${eventSeq}.${exchangeSeq}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
+  if (beyond) send('reset', { lastEventId: idOf(resume.cursor), latest: idOf(latest), reason: 'the stream no longer holds that message (the database was replaced); what follows is its log from the start' });
 
   let closed = false;
   request.raw.on('close', () => {
@@ -90,14 +99,17 @@ export async function streamActivity(store: Store, request: FastifyRequest, repl
  * start live. A value that is no message id is refused: ignored, it would start the stream live and
  * the client would silently miss what it asked to be sent again.
  */
-function resumePoint(request: FastifyRequest): Cursor | undefined {
+function resumePoint(request: FastifyRequest): { cursor: Cursor; from: 'Last-Event-ID' | 'since' } | undefined {
   const header = request.headers['last-event-id'];
   const since = singleParam('since', (request.query as { since?: string | string[] }).since);
   // An empty Last-Event-ID names no message (an EventSource does not send one).
   const fromHeader = header ? cursorOf(String(header), 'Last-Event-ID', 'INVALID_HEADER') : undefined;
   const fromQuery = since === undefined ? undefined : cursorOf(since, 'since', 'INVALID_QUERY');
-  return fromHeader ?? fromQuery;
+  if (fromHeader) return { cursor: fromHeader, from: 'Last-Event-ID' };
+  return fromQuery && { cursor: fromQuery, from: 'since' };
 }
+
+const idOf = ({ eventSeq, exchangeSeq }: Cursor) => `${eventSeq}.${exchangeSeq}`;
 
 function cursorOf(value: string, name: string, kind: 'INVALID_HEADER' | 'INVALID_QUERY'): Cursor {
   const match = MESSAGE_ID.exec(value);
