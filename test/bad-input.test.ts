@@ -143,6 +143,15 @@ describe('bad input on PATCH', () => {
     await expectError(await app.inject({ method: 'PATCH', url: `${ORDERS}/nope`, ...json({ description: 'x' }) }), 404, 'nope');
     expect(await snapshot(app)).toEqual(before);
   });
+
+  // A filter given to a retrieve was ignored: the order came back whatever its state.
+  it('refuses a retrieve by id given a query parameter other than fields (400), and takes fields', async () => {
+    const { app } = await withOrder();
+    const [order] = (await app.inject({ method: 'GET', url: ORDERS })).json();
+    await expectError(await app.inject({ method: 'GET', url: `${ORDERS}/${order.id}?state=completed` }), 400, 'a retrieve by id takes no query parameter but fields, not "state"');
+    expect((await app.inject({ method: 'HEAD', url: `${ORDERS}/${order.id}?limit=1` })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: `${ORDERS}/${order.id}?fields=state` })).json()).toEqual({ id: order.id, href: order.href, '@type': 'ProductOrder', state: order.state });
+  });
 });
 
 describe('bad paths, methods and queries', () => {

@@ -135,6 +135,9 @@ function requireJson(request: FastifyRequest, accepted: string[]): void {
   }
 }
 
+// A retrieve takes `fields` alone (TMF630): a filter given to it would be ignored, and the item sent whatever it holds.
 function pickFields(query: Query): Query {
+  const other = Object.keys(query).find((name) => name !== 'fields');
+  if (other !== undefined) throw new TmfError('INVALID_QUERY', `a retrieve by id takes no query parameter but fields, not "${other}": to select by ${other}, filter the list`);
   return query.fields === undefined ? {} : { fields: query.fields };
 }
