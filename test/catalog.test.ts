@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { catalogDocuments, decompose, loadCatalog, OfferingIds } from '../src/catalog/index.js';
-import { build } from './support/build.js';
+import { BASE_URL, build } from './support/build.js';
 
 const CATALOG = '/tmf-api/productCatalogManagement/v4';
 
@@ -67,7 +67,7 @@ describe('GET /spine/v1/catalog/decomposition/:productOfferingId', () => {
     const response = await app.inject({ method: 'GET', url: `/spine/v1/catalog/decomposition/${id}` });
     expect(response.statusCode).toBe(200);
     const tree = response.json();
-    expect(tree).toEqual(JSON.parse(JSON.stringify(decompose(id))));
+    expect(tree).toEqual(JSON.parse(JSON.stringify(decompose({ baseUrl: BASE_URL }, id))));
     expect(tree.offering.id).toBe(id);
     expect(tree.services[0]).toMatchObject({ kind: 'CFS', subtype: 'bundle', spec: { id: 'cfss-broadband' } });
   });

@@ -3,6 +3,8 @@ import { TmfError } from '../tmf/errors.js';
 import { OfferingIds } from './data/ids.js';
 import { decompose, itemActionsFor, type Decomposition, type DecompositionNode } from './decomposition.js';
 
+const ctx = { baseUrl: 'http://spine.test' };
+
 // Every node of a tree by its slot (CFS function, RFS layer, resource kind): unique per tree.
 function bySlot(tree: Decomposition): Map<string, DecompositionNode> {
   const nodes = new Map<string, DecompositionNode>();
@@ -63,12 +65,13 @@ const families = [
 ];
 
 describe.each(families)('decomposing $offering', (family) => {
-  const tree = decompose(family.offering);
+  const tree = decompose(ctx, family.offering);
   const nodes = bySlot(tree);
 
   it('starts from the offering and its product specification', () => {
     expect(tree.offering).toMatchObject({ id: family.offering, marketSegment: [family.segment] });
-    expect(tree.offering.href).toBe(`/tmf-api/productCatalogManagement/v4/productOffering/${family.offering}`);
+    expect(tree.offering.href).toBe(`http://spine.test/tmf-api/productCatalogManagement/v4/productOffering/${family.offering}`);
+    expect(tree.productSpecification.href).toBe(`http://spine.test/tmf-api/productCatalogManagement/v4/productSpecification/${family.productSpec}`);
     expect(tree.productSpecification.id).toBe(family.productSpec);
   });
 
@@ -114,29 +117,29 @@ describe.each(families)('decomposing $offering', (family) => {
 
 describe('decompose', () => {
   it('refuses an unknown offering with NOT_FOUND', () => {
-    expect(() => decompose('po-does-not-exist')).toThrow(TmfError);
-    expect(() => decompose('po-does-not-exist')).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+    expect(() => decompose(ctx, 'po-does-not-exist')).toThrow(TmfError);
+    expect(() => decompose(ctx, 'po-does-not-exist')).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
   });
 
   it('takes the ordered characteristics, numbers given as text included', () => {
-    const tree = decompose(OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: '1000' }]);
+    const tree = decompose(ctx, OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: '1000' }]);
     expect(tree.productSpecification.characteristics[0]).toEqual({
       name: 'downloadSpeed', value: 1000, valueType: 'number', unitOfMeasure: 'Mbps', origin: 'ordered',
     });
   });
 
   it('carries the static IP addresses a business order asks for down to the BNG session', () => {
-    const ordered = bySlot(decompose(OfferingIds.gponBusiness, [{ name: 'staticIpAddresses', value: 5 }]));
+    const ordered = bySlot(decompose(ctx, OfferingIds.gponBusiness, [{ name: 'staticIpAddresses', value: 5 }]));
     expect(valueOf(ordered.get('bngSession'), 'staticIpv4Count')).toBe(5);
-    expect(valueOf(bySlot(decompose(OfferingIds.gponBusiness)).get('bngSession'), 'staticIpv4Count')).toBe(1);
-    expect(valueOf(bySlot(decompose(OfferingIds.gponResidential)).get('bngSession'), 'staticIpv4Count')).toBe(0);
+    expect(valueOf(bySlot(decompose(ctx, OfferingIds.gponBusiness)).get('bngSession'), 'staticIpv4Count')).toBe(1);
+    expect(valueOf(bySlot(decompose(ctx, OfferingIds.gponResidential)).get('bngSession'), 'staticIpv4Count')).toBe(0);
   });
 
   it('refuses a characteristic the product does not have, or a value it does not offer', () => {
-    expect(() => decompose(OfferingIds.gponResidential, [{ name: 'colour', value: 'red' }])).toThrow(
+    expect(() => decompose(ctx, OfferingIds.gponResidential, [{ name: 'colour', value: 'red' }])).toThrow(
       expect.objectContaining({ kind: 'INVALID_BODY', message: 'productSpecification ps-gpon-ftth-1g has no characteristic colour' }),
     );
-    expect(() => decompose(OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: 500 }])).toThrow(
+    expect(() => decompose(ctx, OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: 500 }])).toThrow(
       expect.objectContaining({ kind: 'INVALID_BODY', message: 'downloadSpeed 500 is not offered by ps-gpon-ftth-1g (offered: 1000)' }),
     );
   });
@@ -144,8 +147,8 @@ describe('decompose', () => {
 
 describe('modify semantics of the edges', () => {
   it('turns the GPON 1G → XGS-PON 2G upgrade into the diff of TMF-DOMAIN §10', () => {
-    const current = bySlot(decompose(OfferingIds.gponResidential));
-    const target = bySlot(decompose(OfferingIds.xgsponResidential));
+    const current = bySlot(decompose(ctx, OfferingIds.gponResidential));
+    const target = bySlot(decompose(ctx, OfferingIds.xgsponResidential));
     const actions = Object.fromEntries([...target.keys()].map((slot) => [slot, itemActionsFor(current.get(slot), target.get(slot))]));
     expect(actions).toEqual({
       broadband: ['modify'],
@@ -164,14 +167,14 @@ describe('modify semantics of the edges', () => {
   });
 
   it('adds what only the target has and deletes what only the current has', () => {
-    const node = bySlot(decompose(OfferingIds.gponResidential)).get('bngSession');
+    const node = bySlot(decompose(ctx, OfferingIds.gponResidential)).get('bngSession');
     expect(itemActionsFor(undefined, node)).toEqual(['add']);
     expect(itemActionsFor(node, undefined)).toEqual(['delete']);
     expect(itemActionsFor(node, node)).toEqual(['noChange']);
   });
 
   it('replaces rather than modifies a node whose edge says replace', () => {
-    const port = bySlot(decompose(OfferingIds.gponResidential)).get('accessPort')!;
+    const port = bySlot(decompose(ctx, OfferingIds.gponResidential)).get('accessPort')!;
     const retuned = { ...port, characteristics: [{ ...port.characteristics[0], value: 'other' }] };
     expect(port.onModify).toBe('replace');
     expect(itemActionsFor(port, retuned)).toEqual(['delete', 'add']);

@@ -4,7 +4,7 @@
 // system, its characteristics with where each value came from, and its modify policy.
 
 import { TmfError } from '../tmf/errors.js';
-import { targetOf } from '../tmf/resource-service.js';
+import { hrefOf, targetOf, type Target, type TmfContext } from '../tmf/resource-service.js';
 import { spineCatalogIndex } from './data/index.js';
 import {
   characteristicsOf,
@@ -106,19 +106,22 @@ export type Decomposition = {
 type Level = { spec: string; characteristics: TreeCharacteristic[] };
 
 const catalog = spineCatalogIndex;
-const hrefs = {
-  productOffering: basePathOf('TMF620', 'productOffering'),
-  productSpecification: basePathOf('TMF620', 'productSpecification'),
-  serviceSpecification: basePathOf('TMF633', 'serviceSpecification'),
-  resourceSpecification: basePathOf('TMF634', 'resourceSpecification'),
+const targets = {
+  productOffering: targetOf('TMF620', 'productOffering'),
+  productSpecification: targetOf('TMF620', 'productSpecification'),
+  serviceSpecification: targetOf('TMF633', 'serviceSpecification'),
+  resourceSpecification: targetOf('TMF634', 'resourceSpecification'),
 };
+
+/** Where the catalog documents are served: the hrefs in a tree are absolute, as the documents' own are. */
+type HrefBase = Pick<TmfContext, 'baseUrl'>;
 
 /**
  * Decomposes an offering, with the product characteristics an order item sets (others take the
- * specification's defaults). NOT_FOUND for an unknown offering; INVALID_BODY for a characteristic
- * the product specification does not have or a value it does not offer.
+ * specification's defaults), its hrefs under `ctx.baseUrl`. NOT_FOUND for an unknown offering;
+ * INVALID_BODY for a characteristic the product specification does not have or a value it does not offer.
  */
-export function decompose(offeringId: string, productCharacteristics: readonly OrderedCharacteristic[] = []): Decomposition {
+export function decompose(ctx: HrefBase, offeringId: string, productCharacteristics: readonly OrderedCharacteristic[] = []): Decomposition {
   const offering = catalog.offerings.get(offeringId);
   if (!offering) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
   const productSpec = must(catalog.productSpecs, offering.productSpecification.id);
@@ -129,11 +132,11 @@ export function decompose(offeringId: string, productCharacteristics: readonly O
     offering: {
       id: offering.id,
       name: offering.name,
-      href: `${hrefs.productOffering}/${offering.id}`,
+      href: hrefOf(ctx, targets.productOffering, offering.id),
       marketSegment: (offering.marketSegment ?? []).map((segment) => segment.id),
     },
-    productSpecification: { ...summaryOf(productSpec, hrefs.productSpecification), characteristics },
-    services: rule.services.map((edge) => cfsNode(edge, [product])),
+    productSpecification: { ...summaryOf(ctx, productSpec, targets.productSpecification), characteristics },
+    services: rule.services.map((edge) => cfsNode(ctx, edge, [product])),
   };
 }
 
@@ -150,7 +153,7 @@ export function itemActionsFor(current: ComparableNode | undefined, target: Comp
   return target.onModify === 'replace' ? ['delete', 'add'] : ['modify'];
 }
 
-function cfsNode(edge: ServiceEdge, ancestors: Level[]): CfsNode {
+function cfsNode(ctx: HrefBase, edge: ServiceEdge, ancestors: Level[]): CfsNode {
   const entry = must(catalog.serviceSpecs, edge.spec);
   if (!('function' in entry)) throw new Error(`catalog: ${edge.spec} is not a CFS specification`);
   const characteristics = resolve(entry.doc, ancestors);
@@ -160,14 +163,14 @@ function cfsNode(edge: ServiceEdge, ancestors: Level[]): CfsNode {
     slot: entry.function,
     subtype: entry.doc.isBundle ? 'bundle' : 'atomic',
     function: entry.function,
-    spec: summaryOf(entry.doc, hrefs.serviceSpecification),
+    spec: summaryOf(ctx, entry.doc, targets.serviceSpecification),
     onModify: edge.onModify,
     characteristics,
-    children: (edge.services ?? []).map((child) => ('layer' in must(catalog.serviceSpecs, child.spec) ? rfsNode(child, path) : cfsNode(child, path))),
+    children: (edge.services ?? []).map((child) => ('layer' in must(catalog.serviceSpecs, child.spec) ? rfsNode(ctx, child, path) : cfsNode(ctx, child, path))),
   };
 }
 
-function rfsNode(edge: ServiceEdge, ancestors: Level[]): RfsNode {
+function rfsNode(ctx: HrefBase, edge: ServiceEdge, ancestors: Level[]): RfsNode {
   const entry = must(catalog.serviceSpecs, edge.spec);
   if (!('layer' in entry)) throw new Error(`catalog: ${edge.spec} is not an RFS specification`);
   const characteristics = resolve(entry.doc, ancestors);
@@ -176,21 +179,21 @@ function rfsNode(edge: ServiceEdge, ancestors: Level[]): RfsNode {
     kind: 'RFS',
     slot: entry.layer,
     layer: entry.layer,
-    spec: summaryOf(entry.doc, hrefs.serviceSpecification),
+    spec: summaryOf(ctx, entry.doc, targets.serviceSpecification),
     onModify: edge.onModify,
     characteristics,
-    resources: (edge.resources ?? []).map((resource) => resourceNode(resource, path)),
+    resources: (edge.resources ?? []).map((resource) => resourceNode(ctx, resource, path)),
   };
 }
 
-function resourceNode(edge: ResourceEdge, ancestors: Level[]): ResourceNode {
+function resourceNode(ctx: HrefBase, edge: ResourceEdge, ancestors: Level[]): ResourceNode {
   const entry = must(catalog.resourceSpecs, edge.spec);
   if (entry.kind === 'shared') throw new Error(`catalog: shared resource ${edge.spec} cannot be allocated per order`);
   return {
     kind: 'Resource',
     slot: entry.kind,
     resourceKind: entry.kind,
-    spec: summaryOf(entry.doc, hrefs.resourceSpecification),
+    spec: summaryOf(ctx, entry.doc, targets.resourceSpecification),
     onModify: edge.onModify,
     characteristics: resolve(entry.doc, ancestors),
   };
@@ -251,13 +254,8 @@ function sameValues(a: ComparableNode['characteristics'], b: ComparableNode['cha
   return text(a) === text(b);
 }
 
-function summaryOf(doc: { id: string; name: string; '@type': string; version: string }, basePath: string): SpecSummary {
-  return { id: doc.id, name: doc.name, '@type': doc['@type'], version: doc.version, href: `${basePath}/${doc.id}` };
-}
-
-function basePathOf(apiId: string, resource: string): string {
-  const { api } = targetOf(apiId, resource);
-  return `${api.basePath}/${resource}`;
+function summaryOf(ctx: HrefBase, doc: { id: string; name: string; '@type': string; version: string }, target: Target): SpecSummary {
+  return { id: doc.id, name: doc.name, '@type': doc['@type'], version: doc.version, href: hrefOf(ctx, target, doc.id) };
 }
 
 // The catalog was validated when src/catalog/index.ts loaded, so a miss here is a defect, not input.

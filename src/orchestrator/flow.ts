@@ -53,8 +53,8 @@ export interface Flow {
   steps: readonly StepDefinition[];
   /** The run parameters a caller may give when starting it; any other is refused with a 400. */
   parameters: readonly string[];
-  /** Turns the caller's input into the run's initial context (defaults, validation). */
-  prepare?(input: Doc, tx: Store): Promise<Doc>;
+  /** Turns the caller's input into the run's initial context (defaults, validation); `tx` is the run's transaction. */
+  prepare?(input: Doc, tx: Store, tmf: TmfContext): Promise<Doc>;
   /** Input this scenario always runs with (a qualification rejection's address or offering). */
   input?: Doc;
   /** Faults armed for this scenario's own run (its correlationId) when it starts. */

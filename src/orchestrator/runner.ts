@@ -115,7 +115,7 @@ export function createRunner(deps: {
     if (notAnId) throw new TmfError('INVALID_BODY', `run parameter ${notAnId[0]} must be an id (a non-empty string), not ${JSON.stringify(notAnId[1])}`);
     const at = now();
     const given = { ...input, ...flow.input };
-    const prepared = flow.prepare ? await flow.prepare(given, tx) : given;
+    const prepared = flow.prepare ? await flow.prepare(given, tx, tmf) : given;
     const record: RunRecord = {
       id: `run-${tmf.uuid()}`,
       scenario: flow.scenario,

@@ -146,8 +146,8 @@ export const qualificationRejections: readonly Flow[] = [
   {
     // A second line ordered where one is in service: for the first demo customer who has one (409 while none has).
     ...rejection('reject-tech-005', 'Second line at a premises already served (TECH-005)', 'TECH-005', 'unqualified', 'qualify-service (TMF645)', undefined),
-    prepare: async (input, tx) =>
-      gponProvision.prepare!({ ...input, customerId: input.customerId ?? (await customerWithLineInService(tx, gponProvisionDefaults.customerIds)) }, tx),
+    prepare: async (input, tx, tmf) =>
+      gponProvision.prepare!({ ...input, customerId: input.customerId ?? (await customerWithLineInService(tx, gponProvisionDefaults.customerIds)) }, tx, tmf),
   },
 ];
 

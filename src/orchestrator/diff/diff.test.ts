@@ -62,5 +62,5 @@ describe('diff engine', () => {
 });
 
 function viewOfOffering(offeringId: string): ProductView {
-  return viewOfDecomposition(decompose(offeringId));
+  return viewOfDecomposition(decompose({ baseUrl: 'http://spine.test' }, offeringId));
 }

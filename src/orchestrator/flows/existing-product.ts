@@ -7,6 +7,7 @@
 import { decompose } from '../../catalog/index.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
+import type { TmfContext } from '../../tmf/resource-service.js';
 import { RunStatus } from '../flow.js';
 import { gponProvisionDefaults, networkTechnologyOf } from './gpon-provision.js';
 
@@ -17,7 +18,7 @@ export const ChangeParameters = { modify: ['customerId', 'productId', 'offeringI
 export const changeDefaults = { targetOfferingId: 'po-xgspon-ftth-2g' } as const;
 
 /** The run context of a modify (`offeringId` is the target offering) or a cease of an existing product. */
-export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'delete'): Promise<Doc> {
+export async function prepareChange(input: Doc, tx: Store, tmf: TmfContext, action: 'modify' | 'delete'): Promise<Doc> {
   const target = action === 'modify' ? String(input.offeringId ?? changeDefaults.targetOfferingId) : undefined;
   const [busy, products] = [await productsWithOpenOrders(tx), await activeProducts(tx)];
   const applies = (product: Doc) => !whyNotChangeable(product, busy, target);
@@ -44,7 +45,7 @@ export async function prepareChange(input: Doc, tx: Store, action: 'modify' | 'd
   if (offeringId === current) throw new TmfError('INVALID_BODY', `product ${String(product.id)} is already ${offeringId}; name another offering`);
   const offering = await tx.getResource('TMF620', 'productOffering', offeringId);
   if (!offering) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
-  const tree = decompose(offeringId);
+  const tree = decompose(tmf, offeringId);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const networkTechnology = networkTechnologyOf(catalogTechnology);
   if (!networkTechnology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);

@@ -25,7 +25,7 @@ export const gponCease: Flow = {
   title: 'Cease — GPON FTTH',
   description: 'TMF622 delete on the active product: product pendingTerminate → terminated, services terminated, every resource deactivated and released for reuse.',
   parameters: ChangeParameters.delete,
-  prepare: (input, tx) => prepareChange(input, tx, 'delete'),
+  prepare: (input, tx, tmf) => prepareChange(input, tx, tmf, 'delete'),
   pointOfNoReturn: changePointOfNoReturn,
   steps: [
     placeChangeOrder,

@@ -15,7 +15,7 @@ export const gponHeldFieldVisit: Flow = {
   title: 'Modify held for a field visit — ONT swap',
   description: 'The GPON → XGS-PON upgrade with a technician: acknowledged → inProgress → held (appointment, work order) → inProgress once the work order is completed through TMF697 → completed.',
   parameters: ChangeParameters.modify,
-  prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  prepare: (input, tx, tmf) => prepareChange(input, tx, tmf, 'modify'),
   pointOfNoReturn: changePointOfNoReturn,
   steps: [bookAppointment, ...modifyOrderSteps, holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

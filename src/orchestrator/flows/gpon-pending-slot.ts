@@ -21,7 +21,7 @@ export const gponPendingSlot: Flow = {
   title: 'Modify pending on the customer — choose the visit slot',
   description: 'The GPON → XGS-PON upgrade where the customer picks the technician slot: acknowledged → pending (InformationRequired) → inProgress → held (work order) → inProgress → completed.',
   parameters: ChangeParameters.modify,
-  prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  prepare: (input, tx, tmf) => prepareChange(input, tx, tmf, 'modify'),
   pointOfNoReturn: changePointOfNoReturn,
   steps: [...modifyOrderSteps.slice(0, placed), askCustomerForSlot, awaitCustomerSlot, ...modifyOrderSteps.slice(placed), holdForFieldVisit, resumeAfterFieldVisit, ...modifyNetworkSteps],
 };

@@ -2,6 +2,7 @@ import { AccessTechnologies, decompose, OfferingIds } from '../../catalog/index.
 import { Technologies, type Technology } from '../../network/optical-budget.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
+import type { TmfContext } from '../../tmf/resource-service.js';
 import type { Flow } from '../flow.js';
 import { pointOfNoReturn } from '../policies/matrix.js';
 import { activateResources } from '../steps/activate-resources.js';
@@ -90,7 +91,7 @@ export const gponProvision: Flow = {
 };
 
 /** Checks what the caller named (customer, address, offering) before anything is written; 404/400 otherwise. */
-async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
+async function prepareGponProvision(input: Doc, tx: Store, tmf: TmfContext): Promise<Doc> {
   const customerId = input.customerId !== undefined ? String(input.customerId)
     : input.addressId !== undefined ? gponProvisionDefaults.customerIds[0]
     : await customerWithFreePremises(tx, gponProvisionDefaults.customerIds);
@@ -102,7 +103,7 @@ async function prepareGponProvision(input: Doc, tx: Store): Promise<Doc> {
   const priceRef = (offering.productOfferingPrice as Doc[] | undefined)?.[0];
   if (!priceRef) throw new TmfError('INVALID_BODY', `offering ${offeringId} has no productOfferingPrice: the channel has nothing to price the cart with`);
   const price = await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
-  const tree = decompose(offeringId);
+  const tree = decompose(tmf, offeringId);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const technology = networkTechnologyOf(catalogTechnology);
   if (!technology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);

@@ -42,7 +42,7 @@ export const gponUpgrade: Flow = {
   title: 'Modify — GPON 1 Gbps → XGS-PON 2 Gbps',
   description: 'TMF622 modify on the active product: current view from TMF637/638/639, target from the catalog, the diff as TMF641/652 items, old port and ONT released, new ones reserved and activated, BNG rate profile modified.',
   parameters: ChangeParameters.modify,
-  prepare: (input, tx) => prepareChange(input, tx, 'modify'),
+  prepare: (input, tx, tmf) => prepareChange(input, tx, tmf, 'modify'),
   pointOfNoReturn: changePointOfNoReturn,
   steps: [...modifyOrderSteps, ...modifyNetworkSteps],
 };

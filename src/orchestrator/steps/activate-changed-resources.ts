@@ -1,9 +1,12 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { ACTIVATION_ORDER, activationLinks } from './activate-resources.js';
+
+const RESOURCE = targetOf('TMF639', 'resource');
 
 /**
  * ROM configures what the diff adds or modifies (TMF702): an added resource is activated as in a
@@ -14,7 +17,7 @@ export const activateChangedResources: StepDefinition = {
   id: 'activate-changed-resources',
   actor: 'rom',
   title: 'Activate the changes on the network (TMF702)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const changes = (context.changes as DiffChange[]).filter((c) => c.layer === 'resource' && (c.action === 'add' || c.action === 'modify'));
     const added = context.addedResources as Record<string, string>;
     const resources = resourcesAfter(context);
@@ -32,7 +35,7 @@ export const activateChangedResources: StepDefinition = {
         path: tmfPath('TMF702', 'resource'),
         body: {
           name: `${change.action === 'add' ? 'Activate' : 'Reconfigure'} ${id}`,
-          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: tmfPath('TMF639', 'resource', id) } }],
+          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefOf(tmf, RESOURCE, id) } }],
           resourceCharacteristic: config[change.slot] ?? [],
         },
       });

@@ -1,8 +1,11 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
+
+const RESOURCE = targetOf('TMF639', 'resource');
 
 // Network order: light the port and the drop, range the ONT on its port, then the VLANs and the BNG session.
 export const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'] as const;
@@ -20,7 +23,7 @@ export const activateResources: StepDefinition = {
   id: 'activate-resources',
   actor: 'rom',
   title: 'Activate on the network (TMF702)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const resources = context.resources as Record<string, string>;
     const rateProfile = (context.serviceItems as ServiceItem[]).flatMap((i) => i.characteristics).find((c) => c.name === 'rateProfile')?.value;
     const config: Record<string, Doc[]> = {
@@ -36,7 +39,7 @@ export const activateResources: StepDefinition = {
         path: tmfPath('TMF702', 'resource'),
         body: {
           name: `Activate ${id}`,
-          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: tmfPath('TMF639', 'resource', id) } }],
+          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefOf(tmf, RESOURCE, id) } }],
           resourceCharacteristic: config[slot] ?? [],
         },
       });

@@ -1,5 +1,6 @@
 import { spineCatalogIndex } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange, ProductView } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
@@ -7,6 +8,8 @@ import { tmfPath } from '../tmf-caller.js';
 import { resourcesAfter } from './activate-changed-resources.js';
 import { customerParty } from './refs.js';
 import { terminateService } from './terminate-service.js';
+
+const RESOURCE = targetOf('TMF639', 'resource');
 
 /**
  * SOM brings the service inventory (TMF638) to the target: deleted services terminated (children
@@ -28,7 +31,7 @@ export const applyServiceChanges: StepDefinition = {
     const supportingResource = (slot: string) =>
       Object.values(target.nodes)
         .filter((n) => n.layer === 'resource' && n.parentSlot === slot && resources[n.slot])
-        .map((n) => ({ id: resources[n.slot], href: tmfPath('TMF639', 'resource', resources[n.slot]!), '@referredType': 'Resource' }));
+        .map((n) => ({ id: resources[n.slot], href: hrefOf(tmf, RESOURCE, resources[n.slot]!), '@referredType': 'Resource' }));
 
     const deletes = changes.filter((c) => c.action === 'delete').reverse();
     for (const change of deletes) {

@@ -1,19 +1,22 @@
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
+
+const RESOURCE = targetOf('TMF639', 'resource');
 
 /** SOM records what each RFS runs on (`supportingResource`) and moves the services designed → reserved. */
 export const assignResources: StepDefinition = {
   id: 'assign-resources',
   actor: 'som',
   title: 'Assign resources to the RFSs (TMF638)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const serviceIds = context.serviceIds as Record<string, string>;
     const resources = context.resources as Record<string, string>;
     for (const item of context.serviceItems as ServiceItem[]) {
       const supportingResource = (item.resources ?? []).map((r) => ({
         id: resources[r.slot],
-        href: tmfPath('TMF639', 'resource', resources[r.slot]!),
+        href: hrefOf(tmf, RESOURCE, resources[r.slot]!),
         '@referredType': 'Resource',
       }));
       await call({

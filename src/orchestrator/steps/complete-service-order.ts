@@ -1,4 +1,5 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { recordOrderError } from '../policies/effects.js';
 import { PolicyIds } from '../policies/matrix.js';
@@ -9,6 +10,8 @@ import { moveOrder } from './order-state.js';
 import type { ServiceItem } from './order-services.js';
 import { customerParty } from './refs.js';
 
+const SERVICE = targetOf('TMF638', 'service');
+
 /**
  * SOM completes the service order: every item delivered. After a partial completion the order ends
  * partial instead, and SOM raises a follow-up order for what was not delivered, which its own
@@ -18,7 +21,7 @@ export const completeServiceOrder: StepDefinition = {
   id: 'complete-service-order',
   actor: 'som',
   title: 'Complete the service order',
-  async run({ call, context, startJourney }) {
+  async run({ call, context, startJourney, tmf }) {
     const serviceOrderId = String(context.serviceOrderId);
     const partial = partialOf(context);
     if (!partial) {
@@ -51,7 +54,7 @@ export const completeServiceOrder: StepDefinition = {
           id: item.itemId,
           action: 'modify',
           quantity: 1,
-          service: { id: serviceIds[item.itemId], href: tmfPath('TMF638', 'service', serviceIds[item.itemId]!), state: 'active', '@referredType': 'Service' },
+          service: { id: serviceIds[item.itemId], href: hrefOf(tmf, SERVICE, serviceIds[item.itemId]!), state: 'active', '@referredType': 'Service' },
           ...(item.parentItemId && partial.failedItems.includes(item.parentItemId) && {
             serviceOrderItemRelationship: [{ relationshipType: 'reliesOn', orderItem: { itemId: item.parentItemId } }],
           }),

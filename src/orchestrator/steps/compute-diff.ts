@@ -11,9 +11,9 @@ export const computeDiff: StepDefinition = {
   id: 'compute-diff',
   actor: 'orchestrator',
   title: 'Diff current and target views',
-  async run({ context }) {
+  async run({ context, tmf }) {
     const current = context.currentView as ProductView;
-    const target = context.orderAction === 'delete' ? emptyView : viewOfDecomposition(decompose(String(context.offeringId)));
+    const target = context.orderAction === 'delete' ? emptyView : viewOfDecomposition(decompose(tmf, String(context.offeringId)));
     return { targetView: target, changes: diffViews(current, target), diff: diffRows(current, target) };
   },
 };

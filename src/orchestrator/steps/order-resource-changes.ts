@@ -1,10 +1,13 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
+
+const RESOURCE = targetOf('TMF639', 'resource');
 
 /**
  * SOM asks ROM for the resource changes only (TMF652): `delete` (release) and `modify` name the
@@ -15,7 +18,7 @@ export const orderResourceChanges: StepDefinition = {
   id: 'order-resource-changes',
   actor: 'som',
   title: 'Order the resource changes (TMF652)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const changes = (context.changes as DiffChange[]).filter((c) => c.layer === 'resource');
     const order = await call<Doc>({
       from: 'som',
@@ -32,7 +35,7 @@ export const orderResourceChanges: StepDefinition = {
           quantity: 1,
           ...(change.action === 'add'
             ? { resourceSpecification: { id: change.target!.spec.id, name: change.target!.spec.name, '@referredType': 'ResourceSpecification' } }
-            : { resource: { id: change.current!.instanceId, href: tmfPath('TMF639', 'resource', change.current!.instanceId!), '@referredType': 'Resource' } }),
+            : { resource: { id: change.current!.instanceId, href: hrefOf(tmf, RESOURCE, change.current!.instanceId!), '@referredType': 'Resource' } }),
           ...(context.appointmentId !== undefined && change.slot === 'cpe' && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
         })),
       },

@@ -1,10 +1,13 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty } from './refs.js';
+
+const SERVICE = targetOf('TMF638', 'service');
 
 /**
  * The orchestrator asks SOM for the service changes only (TMF641): one item per changed service,
@@ -15,7 +18,7 @@ export const orderServiceChanges: StepDefinition = {
   id: 'order-service-changes',
   actor: 'orchestrator',
   title: 'Order the service changes (TMF641)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const changes = (context.changes as DiffChange[]).filter((c) => c.layer === 'service');
     const order = await call<Doc>({
       from: 'orchestrator',
@@ -32,7 +35,7 @@ export const orderServiceChanges: StepDefinition = {
           quantity: 1,
           service: change.action === 'add'
             ? { name: change.target!.spec.name, state: 'active', serviceSpecification: { id: change.target!.spec.id, '@referredType': 'ServiceSpecification' }, serviceCharacteristic: change.target!.characteristics }
-            : { id: change.current!.instanceId, href: tmfPath('TMF638', 'service', change.current!.instanceId!), ...(change.action === 'modify' && { serviceCharacteristic: change.target!.characteristics }), state: change.action === 'delete' ? 'terminated' : 'active' },
+            : { id: change.current!.instanceId, href: hrefOf(tmf, SERVICE, change.current!.instanceId!), ...(change.action === 'modify' && { serviceCharacteristic: change.target!.characteristics }), state: change.action === 'delete' ? 'terminated' : 'active' },
         })),
       },
     });

@@ -26,8 +26,8 @@ export const orderServices: StepDefinition = {
   id: 'order-services',
   actor: 'orchestrator',
   title: 'Decompose and order the services (TMF641)',
-  async run({ call, context }) {
-    const items = serviceItems(decompose(String(context.offeringId)).services);
+  async run({ call, context, tmf }) {
+    const items = serviceItems(decompose(tmf, String(context.offeringId)).services);
     const order = await call<Doc>({
       from: 'orchestrator',
       method: 'POST',

@@ -1,8 +1,11 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { customerParty } from './refs.js';
+
+const PRODUCT = targetOf('TMF637', 'product');
 
 /**
  * The channel orders a change to a product the customer already has (TMF622): one item with
@@ -12,7 +15,7 @@ export const placeChangeOrder: StepDefinition = {
   id: 'place-change-order',
   actor: 'channel',
   title: 'Place the change order (TMF622 modify / delete)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const action = String(context.orderAction);
     const modify = action === 'modify';
     const order = await call<Doc>({
@@ -36,7 +39,7 @@ export const placeChangeOrder: StepDefinition = {
             ...(context.appointmentId !== undefined && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
             product: {
               id: context.productId,
-              href: tmfPath('TMF637', 'product', String(context.productId)),
+              href: hrefOf(tmf, PRODUCT, String(context.productId)),
               ...(modify && { productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' } }),
             },
           },

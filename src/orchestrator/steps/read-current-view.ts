@@ -16,10 +16,10 @@ export const readCurrentView: StepDefinition = {
   id: 'read-current-view',
   actor: 'orchestrator',
   title: 'Read the current view (TMF637, TMF638, TMF639)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const product = await call<Doc>({ from: 'orchestrator', method: 'GET', path: tmfPath('TMF637', 'product', String(context.productId)) });
     const offeringId = String((product.productOffering as Doc | undefined)?.id);
-    const designed = viewOfDecomposition(decompose(offeringId));
+    const designed = viewOfDecomposition(decompose(tmf, offeringId));
     const nodes: Record<string, ViewNode> = {};
     const links: ThreadLink[] = [];
     const visitService = async (id: string, parentSlot?: string) => {

@@ -1,6 +1,9 @@
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { CallFailed, tmfPath } from '../tmf-caller.js';
+
+const PRODUCT_ORDER = targetOf('TMF622', 'productOrder');
 
 /**
  * The customer asks to cancel the order through the channel (TMF622 cancelProductOrder). COM decides:
@@ -11,14 +14,14 @@ export const requestCancellation: StepDefinition = {
   id: 'request-cancellation',
   actor: 'channel',
   title: 'Customer asks to cancel the order (TMF622 cancelProductOrder)',
-  async run({ call, context, tx }) {
+  async run({ call, context, tx, tmf }) {
     const productOrderId = String(context.productOrderId);
     try {
       const task = await call<Doc>({
         from: 'channel',
         method: 'POST',
         path: tmfPath('TMF622', 'cancelProductOrder'),
-        body: { productOrder: { id: productOrderId, href: tmfPath('TMF622', 'productOrder', productOrderId) }, cancellationReason: 'Customer changed their mind' },
+        body: { productOrder: { id: productOrderId, href: hrefOf(tmf, PRODUCT_ORDER, productOrderId) }, cancellationReason: 'Customer changed their mind' },
       });
       return { cancelProductOrderId: task.id };
     } catch (error) {
