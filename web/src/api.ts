@@ -1,3 +1,5 @@
+import { createSharedStream } from './shared-stream';
+
 // Everything the explorer shows is fetched from the server; nothing here is hand-typed data.
 export interface Exchange {
   seq: number; runId: string; step: string; correlationId: string; from: string; to: string; api: string;
@@ -65,3 +67,9 @@ export function cached<T>(path: string): Promise<T> {
 /** Starts a run with its parameters and, optionally, faults armed for its journey alone. */
 export const startRun = (scenario: string, parameters: Record<string, string>, wait = false, faults: { fault: string; times: number }[] = []) =>
   getJson<RunReport & Run>(`/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs${wait ? '?wait=true' : ''}`, { method: 'POST', body: JSON.stringify({ ...parameters, ...(faults.length && { faults }) }) });
+
+/** The messages of the live stream (/spine/v1/stream), by their SSE event name. */
+export interface StreamMessages { exchange: Exchange; event: SpineEvent; transition: Transition }
+
+/** The page's one connection to the live stream, shared by every view that follows it. */
+export const activityStream = createSharedStream<StreamMessages>(() => new EventSource('/spine/v1/stream'));
