@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import type { Exchange, Run } from './api';
+import type { Run } from './api';
+import { activityStream } from './api';
 import { callMayChangeList, listAwaitsRun } from './run-list';
 
 const REFRESH_MS = 500;
@@ -7,7 +8,8 @@ const REFRESH_MS = 500;
 /**
  * Keeps the run list following the stack, journeys started by the CLI, curl or another tab included:
  * a call on the live stream (/spine/v1/stream) of a run the list may be behind on has the list read
- * again, at most every REFRESH_MS, until it shows where that run stopped.
+ * again, at most every REFRESH_MS, until it shows where that run stopped. It listens on the page's
+ * one connection to the stream, the one the live swimlane listens on too.
  */
 export function useRunListFollowsStream(runs: readonly Run[], refreshRuns: () => Promise<Run[]>): void {
   const known = useRef(runs);
@@ -23,15 +25,13 @@ export function useRunListFollowsStream(runs: readonly Run[], refreshRuns: () =>
         if (awaited.size) schedule();
       }, REFRESH_MS);
     };
-    const stream = new EventSource('/spine/v1/stream');
-    stream.addEventListener('exchange', (message) => {
-      const { runId } = JSON.parse((message as MessageEvent<string>).data) as Pick<Exchange, 'runId'>;
+    const stream = activityStream.subscribe('exchange', ({ runId }) => {
       if (!callMayChangeList(known.current, runId)) return;
       awaited.add(runId);
       schedule();
     });
     return () => {
-      stream.close();
+      stream.unsubscribe();
       clearTimeout(timer);
     };
   }, [refreshRuns]);

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useEffect, useRef, useState } from 'react';
 import type { Exchange, RunReport, Scenario } from './api';
-import { getJson, startRun } from './api';
+import { activityStream, getJson, startRun } from './api';
 import { go, useApp } from './state';
 import { NoRunYet } from './NoRunYet';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
@@ -107,35 +107,39 @@ export function Swimlane() {
   const run = async ({ scenario, input, fault }: RunRequest) => {
     stopLive.current();
     setRefused('');
-    const es = new EventSource('/spine/v1/stream');
+    // The page's one connection to the stream, shared with the run list. Calls heard before the run's
+    // id is known wait in `heard`: the stream may carry the first ones before the start is answered.
+    let state: { runId: string; scenario: string; exchanges: Exchange[]; status: string } | undefined;
+    const heard: Exchange[] = [];
+    const stream = activityStream.subscribe('exchange', (x) => {
+      if (!state) return void heard.push(x);
+      if (x.runId !== state.runId) return;
+      state.exchanges = [...state.exchanges, x];
+      setLive({ ...state });
+    });
     let poll: ReturnType<typeof setInterval> | undefined;
     stopLive.current = () => {
-      es.close();
+      stream.unsubscribe();
       clearInterval(poll);
     };
     try {
-      await new Promise((r) => es.addEventListener('open', r, { once: true }));
+      await stream.opened;
       // A chosen fault is armed with the run, for its journey alone.
       const started = await startRun(scenario, input, false, fault ? [fault] : []);
-      const state = { runId: started.id, scenario, exchanges: [] as Exchange[], status: 'running' };
-      setLive({ ...state });
-      es.addEventListener('exchange', (m) => {
-        const x = JSON.parse((m as MessageEvent).data) as Exchange;
-        if (x.runId !== started.id) return;
-        state.exchanges = [...state.exchanges, x];
-        setLive({ ...state });
-      });
+      state = { runId: started.id, scenario, exchanges: heard.filter((x) => x.runId === started.id), status: 'running' };
+      const live = state;
+      setLive({ ...live });
       poll = setInterval(async () => {
         const r = await getJson<RunReport>(`/spine/v1/runs/${started.id}`).catch(() => null);
         if (!r) return;
-        state.status = r.run.status;
-        setLive({ ...state });
+        live.status = r.run.status;
+        setLive({ ...live });
         if (r.run.status !== 'running') {
           clearInterval(poll);
           // The stream may still carry the last calls: listen a moment longer.
           setTimeout(() => {
-            es.close();
-            setLive({ ...state, status: r.run.status });
+            stream.unsubscribe();
+            setLive({ ...live, status: r.run.status });
           }, 500);
         }
       }, 300);
