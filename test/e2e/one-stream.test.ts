@@ -64,4 +64,17 @@ describe('the live stream', { timeout: 90_000 }, () => {
     expect(open.size).toBe(1);
     expect(stack.problems).toEqual([]);
   });
+
+  // Restarted on a new database, the server's log was shorter than the page's Last-Event-ID: the
+  // stream waited silently and the run list kept naming runs the server no longer had.
+  it('drops the runs of a replaced database from the run list when the stream says it was reset', async () => {
+    const { page, base } = stack;
+    await page.goto(`${base}/#/swimlane`);
+    await page.waitForSelector('[data-view="swimlane"]');
+    const started = (await (await fetch(`${base}/spine/v1/scenarios/gpon-ftth/runs?wait=true`, { method: 'POST' })).json()) as { run: { id: string } };
+    const option = `[data-testid="pick-run"] option[value="${started.run.id}"]`;
+    await waitFor(async () => ((await page.textContent(option)) ?? '').includes('completed'), 20_000);
+    await stack.restartOnFreshDatabase();
+    await waitFor(async () => (await page.locator(option).count()) === 0, 10_000);
+  });
 });

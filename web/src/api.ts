@@ -68,8 +68,11 @@ export function cached<T>(path: string): Promise<T> {
 export const startRun = (scenario: string, parameters: Record<string, string>, wait = false, faults: { fault: string; times: number }[] = []) =>
   getJson<RunReport & Run>(`/spine/v1/scenarios/${encodeURIComponent(scenario)}/runs${wait ? '?wait=true' : ''}`, { method: 'POST', body: JSON.stringify({ ...parameters, ...(faults.length && { faults }) }) });
 
+/** What the stream sends before replaying its log from the start: the message the client last had is not in it (the database was replaced). */
+export interface StreamReset { lastEventId: string; latest: string; reason: string }
+
 /** The messages of the live stream (/spine/v1/stream), by their SSE event name. */
-export interface StreamMessages { exchange: Exchange; event: SpineEvent; transition: Transition }
+export interface StreamMessages { exchange: Exchange; event: SpineEvent; transition: Transition; reset: StreamReset }
 
 /** The page's one connection to the live stream, shared by every view that follows it. */
 export const activityStream = createSharedStream<StreamMessages>(() => new EventSource('/spine/v1/stream'));

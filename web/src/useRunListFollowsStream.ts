@@ -8,8 +8,9 @@ const REFRESH_MS = 500;
 /**
  * Keeps the run list following the stack, journeys started by the CLI, curl or another tab included:
  * a call on the live stream (/spine/v1/stream) of a run the list may be behind on has the list read
- * again, at most every REFRESH_MS, until it shows where that run stopped. It listens on the page's
- * one connection to the stream, the one the live swimlane listens on too.
+ * again, at most every REFRESH_MS, until it shows where that run stopped; so does a reset (the server's
+ * database was replaced). It listens on the page's one connection to the stream, the one the live
+ * swimlane listens on too.
  */
 export function useRunListFollowsStream(runs: readonly Run[], refreshRuns: () => Promise<Run[]>): void {
   const known = useRef(runs);
@@ -30,8 +31,11 @@ export function useRunListFollowsStream(runs: readonly Run[], refreshRuns: () =>
       awaited.add(runId);
       schedule();
     });
+    // The server's database was replaced (a restart on a fresh one): the list names runs it no longer has.
+    const reset = activityStream.subscribe('reset', () => schedule());
     return () => {
       stream.unsubscribe();
+      reset.unsubscribe();
       clearTimeout(timer);
     };
   }, [refreshRuns]);

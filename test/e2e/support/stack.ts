@@ -10,7 +10,7 @@ export const ROOT = join(import.meta.dirname, '..', '..', '..');
 export const SHOTS = join(ROOT, 'docs', 'screenshots');
 const CHROMIUM = '/usr/bin/chromium';
 
-export interface Stack { base: string; browser: Browser; page: Page; problems: string[]; close: () => Promise<void> }
+export interface Stack { base: string; browser: Browser; page: Page; problems: string[]; close: () => Promise<void>; restartOnFreshDatabase: () => Promise<void> }
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -36,8 +36,12 @@ export async function startStack({ ignore = [] as string[] } = {}): Promise<Stac
   if (!existsSync(join(ROOT, 'dist', 'src', 'cli', 'main.js'))) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server: ChildProcess = spawn(process.execPath, ['bin/spine.js', 'serve', '--db', ':memory:', '--port', String(port), '--host', '127.0.0.1', '--public-url', base, '--log-level', 'warn'], { cwd: ROOT, stdio: 'ignore' });
-  await waitFor(async () => (await fetch(`${base}/spine/v1/scenarios`)).ok);
+  const serve = async () => {
+    const child = spawn(process.execPath, ['bin/spine.js', 'serve', '--db', ':memory:', '--port', String(port), '--host', '127.0.0.1', '--public-url', base, '--log-level', 'warn'], { cwd: ROOT, stdio: 'ignore' });
+    await waitFor(async () => (await fetch(`${base}/spine/v1/scenarios`)).ok);
+    return child;
+  };
+  let server: ChildProcess = await serve();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -63,6 +67,13 @@ export async function startStack({ ignore = [] as string[] } = {}): Promise<Stac
     close: async () => {
       await browser.close();
       server.kill();
+    },
+    // The same address, a new process on a new in-memory database: what the page meets when Spine is restarted.
+    restartOnFreshDatabase: async () => {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill();
+      await exited;
+      server = await serve();
     },
   };
 }
