@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
-import { build, json } from './support/build.js';
+import { BASE_URL, build, json } from './support/build.js';
 import { tempDir } from './support/temp-dir.js';
 
 // The fault API: arm, see, clear; a fault armed makes the simulated system answer with the error and
@@ -35,7 +35,10 @@ describe('fault injection', () => {
     expect(armed.statusCode, armed.body).toBe(201);
     expect(armed.json()).toMatchObject({ fault: 'bng-timeout', times: 2, remaining: 2, target: 'TMF702/resource' });
     const id = armed.json().id;
+    // Absolute, as every Location the TMF APIs send is.
+    expect(armed.headers.location).toBe(`${BASE_URL}/spine/v1/faults/${id}`);
     expect((await app.inject({ method: 'GET', url: `/spine/v1/faults/${id}` })).json()).toMatchObject({ id, remaining: 2 });
+
     expect((await app.inject({ method: 'DELETE', url: `/spine/v1/faults/${id}` })).statusCode).toBe(204);
     expect((await app.inject({ method: 'GET', url: '/spine/v1/faults' })).json().armed).toEqual([]);
     await arm(app, { fault: 'ont-ranging' });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveTmfPath } from '../src/orchestrator/tmf-caller.js';
 import { loadDemoDataset } from '../src/scenarios/demo-dataset.js';
 import { createSchemaValidator, describeIssues } from '../src/tmf/schemas.js';
-import { build, json } from './support/build.js';
+import { BASE_URL, build, json } from './support/build.js';
 
 // The GPON FTTH provision end to end, started over HTTP like a client would, on a fresh demo database.
 
@@ -46,6 +46,8 @@ async function demoApp(): Promise<FastifyInstance> {
 async function runJourney(app: FastifyInstance, input: Doc = {}): Promise<Doc> {
   const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', ...json(input) });
   expect(response.statusCode, response.body).toBe(201);
+  // Absolute, as every Location the TMF APIs send is.
+  expect(response.headers.location).toBe(`${BASE_URL}/spine/v1/runs/${response.json().run.id}`);
   return response.json();
 }
 

@@ -128,7 +128,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   mountCatalogRoutes(app);
   mountLifecycleRoutes(app);
   mountCourseRoutes(app);
-  mountRunRoutes(app, ctx.store, runner);
+  mountRunRoutes(app, ctx.store, runner, ctx.baseUrl);
   mountHubRoutes(app, ctx.store, relay);
   mountFailureRoutes(app, ctx, runner, faults);
   mountRegistryRoutes(app);

@@ -39,7 +39,7 @@ export function mountFailureRoutes(app: FastifyInstance, ctx: TmfContext, runner
     // An empty one would arm the fault for every journey, as leaving it out does: that must be said by leaving it out.
     if (body.correlationId !== undefined && (typeof body.correlationId !== 'string' || body.correlationId === '')) throw new TmfError('INVALID_BODY', 'correlationId must be a non-empty string (leave it out to arm the fault for every journey)');
     const armed = await faults.arm(ctx.store, { fault: body.fault, times: body.times as number | undefined, correlationId: body.correlationId as string | undefined }, ctx.now().toISOString());
-    reply.header('location', `/spine/v1/faults/${armed.id}`);
+    reply.header('location', `${ctx.baseUrl}/spine/v1/faults/${armed.id}`);
     return reply.code(201).send(armed);
   });
 

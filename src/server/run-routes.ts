@@ -12,7 +12,7 @@ import { limitParam, singleParam } from './query-params.js';
 const MAX_WAIT_MS = 60_000;
 
 /** Spine's own endpoints for journeys: scenarios, runs, the golden-thread trace and the live stream. */
-export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runner): void {
+export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runner, baseUrl: string): void {
   app.get('/spine/v1/scenarios', async () =>
     [...runner.flows.values()].map((flow) => ({
       name: flow.scenario,
@@ -36,7 +36,7 @@ export function mountRunRoutes(app: FastifyInstance, store: Store, runner: Runne
     if (!isPlainObject(body)) throw new TmfError('INVALID_BODY', 'the request body must be a JSON object');
     const { faults, ...parameters } = body;
     const run = await runner.startRun(request.params.name, parameters, faultRequests(faults));
-    reply.header('location', `/spine/v1/runs/${run.id}`);
+    reply.header('location', `${baseUrl}/spine/v1/runs/${run.id}`);
     if (wait !== 'true') return reply.code(202).send(run);
     await waitForRun(store, run.id, MAX_WAIT_MS);
     return reply.code(201).send(await runReport(store, run.id));
