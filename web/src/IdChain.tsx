@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type CSSProperties } from 'react';
 import { ReactFlow, Background, type Node, type Edge } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { Trace } from './api';
@@ -6,15 +6,30 @@ import { getJson } from './api';
 import { go, useApp } from './state';
 import { NoRunYet } from './NoRunYet';
 import { chainAnchor } from './course/spotlight';
-import { chainLayout } from './chain-layout';
+import { CHAIN_TYPE, chainGraph, type ChainBox, type Measure } from './chain-layout';
 
-// The grid of the graph in px; the labels stay readable (about 10 px on screen or more) however
-// long the chain: past MIN_ZOOM the graph is panned, not shrunk.
-const COL_PX = 175;
-const ROW_PX = 80;
-const NODE_PX = 160;
-const JOURNEY_PX = 280;
+// The labels stay readable (about 10 px on screen or more) however long the chain: past MIN_ZOOM
+// the graph is panned, not shrunk.
 const MIN_ZOOM = 0.9;
+
+let measureText: Measure | undefined;
+// Label widths as this browser sets them in the page's font, so the boxes the model sizes fit their text.
+function browserMeasure(): Measure | undefined {
+  if (!measureText) {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return undefined;
+    context.font = `${CHAIN_TYPE.fontPx}px ${getComputedStyle(document.body).fontFamily}`;
+    measureText = (text) => context.measureText(text).width;
+  }
+  return measureText;
+}
+
+// A node drawn as the model sized it: its lines set as given, in the type the model measured.
+const boxed = (box: ChainBox, style: CSSProperties = {}): Pick<Node, 'position' | 'data' | 'style'> => ({
+  position: { x: box.x, y: box.y },
+  data: { label: box.lines.join('\n') },
+  style: { width: box.width, height: box.height, padding: CHAIN_TYPE.padPx, fontSize: CHAIN_TYPE.fontPx, lineHeight: `${CHAIN_TYPE.linePx}px`, whiteSpace: 'pre', ...style },
+});
 
 export default function IdChain() {
   const { runId, report, reportMissing, select, visibleApi, route } = useApp();
@@ -55,12 +70,11 @@ export default function IdChain() {
   }, [runId, traced, threadLength]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
   const { nodes, edges } = useMemo(() => {
-    const cells = chainLayout(links);
-    const widest = Math.max(1, ...cells.map((c) => c.col + 1));
-    const nodes: Node[] = [{ id: 'journey', position: { x: (widest * COL_PX - JOURNEY_PX) / 2, y: 0 }, data: { label: `journey\n${trace?.correlationId ?? ''}` }, style: { width: JOURNEY_PX, fontSize: 11, background: '#1e3a8a', color: '#fff', whiteSpace: 'pre-wrap' } }];
+    const graph = chainGraph(links, trace?.correlationId ?? '', browserMeasure());
+    const nodes: Node[] = [{ id: 'journey', ...boxed(graph.journey, { background: '#1e3a8a', color: '#fff' }) }];
     const edges: Edge[] = [];
-    cells.forEach(({ link: c, row, col, parent }, i) => {
-      nodes.push({ id: `n${i}`, position: { x: col * COL_PX, y: row * ROW_PX }, data: { label: `${c.role} · ${c.api}\n${c.id}${c.state ? `\n[${c.state}]` : ''}` }, style: { width: NODE_PX, fontSize: 11, whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', ...(c.id === traced && { border: '2px solid #d97706' }) } });
+    graph.nodes.forEach(({ link: c, parent, box }, i) => {
+      nodes.push({ id: `n${i}`, ...boxed(box, c.id === traced ? { border: '2px solid #d97706' } : {}) });
       edges.push({ id: `e${i}`, source: parent === 'journey' ? parent : `n${parent}`, target: `n${i}`, animated: c.role.split(':')[0] === 'resource' });
     });
     return { nodes, edges };

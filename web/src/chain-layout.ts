@@ -36,3 +36,75 @@ export function chainLayout(links: readonly ChainLink[]): ChainCell[] {
   const rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
   return cells.map((c) => ({ ...c, row: rows.indexOf(c.row) + 1 }));
 }
+
+/** How the view sets a node's label, in px: the model sizes each box to hold its lines. */
+export const CHAIN_TYPE = { fontPx: 11, linePx: 16.5, padPx: 10, borderPx: 2 } as const;
+
+/** The width in px of one line of label text, as the view sets it. */
+export type Measure = (text: string) => number;
+
+/** A node of the drawn graph: where it sits, how big it is, and its label broken into the lines it is set in. */
+export interface ChainBox { x: number; y: number; width: number; height: number; lines: string[] }
+
+/** The graph the view draws: the journey at the top, then one box per chain entity. */
+export interface ChainGraph { journey: ChainBox; nodes: (ChainCell & { box: ChainBox })[] }
+
+// Advance widths in em of a wide sans-serif (DejaVu Sans, the Linux fallback), rounded up, so a label
+// measured here fits any common sans-serif face. The view measures with the browser's own font instead.
+const EM: [RegExp, number][] = [[/[ijl.,:;'|!·\s]/, 0.34], [/[frtI()[\]\-/]/, 0.43], [/[mwMW+@%&]/, 1.0], [/[A-Z]/, 0.8]];
+
+/** An estimate of a label line's width, for use away from a browser (tests, the first render). */
+export const estimateWidth: Measure = (text) =>
+  [...text].reduce((px, ch) => px + (EM.find(([re]) => re.test(ch))?.[1] ?? 0.65) * CHAIN_TYPE.fontPx, 0);
+
+/** The lines a node's label is made of, before they are fitted to its width. */
+export const chainLabel = (link: ChainLink): string[] => [`${link.role} · ${link.api}`, link.id, ...(link.state ? [`[${link.state}]`] : [])];
+
+/**
+ * Breaks a line of label into lines no wider than `room` px: after a hyphen, space, slash, colon or dot,
+ * or between the words of a camelCase name; a run with none of those is cut where it must be.
+ * The view sets the lines as given (no wrapping of its own), so a box's height is known here.
+ */
+export function fitLine(text: string, room: number, measure: Measure): string[] {
+  const lines: string[] = [];
+  let line = '';
+  // The space after the ' · ' between a role and its API is no place to break: the API stays with its dot.
+  for (const piece of text.split(/(?<=[\-/:.]|(?<!·)\s)|(?<=[a-z0-9])(?=[A-Z])/)) {
+    if (line && measure((line + piece).trimEnd()) > room) {
+      lines.push(line.trimEnd());
+      line = '';
+    }
+    line += piece;
+    while (line.length > 1 && measure(line.trimEnd()) > room) {
+      let cut = line.length - 1;
+      while (cut > 1 && measure(line.slice(0, cut)) > room) cut--;
+      lines.push(line.slice(0, cut));
+      line = line.slice(cut);
+    }
+  }
+  return [...lines, line.trimEnd()];
+}
+
+/** A box of the given width at (x, y), tall enough for `text` set in lines that fit it. */
+function box(x: number, y: number, width: number, text: string[], measure: Measure): ChainBox {
+  // The room leaves the traced node's thicker border, and a px for the browser's rounding.
+  const inset = 2 * (CHAIN_TYPE.padPx + CHAIN_TYPE.borderPx);
+  const lines = text.flatMap((t) => fitLine(t, width - inset - 1, measure));
+  return { x, y, width, height: lines.length * CHAIN_TYPE.linePx + inset, lines };
+}
+
+// The grid of the graph in px.
+const COL_PX = 175;
+const ROW_PX = 80;
+const NODE_PX = 160;
+const JOURNEY_PX = 280;
+
+/** The golden thread as boxes in px: the grid of `chainLayout`, each cell a box sized to its label. */
+export function chainGraph(links: readonly ChainLink[], correlationId: string, measure: Measure = estimateWidth): ChainGraph {
+  const cells = chainLayout(links);
+  const widest = Math.max(1, ...cells.map((c) => c.col + 1));
+  return {
+    journey: box((widest * COL_PX - JOURNEY_PX) / 2, 0, JOURNEY_PX, ['journey', correlationId], measure),
+    nodes: cells.map((c) => ({ ...c, box: box(c.col * COL_PX, c.row * ROW_PX, NODE_PX, chainLabel(c.link), measure) })),
+  };
+}
