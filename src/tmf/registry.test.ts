@@ -99,21 +99,25 @@ describe.each(apis.map((api) => [api.id, api] as const))('%s against its vendore
     }
   });
 
-  it('uses lifecycle attributes, initial states and server dates the entity really has', () => {
+  it('uses lifecycle attributes, initial states, server dates and state entries the entity really has', () => {
     for (const resource of api.resources) {
       const entity = properties(spec, resource.entity);
       const dates = [...resource.serverDates.onCreate, ...resource.serverDates.onUpdate];
       for (const field of dates) expect(entity, `${resource.name}.${field}`).toHaveProperty([field]);
       if (!resource.stateField) {
         expect(resource.initialState, resource.name).toBeUndefined();
+        expect(resource.onEnter, resource.name).toBeUndefined();
         continue;
       }
       const state = entity[resource.stateField];
       expect(state, `${resource.name}.${resource.stateField}`).toBeDefined();
-      if (resource.initialState) {
-        // TMF652 types state as a free string: any initial state is one of its values.
-        const values = state.$ref ? spec.definitions[state.$ref.split('/').pop()!].enum : state.enum;
-        if (values) expect(values, resource.name).toContain(resource.initialState);
+      // TMF652 types state as a free string: any initial state is one of its values.
+      const values = state.$ref ? spec.definitions[state.$ref.split('/').pop()!].enum : state.enum;
+      if (resource.initialState && values) expect(values, resource.name).toContain(resource.initialState);
+      for (const [entered, { dates = [], event }] of Object.entries(resource.onEnter ?? {})) {
+        if (values) expect(values, `${resource.name} onEnter`).toContain(entered);
+        for (const field of dates) expect(entity, `${resource.name}.${field}`).toHaveProperty([field]);
+        if (event) expect(resource.events.other, `${resource.name} onEnter ${entered}`).toContain(event);
       }
     }
   });

@@ -43,6 +43,12 @@ export interface ResourceEvents {
   other: string[];
 }
 
+/** What entering one state of a resource's lifecycle adds to the change. */
+export interface StateEntry {
+  dates?: readonly string[];
+  event?: string;
+}
+
 /** One resource of an API, served at `{basePath}/{name}` and `{basePath}/{name}/{id}`. */
 export interface ApiResource {
   /** Path segment, e.g. `productOrder`. */
@@ -66,6 +72,12 @@ export interface ApiResource {
   /** Date-time attributes the server stamps, named as the spec names them. */
   serverDates: { onCreate: string[]; onUpdate: string[] };
   events: ResourceEvents;
+  /**
+   * What a PATCH that moves the lifecycle attribute into a state adds, by state: date attributes the
+   * server stamps (unless the request itself gives them, which only a `*_Update` that has them allows)
+   * and the spec's event for that state (one of `events.other`), emitted after the state change event.
+   */
+  onEnter?: Readonly<Record<string, StateEntry>>;
   /**
    * Read-only sub-resources the spec nests under an item (`/{name}/{id}/{sub}`, `/{name}/{id}/{sub}/{subId}`):
    * the entries of the item's array attribute of the same name.
@@ -974,6 +986,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'TroubleTicketStatusChangeEvent', delete: 'TroubleTicketDeleteEvent',
           other: ['TroubleTicketResolvedEvent', 'TroubleTicketInformationRequiredEvent'],
         },
+        onEnter: { resolved: { dates: ['resolutionDate'], event: 'TroubleTicketResolvedEvent' } },
       },
     ],
     conventionalEvents: [],

@@ -4,7 +4,7 @@ import type { Doc, ResourceRecord, Store } from '../store/port.js';
 import { TmfError } from './errors.js';
 import { isPlainObject, mergePatch } from './merge-patch.js';
 import { listCollector, projectFields, type ListQuery } from './query/index.js';
-import { findApi, type ApiResource, type TmfApi } from './registry.js';
+import { findApi, type ApiResource, type StateEntry, type TmfApi } from './registry.js';
 import type { IdGenerator } from './ids.js';
 import type { NetworkModel } from '../network/network-model.js';
 import { describeIssues, type SchemaValidator } from './schemas.js';
@@ -211,7 +211,8 @@ function refuseNotPatchable(ctx: TmfContext, { api, resource }: Target, patch: D
 
 /**
  * Merge-patches a resource: validates the patch and the merged result, checks the lifecycle,
- * runs the behaviour, saves, and emits StateChange and/or AttributeValueChange (nothing if unchanged).
+ * runs the behaviour, saves, and emits StateChange and/or AttributeValueChange (nothing if unchanged),
+ * with what the registry's `onEnter` adds when the lifecycle attribute enters a state.
  */
 export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: string, body: unknown, meta: RequestMeta): Promise<Doc> {
   const { api, resource } = target;
@@ -231,9 +232,14 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   const refused = ctx.guardState?.(target, current.doc, merged);
   if (refused) throw refused;
   for (const field of resource.serverDates.onUpdate) merged[field] = at;
+  const entered = enteredState(resource, current.doc, merged);
+  // A date the request gives is the client's word (the spec's *_Update lets it write it: e.g. when the
+  // fault was really fixed); it is what changed, not a consequence of the move.
+  for (const field of entered?.dates ?? []) if (!(field in patch)) merged[field] = at;
   assertValid(ctx, api, resource.entity, merged);
   await tx.replaceResource(toRecord(target, merged, current.createdAt, at));
   if (stateChanged && resource.events.stateChange) await emit(tx, ctx, target, resource.events.stateChange, merged, at, meta);
+  if (entered?.event) await emit(tx, ctx, target, entered.event, merged, at, meta);
   if (attributesChanged && resource.events.attributeValueChange) {
     await emit(tx, ctx, target, resource.events.attributeValueChange, merged, at, meta);
   }
@@ -306,6 +312,13 @@ function clientId(value: unknown): string | undefined {
     throw new TmfError('INVALID_BODY', 'id must be a string of letters, digits and ._:- (at most 128 characters)');
   }
   return value;
+}
+
+// What the registry adds when the change moves the lifecycle attribute into a state (a resolved ticket).
+function enteredState(resource: ApiResource, before: Doc, after: Doc): StateEntry | undefined {
+  const state = resource.stateField ? after[resource.stateField] : undefined;
+  if (typeof state !== 'string' || state === before[resource.stateField!] || !resource.onEnter) return undefined;
+  return Object.hasOwn(resource.onEnter, state) ? resource.onEnter[state] : undefined;
 }
 
 function lifecycleFieldsOf(resource: ApiResource): string[] {
