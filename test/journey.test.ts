@@ -100,7 +100,7 @@ describe('the GPON FTTH journey', () => {
     expect(causeOf('ShoppingCartAttributeValueChangeEvent').response.cartItem[0].itemPrice).toEqual([{
       name: 'GPON FTTH 1Gbps Residential, monthly', priceType: 'recurring', recurringChargePeriod: 'month',
       price: { dutyFreeAmount: { unit: 'CAD', value: 85 } },
-      productOfferingPrice: { id: expect.any(String), name: 'GPON FTTH 1Gbps Residential, monthly', '@referredType': 'ProductOfferingPrice' },
+      productOfferingPrice: { id: 'pop-gpon-ftth-001-monthly', href: `${BASE_URL}/tmf-api/productCatalogManagement/v4/productOfferingPrice/pop-gpon-ftth-001-monthly`, name: 'GPON FTTH 1Gbps Residential, monthly', '@referredType': 'ProductOfferingPrice' },
     }]);
     expect(causeOf('ReservationCreationEvent')).toMatchObject({ method: 'POST', api: 'TMF685' });
     expect(report.exchanges.filter((x: Doc) => x.method === 'GET').every((x: Doc) => x.events.length === 0)).toBe(true);

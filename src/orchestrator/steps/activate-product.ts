@@ -1,5 +1,6 @@
 import type { StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
+import { refById } from './refs.js';
 import type { ServiceItem } from './order-services.js';
 
 /** The orchestrator activates the customer's product (billing may start) and links what realises it. */
@@ -18,8 +19,8 @@ export const activateProduct: StepDefinition = {
       body: {
         status: 'active',
         startDate: tmf.now().toISOString(),
-        realizingService: top.map((i) => ({ id: serviceIds[i.itemId], '@referredType': 'Service' })),
-        realizingResource: [{ id: resources.cpe, '@referredType': 'Resource' }],
+        realizingService: top.map((i) => refById(tmf, 'Service', serviceIds[i.itemId])),
+        realizingResource: [refById(tmf, 'Resource', resources.cpe)],
       },
     });
   },

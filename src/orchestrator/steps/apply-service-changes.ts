@@ -6,7 +6,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { resourcesAfter } from './activate-changed-resources.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 import { terminateService } from './terminate-service.js';
 
 const RESOURCE = targetOf('TMF639', 'resource');
@@ -55,12 +55,12 @@ export const applyServiceChanges: StepDefinition = {
           isBundle: false,
           state: 'active',
           startDate: tmf.now().toISOString(),
-          serviceSpecification: { id: node.spec.id, name: node.spec.name, '@referredType': 'ServiceSpecification' },
+          serviceSpecification: refById(tmf, 'ServiceSpecification', node.spec.id, { name: node.spec.name }),
           serviceCharacteristic: node.characteristics,
           serviceOrderItem: [{ serviceOrderId: context.serviceOrderId, itemId: String(changes.indexOf(change) + 1), itemAction: 'add', role: 'realizes' }],
-          relatedEntity: [{ id: context.productId, role: 'realizes', '@referredType': 'Product' }],
-          relatedParty: [customerParty(context)],
-          place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+          relatedEntity: [refById(tmf, 'Product', context.productId, { role: 'realizes' })],
+          relatedParty: [customerParty(tmf, context)],
+          place: [refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' })],
           ...(supporting.length && { supportingResource: supporting }),
         },
       });
@@ -71,7 +71,7 @@ export const applyServiceChanges: StepDefinition = {
         const parent = await call<Doc>({ from: 'som', method: 'GET', path: servicePath(parentId) });
         const replaced = new Set(deletes.map((d) => d.current!.instanceId));
         const kept = ((parent.supportingService as Doc[] | undefined) ?? []).filter((s) => !replaced.has(String(s.id)));
-        await call({ from: 'som', method: 'PATCH', path: servicePath(parentId), body: { supportingService: [...kept, { id: service.id, '@referredType': 'Service' }] } });
+        await call({ from: 'som', method: 'PATCH', path: servicePath(parentId), body: { supportingService: [...kept, refById(tmf, 'Service', service.id)] } });
       }
     }
     // Kept RFSs whose resources changed (the ONT under CPE management) follow them.

@@ -3,6 +3,7 @@ import type { Doc } from '../../store/port.js';
 import { eventDomain, targetOf } from '../../tmf/resource-service.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
+import { refById } from './refs.js';
 import { moveOrder } from './order-state.js';
 
 const SEARCH_WINDOW_DAYS = 14;
@@ -25,7 +26,7 @@ export const askCustomerForSlot: StepDefinition = {
       method: 'POST',
       path: tmfPath('TMF646', 'searchTimeSlot'),
       body: {
-        relatedPlace: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' },
+        relatedPlace: refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' }),
         requestedTimeSlot: [{ validFor: { startDateTime: from.toISOString(), endDateTime: to.toISOString() } }],
       },
     });

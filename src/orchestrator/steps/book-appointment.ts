@@ -2,7 +2,7 @@ import type { Doc } from '../../store/port.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 const SEARCH_WINDOW_DAYS = 14;
 
@@ -14,7 +14,7 @@ export const bookAppointment: StepDefinition = {
   async run({ call, context, tmf }) {
     const from = tmf.now();
     const to = new Date(from.getTime() + SEARCH_WINDOW_DAYS * 86_400_000);
-    const place = { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' };
+    const place = refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' });
     const search = await call<Doc>({
       from: 'com',
       method: 'POST',
@@ -27,7 +27,7 @@ export const bookAppointment: StepDefinition = {
       from: 'com',
       method: 'POST',
       path: tmfPath('TMF646', 'appointment'),
-      body: { category: 'installation', description: 'ONT installation and drop splice', validFor: slot.validFor, relatedPlace: place, relatedParty: [customerParty(context)] },
+      body: { category: 'installation', description: 'ONT installation and drop splice', validFor: slot.validFor, relatedPlace: place, relatedParty: [customerParty(tmf, context)] },
     });
     await call({ from: 'com', method: 'PATCH', path: tmfPath('TMF646', 'appointment', String(appointment.id)), body: { status: 'confirmed' } });
     return {

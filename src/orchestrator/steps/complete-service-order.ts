@@ -8,7 +8,7 @@ import { addToThread, threadOf } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import type { ServiceItem } from './order-services.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 const SERVICE = targetOf('TMF638', 'service');
 
@@ -45,10 +45,10 @@ export const completeServiceOrder: StepDefinition = {
       body: {
         category: 'provide',
         description: `Follow-up of service order ${serviceOrderId}: ${failed.map((i) => i.spec.name).join(', ')} not delivered (${partial.error.message})`,
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(tmf, context)],
         orderRelationship: [
-          { id: serviceOrderId, relationshipType: 'followUpOf', '@referredType': 'ServiceOrder' },
-          { id: context.productOrderId, relationshipType: 'cross-ref', '@referredType': 'ProductOrder' },
+          refById(tmf, 'ServiceOrder', serviceOrderId, { relationshipType: 'followUpOf' }),
+          refById(tmf, 'ProductOrder', context.productOrderId, { relationshipType: 'cross-ref' }),
         ],
         serviceOrderItem: failed.map((item) => ({
           id: item.itemId,

@@ -2,14 +2,14 @@ import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /** The orchestrator records the product the customer will own (TMF637): created → pendingActive. */
 export const createProduct: StepDefinition = {
   id: 'create-product',
   actor: 'orchestrator',
   title: 'Create the product instance (TMF637)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const product = await call<Doc>({
       from: 'orchestrator',
       method: 'POST',
@@ -18,12 +18,12 @@ export const createProduct: StepDefinition = {
         name: context.offeringName,
         status: 'created',
         isBundle: false,
-        productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' },
-        productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' },
+        productOffering: refById(tmf, 'ProductOffering', context.offeringId, { name: context.offeringName }),
+        productSpecification: refById(tmf, 'ProductSpecification', context.productSpecId),
         productOrderItem: [{ productOrderId: context.productOrderId, orderItemId: '1', orderItemAction: 'add', role: 'creation' }],
-        billingAccount: { id: context.billingAccountId, '@referredType': 'BillingAccount' },
-        place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
-        relatedParty: [customerParty(context)],
+        billingAccount: refById(tmf, 'BillingAccount', context.billingAccountId),
+        place: [refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' })],
+        relatedParty: [customerParty(tmf, context)],
       },
     });
     await call({ from: 'orchestrator', method: 'PATCH', path: tmfPath('TMF637', 'product', String(product.id)), body: { status: 'pendingActive' } });

@@ -3,7 +3,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 import { terminateService } from './terminate-service.js';
 
 /**
@@ -14,7 +14,7 @@ export const designServices: StepDefinition = {
   id: 'design-services',
   actor: 'som',
   title: 'Design CFS and RFS (TMF638)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const items = context.serviceItems as ServiceItem[];
     const serviceIds: Record<string, string> = {};
     for (const item of items) {
@@ -30,9 +30,9 @@ export const designServices: StepDefinition = {
           serviceSpecification: { ...item.spec, '@referredType': 'ServiceSpecification' },
           serviceCharacteristic: item.characteristics,
           serviceOrderItem: [{ serviceOrderId: context.serviceOrderId, itemId: item.itemId, itemAction: 'add', role: 'realizes' }],
-          relatedEntity: [{ id: context.productId, role: 'realizes', '@referredType': 'Product' }],
-          relatedParty: [customerParty(context)],
-          place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+          relatedEntity: [refById(tmf, 'Product', context.productId, { role: 'realizes' })],
+          relatedParty: [customerParty(tmf, context)],
+          place: [refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' })],
         },
       });
       serviceIds[item.itemId] = String(service.id);
@@ -43,7 +43,7 @@ export const designServices: StepDefinition = {
         from: 'som',
         method: 'PATCH',
         path: tmfPath('TMF638', 'service', serviceIds[parent.itemId]!),
-        body: { supportingService: children.map((c) => ({ id: serviceIds[c.itemId], '@referredType': 'Service' })) },
+        body: { supportingService: children.map((c) => refById(tmf, 'Service', serviceIds[c.itemId])) },
       });
     }
     const links: ThreadLink[] = items.map((item) => ({

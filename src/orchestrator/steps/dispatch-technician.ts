@@ -3,14 +3,14 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { cancelOrder } from './order-state.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /** ROM raises the field work for the booked visit (TMF697): install the ONT, splice the drop. */
 export const dispatchTechnician: StepDefinition = {
   id: 'dispatch-technician',
   actor: 'rom',
   title: 'Raise the work order (TMF697)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const resources = context.resources as Record<string, string>;
     const workOrder = await call<Doc>({
       from: 'rom',
@@ -19,10 +19,10 @@ export const dispatchTechnician: StepDefinition = {
       body: {
         category: 'installation',
         description: `Install ONT and splice drop for ${String(context.resourceOrderId)}`,
-        appointment: { id: context.appointmentId, '@referredType': 'Appointment' },
-        place: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' },
-        relatedParty: [customerParty(context)],
-        order: [{ id: context.resourceOrderId, '@referredType': 'ResourceOrder' }],
+        appointment: refById(tmf, 'Appointment', context.appointmentId),
+        place: refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' }),
+        relatedParty: [customerParty(tmf, context)],
+        order: [refById(tmf, 'ResourceOrder', context.resourceOrderId)],
         workOrderItem: [
           { id: '1', action: 'add', description: `Install ONT ${resources.cpe}` },
           { id: '2', action: 'add', description: `Splice fibre drop ${resources.drop}` },

@@ -5,7 +5,7 @@ import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { dispatchTechnician } from './dispatch-technician.js';
 import { moveOrder } from './order-state.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /**
  * The change needs a technician (an ONT swap): ROM raises the work order (TMF697) for the booked
@@ -15,7 +15,7 @@ export const holdForFieldVisit: StepDefinition = {
   id: 'hold-for-field-visit',
   actor: 'rom',
   title: 'Raise the field work and hold the order (TMF697, TMF622)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const swaps = (context.changes as DiffChange[]).filter((c) => c.layer === 'resource' && c.slot === 'cpe');
     const added = (context.addedResources as Record<string, string> | undefined) ?? {};
     const workOrder = await call<Doc>({
@@ -25,10 +25,10 @@ export const holdForFieldVisit: StepDefinition = {
       body: {
         category: 'ontSwap',
         description: `Swap the ONT for ${String(context.resourceOrderId)}`,
-        appointment: { id: context.appointmentId, '@referredType': 'Appointment' },
-        place: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' },
-        relatedParty: [customerParty(context)],
-        order: [{ id: context.resourceOrderId, '@referredType': 'ResourceOrder' }],
+        appointment: refById(tmf, 'Appointment', context.appointmentId),
+        place: refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' }),
+        relatedParty: [customerParty(tmf, context)],
+        order: [refById(tmf, 'ResourceOrder', context.resourceOrderId)],
         workOrderItem: swaps.map((change, index) => ({
           id: String(index + 1),
           action: change.action,

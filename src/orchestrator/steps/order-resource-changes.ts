@@ -5,7 +5,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 const RESOURCE = targetOf('TMF639', 'resource');
 
@@ -27,16 +27,16 @@ export const orderResourceChanges: StepDefinition = {
       body: {
         name: `Resource changes for ${String(context.serviceOrderId)}`,
         orderType: context.orderAction === 'delete' ? 'cease' : 'modify',
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(tmf, context)],
         externalReference: [{ id: context.serviceOrderId, entityType: 'ServiceOrder', owner: 'SOM' }],
         orderItem: changes.map((change) => ({
           id: `${change.action}-${change.slot}`,
           action: change.action,
           quantity: 1,
           ...(change.action === 'add'
-            ? { resourceSpecification: { id: change.target!.spec.id, name: change.target!.spec.name, '@referredType': 'ResourceSpecification' } }
+            ? { resourceSpecification: refById(tmf, 'ResourceSpecification', change.target!.spec.id, { name: change.target!.spec.name }) }
             : { resource: { id: change.current!.instanceId, href: hrefOf(tmf, RESOURCE, change.current!.instanceId!), '@referredType': 'Resource' } }),
-          ...(context.appointmentId !== undefined && change.slot === 'cpe' && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
+          ...(context.appointmentId !== undefined && change.slot === 'cpe' && { appointment: refById(tmf, 'Appointment', context.appointmentId) }),
         })),
       },
     });

@@ -3,7 +3,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /**
  * SOM asks ROM for the resources its RFSs are realised on (TMF652): one item per per-subscriber
@@ -14,7 +14,7 @@ export const orderResources: StepDefinition = {
   id: 'order-resources',
   actor: 'som',
   title: 'Order the resources (TMF652)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const resources = (context.serviceItems as ServiceItem[]).flatMap((item) => item.resources ?? []);
     const order = await call<Doc>({
       from: 'som',
@@ -23,14 +23,14 @@ export const orderResources: StepDefinition = {
       body: {
         name: `Resources for ${String(context.serviceOrderId)}`,
         orderType: 'provide',
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(tmf, context)],
         externalReference: [{ id: context.serviceOrderId, entityType: 'ServiceOrder', owner: 'SOM' }],
         orderItem: resources.map((resource) => ({
           id: resource.slot,
           action: 'add',
           quantity: 1,
           resourceSpecification: { id: resource.specId, name: resource.specName, href: resource.specHref, '@referredType': 'ResourceSpecification' },
-          ...(['cpe', 'drop'].includes(resource.slot) && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
+          ...(['cpe', 'drop'].includes(resource.slot) && { appointment: refById(tmf, 'Appointment', context.appointmentId) }),
         })),
       },
     });

@@ -5,7 +5,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 const SERVICE = targetOf('TMF638', 'service');
 
@@ -27,14 +27,14 @@ export const orderServiceChanges: StepDefinition = {
       body: {
         category: context.orderAction === 'delete' ? 'cease' : 'modify',
         description: `Service changes for product order ${String(context.productOrderId)}`,
-        relatedParty: [customerParty(context)],
-        orderRelationship: [{ id: context.productOrderId, relationshipType: 'cross-ref', '@referredType': 'ProductOrder' }],
+        relatedParty: [customerParty(tmf, context)],
+        orderRelationship: [refById(tmf, 'ProductOrder', context.productOrderId, { relationshipType: 'cross-ref' })],
         serviceOrderItem: changes.map((change, index) => ({
           id: String(index + 1),
           action: change.action,
           quantity: 1,
           service: change.action === 'add'
-            ? { name: change.target!.spec.name, state: 'active', serviceSpecification: { id: change.target!.spec.id, '@referredType': 'ServiceSpecification' }, serviceCharacteristic: change.target!.characteristics }
+            ? { name: change.target!.spec.name, state: 'active', serviceSpecification: refById(tmf, 'ServiceSpecification', change.target!.spec.id), serviceCharacteristic: change.target!.characteristics }
             : { id: change.current!.instanceId, href: hrefOf(tmf, SERVICE, change.current!.instanceId!), ...(change.action === 'modify' && { serviceCharacteristic: change.target!.characteristics }), state: change.action === 'delete' ? 'terminated' : 'active' },
         })),
       },

@@ -3,7 +3,7 @@ import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /** One service order item as the later steps need it: which catalog node it realises and its parent. */
 export interface ServiceItem {
@@ -35,8 +35,8 @@ export const orderServices: StepDefinition = {
       body: {
         category: 'provide',
         description: `Services for product order ${String(context.productOrderId)}`,
-        relatedParty: [customerParty(context)],
-        orderRelationship: [{ id: context.productOrderId, relationshipType: 'cross-ref', '@referredType': 'ProductOrder' }],
+        relatedParty: [customerParty(tmf, context)],
+        orderRelationship: [refById(tmf, 'ProductOrder', context.productOrderId, { relationshipType: 'cross-ref' })],
         serviceOrderItem: items.map((item) => ({
           id: item.itemId,
           action: 'add',

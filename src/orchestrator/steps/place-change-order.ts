@@ -3,7 +3,7 @@ import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 const PRODUCT = targetOf('TMF637', 'product');
 
@@ -28,19 +28,19 @@ export const placeChangeOrder: StepDefinition = {
           ? `Change ${String(context.productId)} to ${String(context.offeringName)} for ${String(context.customerName)}`
           : `Cease ${String(context.productId)} for ${String(context.customerName)}`,
         channel: [{ id: 'web', name: 'Web self-service', role: 'sales channel' }],
-        relatedParty: [customerParty(context)],
-        ...(context.billingAccountId !== undefined && { billingAccount: { id: context.billingAccountId, '@referredType': 'BillingAccount' } }),
+        relatedParty: [customerParty(tmf, context)],
+        ...(context.billingAccountId !== undefined && { billingAccount: refById(tmf, 'BillingAccount', context.billingAccountId) }),
         productOrderItem: [
           {
             id: '1',
             action,
             quantity: 1,
-            ...(modify && { productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' } }),
-            ...(context.appointmentId !== undefined && { appointment: { id: context.appointmentId, '@referredType': 'Appointment' } }),
+            ...(modify && { productOffering: refById(tmf, 'ProductOffering', context.offeringId, { name: context.offeringName }) }),
+            ...(context.appointmentId !== undefined && { appointment: refById(tmf, 'Appointment', context.appointmentId) }),
             product: {
               id: context.productId,
               href: hrefOf(tmf, PRODUCT, String(context.productId)),
-              ...(modify && { productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' } }),
+              ...(modify && { productSpecification: refById(tmf, 'ProductSpecification', context.productSpecId) }),
             },
           },
         ],

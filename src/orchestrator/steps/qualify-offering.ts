@@ -3,14 +3,14 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { qualificationStop } from './qualification-stop.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /** Gate 1: COM checks commercial eligibility of the offering for this customer (TMF679). */
 export const qualifyOffering: StepDefinition = {
   id: 'qualify-offering',
   actor: 'com',
   title: 'Commercial qualification (TMF679)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const poq = await call<Doc>({
       from: 'com',
       method: 'POST',
@@ -19,8 +19,8 @@ export const qualifyOffering: StepDefinition = {
         instantSyncQualification: true,
         provideAlternative: true,
         provideUnavailabilityReason: true,
-        relatedParty: [customerParty(context)],
-        productOfferingQualificationItem: [{ id: '1', productOffering: { id: context.offeringId, '@referredType': 'ProductOffering' } }],
+        relatedParty: [customerParty(tmf, context)],
+        productOfferingQualificationItem: [{ id: '1', productOffering: refById(tmf, 'ProductOffering', context.offeringId) }],
       },
     });
     const item = (poq.productOfferingQualificationItem as Doc[] | undefined)?.[0];

@@ -3,7 +3,7 @@ import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { qualificationStop } from './qualification-stop.js';
-import { customerParty } from './refs.js';
+import { customerParty, refById } from './refs.js';
 
 /**
  * Gates 2 and 3: the service layer checks footprint and network (TMF645). It allocates nothing; the
@@ -14,7 +14,7 @@ export const qualifyService: StepDefinition = {
   id: 'qualify-service',
   actor: 'com',
   title: 'Technical qualification (TMF645)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const sq = await call<Doc>({
       from: 'com',
       method: 'POST',
@@ -23,14 +23,14 @@ export const qualifyService: StepDefinition = {
         instantSyncQualification: true,
         provideAlternative: true,
         provideUnavailabilityReason: true,
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(tmf, context)],
         serviceQualificationItem: [
           {
             id: '1',
             service: {
-              ...(context.serviceId !== undefined && { id: context.serviceId, '@referredType': 'Service' }),
-              serviceSpecification: { id: context.accessServiceSpecId, '@referredType': 'ServiceSpecification' },
-              place: [{ id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+              ...(context.serviceId !== undefined && refById(tmf, 'Service', context.serviceId)),
+              serviceSpecification: refById(tmf, 'ServiceSpecification', context.accessServiceSpecId),
+              place: [refById(tmf, 'GeographicAddress', context.addressId, { role: 'installationAddress' })],
               serviceCharacteristic: [{ name: 'accessTechnology', value: context.catalogTechnology }],
             },
           },

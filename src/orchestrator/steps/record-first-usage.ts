@@ -20,7 +20,7 @@ export const recordFirstUsage: StepDefinition = {
         usageType: 'data',
         status: 'received',
         description: `First accounting interim record of session ${resources.bngSession}`,
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(tmf, context)],
         usageCharacteristic: [
           { name: 'sessionId', value: resources.bngSession },
           { name: 'bytesDownstream', value: 0 },

@@ -30,7 +30,7 @@ export const reserveAddedResources: StepDefinition = {
       from: 'rom',
       method: 'POST',
       path: tmfPath('TMF685', 'reservation'),
-      body: { description: `Resources added by ${String(context.resourceOrderId)}`, relatedParty: [customerParty(context)], reservationItem },
+      body: { description: `Resources added by ${String(context.resourceOrderId)}`, relatedParty: [customerParty(tmf, context)], reservationItem },
     });
     const addedResources: Record<string, string> = {};
     for (const item of reservation.reservationItem as Doc[]) {

@@ -32,7 +32,7 @@ export const reserveResources: StepDefinition = {
       path: tmfPath('TMF685', 'reservation'),
       body: {
         description: `Resources of ${String(context.resourceOrderId)}${replanned ? ` (${replanned})` : ''}`,
-        relatedParty: [customerParty(context)],
+        relatedParty: [customerParty(step.tmf, context)],
         reservationItem: plan.items,
       },
     });

@@ -1,5 +1,6 @@
 import type { StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
+import { refById } from './refs.js';
 import { resourcesAfter } from './activate-changed-resources.js';
 
 /** The orchestrator records the change on the customer's product (TMF637): the new offering and what realises it. */
@@ -7,7 +8,7 @@ export const updateProduct: StepDefinition = {
   id: 'update-product',
   actor: 'orchestrator',
   title: 'Product changed (TMF637)',
-  async run({ call, context }) {
+  async run({ call, context, tmf }) {
     const path = tmfPath('TMF637', 'product', String(context.productId));
     const product = await call<Record<string, unknown>>({ from: 'orchestrator', method: 'GET', path });
     const resources = resourcesAfter(context);
@@ -17,13 +18,13 @@ export const updateProduct: StepDefinition = {
       path,
       body: {
         name: context.offeringName,
-        productOffering: { id: context.offeringId, name: context.offeringName, '@referredType': 'ProductOffering' },
-        productSpecification: { id: context.productSpecId, '@referredType': 'ProductSpecification' },
+        productOffering: refById(tmf, 'ProductOffering', context.offeringId, { name: context.offeringName }),
+        productSpecification: refById(tmf, 'ProductSpecification', context.productSpecId),
         productOrderItem: [
           ...((product.productOrderItem as unknown[] | undefined) ?? []),
           { productOrderId: context.productOrderId, orderItemId: '1', orderItemAction: 'modify', role: 'modification' },
         ],
-        ...(resources.cpe && { realizingResource: [{ id: resources.cpe, '@referredType': 'Resource' }] }),
+        ...(resources.cpe && { realizingResource: [refById(tmf, 'Resource', resources.cpe)] }),
       },
     });
   },
