@@ -52,6 +52,29 @@ async function useMode(mode: 'beginner' | 'architect' | 'payload'): Promise<void
   await page.reload({ waitUntil: 'networkidle' });
 }
 
+// The ID chain's boxes as the browser draws them: pairs of nodes that overlap, and labels that run out of their node.
+async function chainCollisions(): Promise<{ nodes: number; overlaps: string[]; spills: string[] }> {
+  const drawn = await page.$$eval('[data-testid="id-graph"] .react-flow__node', (els) =>
+    els.map((el) => {
+      const { left, top, right, bottom } = el.getBoundingClientRect();
+      const texts: Text[] = [];
+      const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) texts.push(walk.currentNode as Text);
+      const rects = texts.map((t) => { const range = document.createRange(); range.selectNodeContents(t); return range.getBoundingClientRect(); });
+      const text = { left: Math.min(...rects.map((r) => r.left)), top: Math.min(...rects.map((r) => r.top)), right: Math.max(...rects.map((r) => r.right)), bottom: Math.max(...rects.map((r) => r.bottom)) };
+      return { name: (el.textContent ?? '').split('\n')[0]!, box: { left, top, right, bottom }, text };
+    }),
+  );
+  type Rect = { left: number; top: number; right: number; bottom: number };
+  const meet = (a: Rect, b: Rect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  const within = (inner: Rect, outer: Rect) => inner.left >= outer.left && inner.right <= outer.right && inner.top >= outer.top && inner.bottom <= outer.bottom;
+  return {
+    nodes: drawn.length,
+    overlaps: drawn.flatMap((a, i) => drawn.slice(i + 1).filter((b) => meet(a.box, b.box)).map((b) => `${a.name} × ${b.name}`)),
+    spills: drawn.filter((n) => !within(n.text, n.box)).map((n) => n.name),
+  };
+}
+
 async function inspectorText(): Promise<string> {
   return (await page.textContent('[data-testid="inspector"]')) ?? '';
 }
@@ -192,6 +215,10 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     // The graph is not shrunk below a readable size to fit: its labels stay at least 10 px on screen.
     const zoom = await page.$eval('[data-testid="id-graph"] .react-flow__viewport', (el) => new DOMMatrix(getComputedStyle(el).transform).a);
     expect(zoom * 11).toBeGreaterThanOrEqual(9.9);
+    // No node is drawn over another, and each holds its whole label.
+    const chain = await chainCollisions();
+    expect(chain.nodes).toBeGreaterThan(10);
+    expect({ overlaps: chain.overlaps, spills: chain.spills }).toEqual({ overlaps: [], spills: [] });
     expect(problems).toEqual([]);
     // An id no journey has is refused with the server's reason, and the chain on show stays.
     await page.fill('[data-testid="trace-form"] input[name="id"]', 'no-such-id');
@@ -405,7 +432,7 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
 
   it('draws the upgrade diff table from the run report', async () => {
     const upgrade = await fetch(`${base}/spine/v1/scenarios/gpon-upgrade/runs?wait=true`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-    const run = (await upgrade.json()) as { diff?: unknown[]; run?: { status: string } };
+    const run = (await upgrade.json()) as { diff?: unknown[]; run?: { id: string; status: string } };
     expect(upgrade.status).toBeLessThan(300);
     await open('modify');
     await page.waitForSelector('[data-testid="diff-table"] tbody tr');
@@ -416,6 +443,14 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     await waitFor(async () => (await page.locator('[data-testid="released-usage"]').count()) === context.releasedResources.length);
     expect(await page.locator('[data-testid="released-usage"]', { hasText: 'usageState idle' }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'modify.png') });
+    // The upgrade's chain (the resources it kept, those it reserved, and their activations) has no node drawn over another.
+    const trace = (await (await fetch(`${base}/spine/v1/trace/${run.run!.id}`)).json()) as { correlationId: string; chain: unknown[] };
+    await open('idchain', `?run=${run.run!.id}`);
+    await waitFor(async () => ((await page.textContent('[data-testid="id-graph"] .react-flow__node[data-id="journey"]')) ?? '').replace(/\s/g, '').includes(trace.correlationId));
+    await waitFor(async () => (await page.locator('[data-testid="id-graph"] .react-flow__node').count()) === (await page.locator('main .chips .chip').count()) + 1);
+    const chain = await chainCollisions();
+    expect(chain.nodes).toBeGreaterThan(10);
+    expect({ overlaps: chain.overlaps, spills: chain.spills }).toEqual({ overlaps: [], spills: [] });
     expect(problems).toEqual([]);
   });
 

@@ -8,9 +8,10 @@ import { NoRunYet } from './NoRunYet';
 import { chainAnchor } from './course/spotlight';
 import { CHAIN_TYPE, chainGraph, type ChainBox, type Measure } from './chain-layout';
 
-// The labels stay readable (about 10 px on screen or more) however long the chain: past MIN_ZOOM
-// the graph is panned, not shrunk.
+// The labels stay readable (about 10 px on screen or more) however long the chain: the pane is as
+// tall as the graph, and a graph wider than the pane at MIN_ZOOM scrolls sideways instead of shrinking.
 const MIN_ZOOM = 0.9;
+const MARGIN_PX = 16;
 
 let measureText: Measure | undefined;
 // Label widths as this browser sets them in the page's font, so the boxes the model sizes fit their text.
@@ -69,7 +70,7 @@ export default function IdChain() {
     // Read again as a running journey adds links to its thread, so the chain grows while it runs.
   }, [runId, traced, threadLength]);
   const links = (trace?.chain ?? []).filter((c) => visibleApi(c.api));
-  const { nodes, edges } = useMemo(() => {
+  const { nodes, edges, size } = useMemo(() => {
     const graph = chainGraph(links, trace?.correlationId ?? '', browserMeasure());
     const nodes: Node[] = [{ id: 'journey', ...boxed(graph.journey, { background: '#1e3a8a', color: '#fff' }) }];
     const edges: Edge[] = [];
@@ -77,7 +78,9 @@ export default function IdChain() {
       nodes.push({ id: `n${i}`, ...boxed(box, c.id === traced ? { border: '2px solid #d97706' } : {}) });
       edges.push({ id: `e${i}`, source: parent === 'journey' ? parent : `n${parent}`, target: `n${i}`, animated: c.role.split(':')[0] === 'resource' });
     });
-    return { nodes, edges };
+    // The pane's border is 1 px a side.
+    const size = { height: graph.height + 2 * MARGIN_PX + 2, minWidth: Math.ceil(graph.width * MIN_ZOOM) + 2 * MARGIN_PX + 2 };
+    return { nodes, edges, size };
   }, [links.length, trace, traced]);
   // Who created, updated and owns each entity, from the run's exchanges and events.
   const matrix = links.map((c) => {
@@ -111,10 +114,14 @@ export default function IdChain() {
       <p>
         correlationId <code>{trace?.correlationId}</code> threads every event of run <code>{runId}</code>. Click any node or ID to fetch the entity as stored.
       </p>
-      <div className="graph chain-graph" data-testid="id-graph" data-tour="idchain-graph" aria-label="ID chain graph (the same IDs are buttons below)">
-        <ReactFlow key={nodes.length} nodes={nodes} edges={edges} fitView fitViewOptions={{ minZoom: MIN_ZOOM, maxZoom: 1 }} minZoom={0.3} nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
-          <Background />
-        </ReactFlow>
+      {/* The tour outlines the scroller: an outline around the pane inside it would be clipped. */}
+      <div className="chain-scroll" data-tour="idchain-graph">
+        {/* The wheel scrolls the page: the pane shows the whole graph, and can be as tall as the screen. */}
+        <div className="graph chain-graph" style={size} data-testid="id-graph" aria-label="ID chain graph (the same IDs are buttons below)">
+          <ReactFlow key={`${nodes.length}:${size.height}`} nodes={nodes} edges={edges} fitView fitViewOptions={{ minZoom: MIN_ZOOM, maxZoom: 1, padding: `${MARGIN_PX}px` }} minZoom={0.3} zoomOnScroll={false} preventScrolling={false} nodesDraggable={false} onNodeClick={(_e, n) => { const i = Number(n.id.slice(1)); const c = links[i]; if (c) select(`res:${c.api}|${c.href}`); }} proOptions={{ hideAttribution: true }}>
+            <Background />
+          </ReactFlow>
+        </div>
       </div>
       <div className="chips">
         {links.map((c) => (

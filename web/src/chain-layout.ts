@@ -15,26 +15,42 @@ const PARENT: Record<string, string> = { productOrder: 'customer', product: 'pro
 /**
  * Lays the golden thread out as a grid: one row per layer, in thread order within a row. An entity
  * hangs from the one its `via` names (`… of <id>`) when shown, else from its layer's parent role;
- * an activation sits under the resource it configured. Layers with nothing shown (Beginner mode
- * leaves out the resources) leave no empty row.
+ * an activation sits under the resource it configured, or beside it when that column is taken.
+ * No two entities share a cell. Layers with nothing shown (Beginner mode leaves out the resources)
+ * leave no empty row.
  */
 export function chainLayout(links: readonly ChainLink[]): ChainCell[] {
   const indexOf = new Map(links.map((c, i) => [c.id, i]));
   const roleIndex = (role: string | undefined) => (role === undefined ? -1 : links.findIndex((c) => c.role === role));
-  const counts: number[] = [];
-  const cells: ChainCell[] = [];
-  links.forEach((link) => {
+  const placed = links.map((link) => {
     const kind = link.role.split(':')[0]!;
-    const row = ROW_OF[kind] ?? 1;
     const of = / of (\S+)$/.exec(link.via ?? '')?.[1];
     const named = of === undefined ? undefined : indexOf.get(of);
     const byRole = roleIndex(PARENT[kind]);
-    const parent = named ?? (byRole >= 0 ? byRole : 'journey');
-    const col = kind === 'activation' && named !== undefined ? cells[named]?.col : undefined;
-    cells.push({ link, row, col: col ?? (counts[row] = (counts[row] ?? -1) + 1), parent });
+    // 0: placed in thread order; 1: an activation under its resource; 2: one whose resource is not shown.
+    const rank = kind !== 'activation' ? 0 : named !== undefined ? 1 : 2;
+    const parent: ChainCell['parent'] = named ?? (byRole >= 0 ? byRole : 'journey');
+    return { link, row: ROW_OF[kind] ?? 1, parent, named, rank };
   });
-  const rows = [...new Set(cells.map((c) => c.row))].sort((a, b) => a - b);
-  return cells.map((c) => ({ ...c, row: rows.indexOf(c.row) + 1 }));
+  const taken = new Map<number, Set<number>>();
+  const take = (row: number, from: number) => {
+    if (!taken.has(row)) taken.set(row, new Set());
+    const cols = taken.get(row)!;
+    let col = from;
+    while (cols.has(col)) col++;
+    cols.add(col);
+    return col;
+  };
+  // Activations go after the resources they hang under, and the ones pinned to a resource's column
+  // before the ones free to go anywhere, so that a free one never takes a column a pinned one needs.
+  const cols: number[] = [];
+  const order = placed.map((_, i) => i).sort((a, b) => placed[a]!.rank - placed[b]!.rank);
+  for (const i of order) {
+    const { row, named, rank } = placed[i]!;
+    cols[i] = take(row, rank === 1 ? cols[named!]! : 0);
+  }
+  const rows = [...new Set(placed.map((c) => c.row))].sort((a, b) => a - b);
+  return placed.map(({ link, row, parent }, i) => ({ link, row: rows.indexOf(row) + 1, col: cols[i]!, parent }));
 }
 
 /** How the view sets a node's label, in px: the model sizes each box to hold its lines. */
@@ -46,8 +62,8 @@ export type Measure = (text: string) => number;
 /** A node of the drawn graph: where it sits, how big it is, and its label broken into the lines it is set in. */
 export interface ChainBox { x: number; y: number; width: number; height: number; lines: string[] }
 
-/** The graph the view draws: the journey at the top, then one box per chain entity. */
-export interface ChainGraph { journey: ChainBox; nodes: (ChainCell & { box: ChainBox })[] }
+/** The graph the view draws: the journey at the top, then one box per chain entity; width and height span them all. */
+export interface ChainGraph { journey: ChainBox; nodes: (ChainCell & { box: ChainBox })[]; width: number; height: number }
 
 // Advance widths in em of a wide sans-serif (DejaVu Sans, the Linux fallback), rounded up, so a label
 // measured here fits any common sans-serif face. The view measures with the browser's own font instead.
@@ -93,18 +109,29 @@ function box(x: number, y: number, width: number, text: string[], measure: Measu
   return { x, y, width, height: lines.length * CHAIN_TYPE.linePx + inset, lines };
 }
 
-// The grid of the graph in px.
-const COL_PX = 175;
-const ROW_PX = 80;
+// The graph's measures in px: node widths, and the gaps that keep boxes (and the edges between rows) apart.
 const NODE_PX = 160;
 const JOURNEY_PX = 280;
+const GAP_X = 16;
+const GAP_Y = 28;
 
-/** The golden thread as boxes in px: the grid of `chainLayout`, each cell a box sized to its label. */
+/**
+ * The golden thread as boxes in px: the grid of `chainLayout`, each cell a box sized to its label.
+ * Columns are one node wide; each row starts below the tallest box of the row above, so a label
+ * that needs more lines pushes the rows under it down instead of running into them.
+ */
 export function chainGraph(links: readonly ChainLink[], correlationId: string, measure: Measure = estimateWidth): ChainGraph {
   const cells = chainLayout(links);
+  const pitch = NODE_PX + GAP_X;
   const widest = Math.max(1, ...cells.map((c) => c.col + 1));
-  return {
-    journey: box((widest * COL_PX - JOURNEY_PX) / 2, 0, JOURNEY_PX, ['journey', correlationId], measure),
-    nodes: cells.map((c) => ({ ...c, box: box(c.col * COL_PX, c.row * ROW_PX, NODE_PX, chainLabel(c.link), measure) })),
-  };
+  const journey = box((widest * pitch - GAP_X - JOURNEY_PX) / 2, 0, JOURNEY_PX, ['journey', correlationId], measure);
+  const sized = cells.map((c) => ({ ...c, box: box(c.col * pitch, 0, NODE_PX, chainLabel(c.link), measure) }));
+  const tops = [journey.height + GAP_Y];
+  for (let row = 1; row <= Math.max(0, ...cells.map((c) => c.row)); row++) {
+    tops[row] = tops[row - 1]! + Math.max(0, ...sized.filter((c) => c.row === row).map((c) => c.box.height)) + GAP_Y;
+  }
+  const nodes = sized.map((c) => ({ ...c, box: { ...c.box, y: tops[c.row - 1]! } }));
+  const boxes = [journey, ...nodes.map((n) => n.box)];
+  const width = Math.max(...boxes.map((b) => b.x + b.width)) - Math.min(...boxes.map((b) => b.x));
+  return { journey, nodes, width, height: Math.max(...boxes.map((b) => b.y + b.height)) };
 }
