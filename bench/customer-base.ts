@@ -5,7 +5,7 @@
 // category) shows as journeys getting slower. The drops are inventory only: the simulated network
 // does not route to them, so no journey qualifies or reserves at these premises.
 import { characteristicsOf, ResourceCategories, ResourceSpecs, ResourceStatuses, specRef } from '../src/network/inventory-model.js';
-import { createInTx, targetOf } from '../src/tmf/resource-service.js';
+import { createInTx, hrefOf, targetOf } from '../src/tmf/resource-service.js';
 import type { JourneyApp } from './journeys.js';
 
 const PER_TRANSACTION = 500;
@@ -30,10 +30,10 @@ export async function growCustomerBase({ app }: JourneyApp, premises: number): P
         }, meta);
         await createInTx(tx, ctx, resource, {
           id: `res-inst-drop-base-${i + 1}`, '@type': 'PhysicalResource', name: `DROP-BASE-${i + 1}`, category: ResourceCategories.fibreDrop,
-          resourceSpecification: specRef(ResourceSpecs.fibreDrop),
+          resourceSpecification: specRef(ctx, ResourceSpecs.fibreDrop),
           administrativeState: 'unlocked', operationalState: 'enable', usageState: 'active', resourceStatus: ResourceStatuses.available,
           resourceCharacteristic: characteristicsOf({ lengthM: 40 + (i % 60), fibreType: 'G.657A2', address: addressId }),
-          place: { id: addressId, role: 'servedPremises', '@referredType': 'GeographicAddress' },
+          place: { id: addressId, href: hrefOf(ctx, address, addressId), role: 'servedPremises', '@referredType': 'GeographicAddress' },
         }, meta);
       }
     });

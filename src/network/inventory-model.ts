@@ -4,6 +4,7 @@
 
 import { ResourceSpecIds } from '../catalog/data/ids.js';
 import type { Doc } from '../store/port.js';
+import { hrefOf, targetOf, type TmfContext } from '../tmf/resource-service.js';
 import { LossFigures, OpticClasses, Technologies } from './optical-budget.js';
 import { pathLegs, usageStateOf, UsageStates, type UsageState } from './serving-path.js';
 import { fspOf, OntModels, portLabel, type Bng, type DropRoute, type Network, type Olt, type Ont, type PonPort, type Splitter } from './topology.js';
@@ -80,8 +81,16 @@ export const CapacitySpecs = {
   available: { id: 'cap-spec-available', name: 'available' },
 } as const;
 
-/** Makes a resource id into its absolute TMF639 href. */
-export type HrefOf = (id: string) => string;
+/** The base URL the hrefs of the references between network entities are made under. */
+export type HrefBase = Pick<TmfContext, 'baseUrl'>;
+
+/** Where the entities the network documents refer to are served, for the hrefs of those references. */
+export const NetworkTargets = {
+  resource: targetOf('TMF639', 'resource'),
+  resourceSpecification: targetOf('TMF634', 'resourceSpecification'),
+  geographicAddress: targetOf('TMF673', 'geographicAddress'),
+  resourcePool: targetOf('TMF685', 'resourcePool'),
+};
 
 /** A TMF639 characteristic value as the network data carries it. */
 export type CharacteristicValue = string | number | boolean | readonly Doc[];
@@ -134,7 +143,7 @@ export function numberedResourceId(pool: Extract<PoolDef, { kind: 'numbered' }>,
 }
 
 /** The TMF639 resource for number `n` of a numbered pool, available (a reservation then reserves it). */
-export function numberedResourceDoc(network: Network, pool: Extract<PoolDef, { kind: 'numbered' }>, n: number, hrefOf: HrefOf): Doc {
+export function numberedResourceDoc(network: Network, pool: Extract<PoolDef, { kind: 'numbered' }>, n: number, base: HrefBase): Doc {
   const id = numberedResourceId(pool, n);
   switch (pool.resource) {
     case NumberedResources.sVlan: {
@@ -143,38 +152,38 @@ export function numberedResourceDoc(network: Network, pool: Extract<PoolDef, { k
         usageState: olt && oltUsage(network, olt) !== UsageStates.idle ? UsageStates.active : UsageStates.idle,
         characteristics: { sVlan: n, ...(olt && { olt: olt.id }) },
         relationships: olt ? [{ type: 'isAssignedTo', id: olt.resourceId, referredType: 'PhysicalResource' }] : [],
-      }, hrefOf);
+      }, base);
     }
     case NumberedResources.vlanPair:
       return logical(id, `S-VLAN ${pool.sVlan} / C-VLAN ${n}`, ResourceCategories.vlanPair, ResourceSpecs.vlanPair, `${pool.sVlan}/${n}`, {
         usageState: UsageStates.idle,
         characteristics: { sVlan: pool.sVlan ?? 0, cVlan: n, olt: pool.ownerId, vlanModel: 'QinQ 1:1 (BBF TR-101)' },
         relationships: [{ type: 'isContainedIn', id: `res-inst-svlan-${pool.sVlan}`, referredType: 'LogicalResource' }],
-      }, hrefOf);
+      }, base);
     case NumberedResources.bngSession: {
       const bng = network.bngs.find((b) => b.id === pool.ownerId);
       return logical(id, `${pool.ownerId} session ${n}`, ResourceCategories.bngSession, ResourceSpecs.bngSession, String(n), {
         usageState: UsageStates.idle,
         characteristics: { bng: pool.ownerId, sessionIndex: n, sessionType: 'IPoE' },
         relationships: bng ? [{ type: 'isContainedIn', id: bng.resourceId, referredType: 'PhysicalResource' }] : [],
-      }, hrefOf);
+      }, base);
     }
   }
 }
 
 /** Every TMF639 resource of the network as loaded: OLTs, PON ports, splitters, built drops, ONT stock, S-VLANs, BNGs. */
-export function networkResources(network: Network, hrefOf: HrefOf): Doc[] {
+export function networkResources(network: Network, base: HrefBase): Doc[] {
   const sVlanPool = networkPools(network).find((p) => p.kind === PoolKinds.numbered && p.resource === NumberedResources.sVlan);
   return [
-    ...network.olts.map((olt) => oltDoc(network, olt)),
-    ...network.ponPorts.map((port) => portDoc(network, port, hrefOf)),
-    ...network.splitters.map((splitter) => splitterDoc(network, splitter, hrefOf)),
-    ...network.drops.filter((drop) => drop.resourceId).map((drop) => dropDoc(network, drop, hrefOf)),
-    ...network.onts.map(ontDoc),
+    ...network.olts.map((olt) => oltDoc(network, olt, base)),
+    ...network.ponPorts.map((port) => portDoc(network, port, base)),
+    ...network.splitters.map((splitter) => splitterDoc(network, splitter, base)),
+    ...network.drops.filter((drop) => drop.resourceId).map((drop) => dropDoc(network, drop, base)),
+    ...network.onts.map((ont) => ontDoc(ont, base)),
     ...(sVlanPool?.kind === PoolKinds.numbered
-      ? sVlanPool.initiallyHeld.map((n) => numberedResourceDoc(network, sVlanPool, n, hrefOf))
+      ? sVlanPool.initiallyHeld.map((n) => numberedResourceDoc(network, sVlanPool, n, base))
       : []),
-    ...network.bngs.map((bng) => bngDoc(network, bng)),
+    ...network.bngs.map((bng) => bngDoc(network, bng, base)),
   ];
 }
 
@@ -188,7 +197,7 @@ export function poolTotal(network: Network, pool: PoolDef): number {
 }
 
 /** The TMF685 ResourcePool document of a pool with `inUse` units taken and `resource` refs listed. */
-export function poolDoc(network: Network, pool: PoolDef, inUse: number, resource: readonly Doc[]): Doc {
+export function poolDoc(network: Network, pool: PoolDef, inUse: number, resource: readonly Doc[], base: HrefBase): Doc {
   const total = poolTotal(network, pool);
   const line = (spec: (typeof CapacitySpecs)[keyof typeof CapacitySpecs], amount: number, range: Doc = {}) => ({
     '@type': 'Capacity',
@@ -203,15 +212,15 @@ export function poolDoc(network: Network, pool: PoolDef, inUse: number, resource
     id: pool.id,
     '@type': 'ResourcePool',
     description: pool.description,
-    resourceSpecification: specRef(pool.spec),
+    resourceSpecification: specRef(base, pool.spec),
     capacity: [line(CapacitySpecs.total, total, range), line(CapacitySpecs.inUse, inUse), line(CapacitySpecs.available, total - inUse)],
     resource,
   };
 }
 
 /** A ResourceSpecificationRef to one of `ResourceSpecs`. */
-export function specRef(spec: ResourceSpec): Doc {
-  return { id: spec.id, name: spec.name, '@referredType': 'ResourceSpecification' };
+export function specRef(base: HrefBase, spec: ResourceSpec): Doc {
+  return { id: spec.id, href: hrefOf(base, NetworkTargets.resourceSpecification, spec.id), name: spec.name, '@referredType': 'ResourceSpecification' };
 }
 
 /** The spec of a PON port's technology. */
@@ -236,7 +245,7 @@ export function withCharacteristics(doc: Doc, values: Readonly<Record<string, Ch
   return characteristics.map((c) => (typeof c.name === 'string' && c.name in values ? { ...c, value: values[c.name] } : c));
 }
 
-function oltDoc(network: Network, olt: Olt): Doc {
+function oltDoc(network: Network, olt: Olt, base: HrefBase): Doc {
   const ports = network.ponPorts.filter((p) => p.oltId === olt.id);
   return physical(olt.resourceId, olt.id, ResourceCategories.olt, ResourceSpecs.olt, {
     // The load-time view of the chassis; reservations track capacity on the ports themselves.
@@ -247,10 +256,10 @@ function oltDoc(network: Network, olt: Olt): Doc {
       ponPorts: ports.length,
     },
     place: { id: olt.centralOfficeId, role: 'installationSite', '@referredType': 'GeographicSite' },
-  });
+  }, base);
 }
 
-function portDoc(network: Network, port: PonPort, hrefOf: HrefOf): Doc {
+function portDoc(network: Network, port: PonPort, base: HrefBase): Doc {
   const olt = network.olts.find((o) => o.id === port.oltId);
   return physical(port.resourceId, portLabel(port), ResourceCategories.ponPort, portSpec(port), {
     usageState: usageStateOf(port.connectedOnts, port.capacity),
@@ -260,10 +269,10 @@ function portDoc(network: Network, port: PonPort, hrefOf: HrefOf): Doc {
       capacity: port.capacity, connectedOnts: port.connectedOnts, sVlan: olt?.sVlan ?? 0,
     },
     relationships: olt ? [{ type: 'isContainedIn', id: olt.resourceId, referredType: 'PhysicalResource' }] : [],
-  }, hrefOf);
+  }, base);
 }
 
-function splitterDoc(network: Network, splitter: Splitter, hrefOf: HrefOf): Doc {
+function splitterDoc(network: Network, splitter: Splitter, base: HrefBase): Doc {
   const ports = splitter.feeders.map((f) => network.ponPorts.find((p) => p.resourceId === f.portId)).filter((p): p is PonPort => !!p);
   const outputs = Number(splitter.ratio.split(':')[1]);
   return physical(splitter.resourceId, splitter.id, ResourceCategories.splitter, ResourceSpecs.splitter, {
@@ -277,10 +286,10 @@ function splitterDoc(network: Network, splitter: Splitter, hrefOf: HrefOf): Doc 
       }),
     },
     relationships: splitter.feeders.map((f) => ({ type: 'isFedBy', id: f.portId, referredType: 'PhysicalResource' })),
-  }, hrefOf);
+  }, base);
 }
 
-function dropDoc(network: Network, drop: DropRoute, hrefOf: HrefOf): Doc {
+function dropDoc(network: Network, drop: DropRoute, base: HrefBase): Doc {
   const splitter = network.splitters.find((s) => s.id === drop.splitterId);
   const leg = pathLegs(drop.addressId, { network }).find((l) => l.drop.id === drop.id && l.port.technology === Technologies.gpon);
   return physical(drop.resourceId ?? drop.id, drop.id, ResourceCategories.fibreDrop, ResourceSpecs.fibreDrop, {
@@ -291,27 +300,27 @@ function dropDoc(network: Network, drop: DropRoute, hrefOf: HrefOf): Doc {
       ...(leg && { estimatedPathLossDb: leg.budget.lossDb, maxLossDb: leg.budget.maxDb, servingPort: leg.label }),
     },
     relationships: splitter ? [{ type: 'isConnectedTo', id: splitter.resourceId, referredType: 'PhysicalResource' }] : [],
-    place: { id: drop.addressId, role: 'servedPremises', '@referredType': 'GeographicAddress' },
-  }, hrefOf);
+    place: { id: drop.addressId, href: hrefOf(base, NetworkTargets.geographicAddress, drop.addressId), role: 'servedPremises', '@referredType': 'GeographicAddress' },
+  }, base);
 }
 
-function ontDoc(ont: Ont): Doc {
+function ontDoc(ont: Ont, base: HrefBase): Doc {
   const model = OntModels[ont.model];
   return physical(ont.resourceId, `ONT ${ont.serial}`, ResourceCategories.ont, model.technology === Technologies.gpon ? ResourceSpecs.ontGpon : ResourceSpecs.ontXgsPon, {
     usageState: UsageStates.idle,
     serialNumber: ont.serial,
     characteristics: { serialNumber: ont.serial, vendor: model.vendor, model: ont.model, technology: model.technology },
     place: { id: ont.stockLocation, role: 'stockLocation', '@referredType': 'GeographicSite' },
-  });
+  }, base);
 }
 
-function bngDoc(network: Network, bng: Bng): Doc {
+function bngDoc(network: Network, bng: Bng, base: HrefBase): Doc {
   const sessions = network.ponPorts.reduce((sum, p) => sum + p.connectedOnts, 0);
   return physical(bng.resourceId, bng.id, ResourceCategories.bng, ResourceSpecs.bng, {
     usageState: usageStateOf(sessions, bng.sessionCapacity),
     characteristics: { model: bng.model, sessionCapacity: bng.sessionCapacity, centralOffice: bng.centralOfficeId },
     place: { id: bng.centralOfficeId, role: 'installationSite', '@referredType': 'GeographicSite' },
-  });
+  }, base);
 }
 
 function oltUsage(network: Network, olt: Olt): UsageState {
@@ -328,31 +337,31 @@ interface ResourceParts {
   place?: Doc;
 }
 
-function physical(id: string, name: string, category: string, spec: ResourceSpec, parts: ResourceParts, hrefOf?: HrefOf): Doc {
-  return resourceDoc(id, name, 'PhysicalResource', category, spec, parts, hrefOf);
+function physical(id: string, name: string, category: string, spec: ResourceSpec, parts: ResourceParts, base: HrefBase): Doc {
+  return resourceDoc(id, name, 'PhysicalResource', category, spec, parts, base);
 }
 
-function logical(id: string, name: string, category: string, spec: ResourceSpec, value: string, parts: ResourceParts, hrefOf: HrefOf): Doc {
-  return { ...resourceDoc(id, name, 'LogicalResource', category, spec, parts, hrefOf), value };
+function logical(id: string, name: string, category: string, spec: ResourceSpec, value: string, parts: ResourceParts, base: HrefBase): Doc {
+  return { ...resourceDoc(id, name, 'LogicalResource', category, spec, parts, base), value };
 }
 
-function resourceDoc(id: string, name: string, type: string, category: string, spec: ResourceSpec, parts: ResourceParts, hrefOf?: HrefOf): Doc {
+function resourceDoc(id: string, name: string, type: string, category: string, spec: ResourceSpec, parts: ResourceParts, base: HrefBase): Doc {
   return {
     id,
     '@type': type,
     name,
     category,
     ...(parts.serialNumber && { serialNumber: parts.serialNumber }),
-    resourceSpecification: specRef(spec),
+    resourceSpecification: specRef(base, spec),
     administrativeState: 'unlocked',
     operationalState: 'enable',
     usageState: parts.usageState,
     resourceStatus: parts.resourceStatus ?? ResourceStatuses.available,
     resourceCharacteristic: characteristicsOf(parts.characteristics),
-    ...(parts.relationships && parts.relationships.length > 0 && hrefOf && {
+    ...(parts.relationships && parts.relationships.length > 0 && {
       resourceRelationship: parts.relationships.map((r) => ({
         relationshipType: r.type,
-        resource: { id: r.id, href: hrefOf(r.id), '@referredType': r.referredType },
+        resource: { id: r.id, href: hrefOf(base, NetworkTargets.resource, r.id), '@referredType': r.referredType },
       })),
     }),
     ...(parts.place && { place: parts.place }),

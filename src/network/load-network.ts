@@ -15,7 +15,7 @@ import type { Network } from './topology.js';
 export async function loadNetwork(tx: Store, ctx: TmfContext, meta: RequestMeta): Promise<void> {
   const { network, pools } = ctx.network;
   const href = (id: string) => hrefOf(ctx, RESOURCE_TARGET, id);
-  const resources = networkResources(network, href);
+  const resources = networkResources(network, ctx);
   for (const doc of resources) await upsertInTx(tx, ctx, RESOURCE_TARGET, doc, meta);
   const refOf = (id: string): Doc => {
     const doc = resources.find((r) => r.id === id);
@@ -23,7 +23,7 @@ export async function loadNetwork(tx: Store, ctx: TmfContext, meta: RequestMeta)
   };
   for (const pool of pools) {
     const { inUse, members } = initialUse(network, pool);
-    await upsertInTx(tx, ctx, POOL_TARGET, poolDoc(network, pool, inUse, members.map(refOf)), meta);
+    await upsertInTx(tx, ctx, POOL_TARGET, poolDoc(network, pool, inUse, members.map(refOf), ctx), meta);
   }
 }
 

@@ -161,7 +161,7 @@ function patchResource(tx: Store, env: BehaviourEnv, id: string, patch: Doc): Pr
 }
 
 async function syncPool(tx: Store, env: BehaviourEnv, pool: PoolDef, inUse: number, resource: readonly Doc[]): Promise<void> {
-  const { capacity } = poolDoc(env.ctx.network.network, pool, inUse, resource);
+  const { capacity } = poolDoc(env.ctx.network.network, pool, inUse, resource, env.ctx);
   await patchInTx(tx, env.ctx, POOL_TARGET, pool.id, { capacity, resource }, env.meta);
 }
 
@@ -185,7 +185,7 @@ function nextNumbers(pool: NumberedPool, held: readonly Doc[], quantity: number)
 }
 
 function numberedDoc(env: BehaviourEnv, pool: NumberedPool, n: number): Doc {
-  const doc = numberedResourceDoc(env.ctx.network.network, pool, n, (id) => hrefOf(env.ctx, RESOURCE_TARGET, id));
+  const doc = numberedResourceDoc(env.ctx.network.network, pool, n, env.ctx);
   return { ...doc, href: hrefOf(env.ctx, RESOURCE_TARGET, String(doc.id)) };
 }
 

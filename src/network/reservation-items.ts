@@ -7,7 +7,8 @@
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { isPlainObject } from '../tmf/merge-patch.js';
-import { DirectlyReservableSpecs, type PoolDef } from './inventory-model.js';
+import { hrefOf } from '../tmf/resource-service.js';
+import { DirectlyReservableSpecs, NetworkTargets, type HrefBase, type PoolDef } from './inventory-model.js';
 import { findPool, poolHolding, poolsOfSpec, type NetworkModel } from './network-model.js';
 import { requireResource } from './pools.js';
 
@@ -89,8 +90,8 @@ export function poolIdOf(item: Doc): string | undefined {
 }
 
 /** A RelatedEntity for a pool, as an item records which pool it drew from. */
-export function poolEntity(pool: PoolDef): Doc {
-  return { id: pool.id, name: pool.description, role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' };
+export function poolEntity(base: HrefBase, pool: PoolDef): Doc {
+  return { id: pool.id, href: hrefOf(base, NetworkTargets.resourcePool, pool.id), name: pool.description, role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' };
 }
 
 function namedPool(model: NetworkModel, id: string, at: string): PoolDef {

@@ -5,7 +5,8 @@
 import type { SubscriberResourceKind } from '../catalog/model.js';
 import type { Doc } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
-import { networkPools, PoolKinds, portPoolId, ResourceSpecs, type PoolDef } from './inventory-model.js';
+import { hrefOf } from '../tmf/resource-service.js';
+import { networkPools, NetworkTargets, PoolKinds, portPoolId, ResourceSpecs, type HrefBase, type PoolDef } from './inventory-model.js';
 import { Technologies, type Technology } from './optical-budget.js';
 import { ItemRoles } from './reservation-items.js';
 import { pathLegs, servingPath, type PathLeg } from './serving-path.js';
@@ -19,8 +20,8 @@ export type SubscriberReservation = Record<SubscriberResourceKind, Doc>;
  * port, an ONT from the technology's stock, a C-VLAN under the serving OLT's S-VLAN, the premises
  * drop, and a session on the central office's BNG. CONFLICT when the address is not served.
  */
-export function subscriberReservationItems(addressId: string, technology: Technology, network: Network): Doc[] {
-  return subscriberReservationPlan(addressId, technology, network).items;
+export function subscriberReservationItems(base: HrefBase, addressId: string, technology: Technology, network: Network): Doc[] {
+  return subscriberReservationPlan(base, addressId, technology, network).items;
 }
 
 /** A route and the reservation items that would put a subscriber on it. */
@@ -30,10 +31,10 @@ export interface ReservationPlan {
 }
 
 /** The serving route of the address (the one qualification assesses) and its reservation items. */
-export function subscriberReservationPlan(addressId: string, technology: Technology, network: Network): ReservationPlan {
+export function subscriberReservationPlan(base: HrefBase, addressId: string, technology: Technology, network: Network): ReservationPlan {
   const path = servingPath(addressId, { network, technology });
   if (path.kind !== 'served') throw new TmfError('CONFLICT', `address ${addressId} is not served by ${technology} (${path.kind})`);
-  return { leg: path.serving, items: itemsForLeg(path.serving, technology, network) };
+  return { leg: path.serving, items: itemsForLeg(base, path.serving, technology, network) };
 }
 
 /**
@@ -42,17 +43,17 @@ export function subscriberReservationPlan(addressId: string, technology: Technol
  * address over a built drop, within the optical budget of that port's optic; lowest loss first. Each
  * comes with its items; whether the port has room is for the pools to say (an availability check).
  */
-export function adjacentPortPlans(addressId: string, technology: Technology, network: Network, portId: string): ReservationPlan[] {
+export function adjacentPortPlans(base: HrefBase, addressId: string, technology: Technology, network: Network, portId: string): ReservationPlan[] {
   const planned = network.ponPorts.find((p) => p.resourceId === portId);
   if (!planned) return [];
   return pathLegs(addressId, { network, technology })
     .filter((leg) => leg.port.technology === technology && leg.olt.id === planned.oltId && leg.port.resourceId !== portId)
     .filter((leg) => leg.drop.resourceId !== undefined && leg.budget.withinBudget)
     .sort((a, b) => a.budget.lossDb - b.budget.lossDb)
-    .map((leg) => ({ leg, items: itemsForLeg(leg, technology, network) }));
+    .map((leg) => ({ leg, items: itemsForLeg(base, leg, technology, network) }));
 }
 
-function itemsForLeg(leg: PathLeg, technology: Technology, network: Network): Doc[] {
+function itemsForLeg(base: HrefBase, leg: PathLeg, technology: Technology, network: Network): Doc[] {
   const { port, drop, olt } = leg;
   const pools = networkPools(network);
   const poolWhere = (what: string, test: (pool: PoolDef) => boolean) => {
@@ -63,13 +64,13 @@ function itemsForLeg(leg: PathLeg, technology: Technology, network: Network): Do
   const fromPool = (kind: SubscriberResourceKind, poolId: string): Doc => ({
     id: kind,
     quantity: 1,
-    relatedEntity: [{ id: poolId, role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' }],
+    relatedEntity: [{ id: poolId, href: hrefOf(base, NetworkTargets.resourcePool, poolId), role: ItemRoles.resourcePool, '@referredType': 'ResourcePool' }],
   });
   const items: SubscriberReservation = {
     accessPort: fromPool('accessPort', portPoolId(port)),
     cpe: fromPool('cpe', poolWhere('ONT stock', (p) => p.kind === PoolKinds.stock && p.spec === ontSpecOf(technology))),
     vlanPair: fromPool('vlanPair', poolWhere('C-VLAN', (p) => p.kind === PoolKinds.numbered && p.resource === 'vlanPair' && p.sVlan === olt.sVlan)),
-    drop: { id: 'drop', quantity: 1, relatedEntity: [{ id: drop.resourceId, role: ItemRoles.resource, '@referredType': 'PhysicalResource' }] },
+    drop: { id: 'drop', quantity: 1, relatedEntity: [{ id: drop.resourceId, ...(drop.resourceId && { href: hrefOf(base, NetworkTargets.resource, drop.resourceId) }), role: ItemRoles.resource, '@referredType': 'PhysicalResource' }] },
     bngSession: fromPool('bngSession', poolWhere('BNG session', (p) => p.kind === PoolKinds.numbered && p.resource === 'bngSession' && network.bngs.some((b) => b.id === p.ownerId && b.centralOfficeId === olt.centralOfficeId))),
   };
   return Object.values(items);

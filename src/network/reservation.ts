@@ -80,7 +80,7 @@ async function reserveItem(tx: Store, env: BehaviourEnv, item: Doc, index: numbe
   const reserved = 'pool' in request
     ? await takeFromPool(tx, env, request.pool, request.quantity, request.memberId)
     : [await holdResource(tx, env, request.resource)];
-  const poolRef = 'pool' in request && !poolIdOf(item) ? [poolEntity(request.pool)] : [];
+  const poolRef = 'pool' in request && !poolIdOf(item) ? [poolEntity(env.ctx, request.pool)] : [];
   return {
     ...item,
     id: item.id ?? String(index + 1),

@@ -15,7 +15,7 @@ describe('the demo network data', () => {
   });
 
   it('gives every TMF639 resource and TMF685 pool a distinct id', () => {
-    const ids = [...networkResources(demoNetwork, (id) => id).map((r) => r.id), ...networkPools(demoNetwork).map((p) => p.id)];
+    const ids = [...networkResources(demoNetwork, { baseUrl: '' }).map((r) => r.id), ...networkPools(demoNetwork).map((p) => p.id)];
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -144,7 +144,7 @@ function describedAs(env: BehaviourEnv, doc: Doc, resource: Doc): Doc {
   };
 }
 
-// TMF702's ResourceSpecificationRef requires the href that inventory's ref leaves out.
+// TMF702's ResourceSpecificationRef requires an href; a resource a client stored without one gets it here.
 function specificationRef(env: BehaviourEnv, resource: Doc): Doc | undefined {
   const ref = resource.resourceSpecification as Doc | undefined;
   return ref && { ...ref, href: ref.href ?? hrefOf(env.ctx, SPECIFICATION_TARGET, String(ref.id)) };

@@ -22,7 +22,7 @@ export const reserveAddedResources: StepDefinition = {
   async run({ call, context, tmf }) {
     const added = new Set((context.changes as DiffChange[]).filter((c) => c.layer === 'resource' && c.action === 'add').map((c) => c.slot));
     if (!added.size) return { addedResources: {} };
-    const reservationItem = subscriberReservationItems(String(context.addressId), context.networkTechnology as Technology, tmf.network.network).filter((item) => added.has(String(item.id)));
+    const reservationItem = subscriberReservationItems(tmf, String(context.addressId), context.networkTechnology as Technology, tmf.network.network).filter((item) => added.has(String(item.id)));
     const check = await call<Doc>({ from: 'rom', method: 'POST', path: tmfPath('TMF685', 'availabilityCheck'), body: { reservationItem } });
     const unavailable = (check.reservationItem as Doc[]).filter((item) => item.state !== 'completed');
     if (unavailable.length) throw new JourneyStopped('AAR', `not available: ${unavailable.map((i) => String(i.id)).join(', ')}`);

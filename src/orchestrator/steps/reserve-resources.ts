@@ -72,7 +72,7 @@ export const reserveResources: StepDefinition = {
 async function availablePlan({ call, context, tmf }: StepContext): Promise<{ plan: ReservationPlan; replanned?: string }> {
   const technology = context.networkTechnology as Technology;
   const { network } = tmf.network;
-  const planned = subscriberReservationPlan(String(context.addressId), technology, network);
+  const planned = subscriberReservationPlan(tmf, String(context.addressId), technology, network);
   const check = async (plan: ReservationPlan) =>
     (await call<Doc>({ from: 'rom', method: 'POST', path: tmfPath('TMF685', 'availabilityCheck'), body: { reservationItem: plan.items } })).reservationItem as Doc[];
   const unavailable = (await check(planned)).filter((item) => item.state !== 'completed');
@@ -80,7 +80,7 @@ async function availablePlan({ call, context, tmf }: StepContext): Promise<{ pla
   const stop = () => new JourneyStopped('AAR', `not available: ${unavailable.map((i) => String(i.id)).join(', ')}`);
   // Only a full port is worth another route; anything else short (ONTs, sessions) is short on every port.
   if (unavailable.some((item) => item.id !== 'accessPort')) throw stop();
-  for (const alternative of adjacentPortPlans(String(context.addressId), technology, network, planned.leg.port.resourceId)) {
+  for (const alternative of adjacentPortPlans(tmf, String(context.addressId), technology, network, planned.leg.port.resourceId)) {
     const answered = await check(alternative);
     if (answered.some((item) => item.state !== 'completed')) continue;
     const room = answered.find((item) => item.id === 'accessPort')?.stateChangeReason;
