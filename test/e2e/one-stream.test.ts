@@ -44,6 +44,9 @@ describe('the live stream', { timeout: 90_000 }, () => {
     await page.waitForSelector('h1:has-text("Live run")');
     const runId = (await page.textContent('main h1'))!.replace('Live run ', '');
 
+    // The run picker names the run the lanes show, not the default one.
+    const picked = () => page.$eval('[data-testid="pick-run"]', (select) => (select as HTMLSelectElement).value);
+    expect(await picked()).toBe(runId);
     // The swimlane shows the calls as they happen, not only at the end.
     const counts = new Set<string>();
     await waitFor(async () => {
@@ -58,6 +61,7 @@ describe('the live stream', { timeout: 90_000 }, () => {
     await waitFor(async () => ((await page.textContent(`[data-testid="pick-run"] option[value="${runId}"]`)) ?? '').includes('gpon-ftth completed'), 10_000);
     // A moment after the run: the swimlane has let go of the stream, the run list still holds it.
     await page.waitForTimeout(1000);
+    expect(await picked()).toBe(runId);
 
     expect(opened).toBeGreaterThan(0);
     expect(most).toBe(1);

@@ -156,8 +156,10 @@ export function Swimlane() {
         <button type="button" onClick={() => { if (shown >= exchanges.length) setShown(0); setPlaying(!playing); }}>{playing ? 'Pause' : 'Play'}</button>
         <button type="button" onClick={() => { setPlaying(false); setShown((n) => Math.min(n >= exchanges.length ? 1 : n + 1, exchanges.length)); }}>Step</button>
         <label data-tour="speed-control">Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
-        <label>Run <select data-testid="pick-run" value={route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
+        <label>Run <select data-testid="pick-run" value={live?.runId ?? route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
           <option value="">{defaultRun(runs).label}</option>
+          {/* The live run is what the lanes show, listed or not yet. */}
+          {live && !runs.some((r) => r.id === live.runId) && <option value={live.runId}>{live.scenario} {live.status} {live.runId.slice(0, 12)}</option>}
           {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
         </select></label>
         <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}{all.length > exchanges.length && ` · ${all.length - exchanges.length} more to other APIs in Architect mode`}</span>
