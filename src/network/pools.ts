@@ -5,9 +5,10 @@
 
 import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
-import { hrefOf, patchInTx, targetOf, upsertInTx, type BehaviourEnv } from '../tmf/resource-service.js';
+import { hrefOf, patchInTx, upsertInTx, type BehaviourEnv } from '../tmf/resource-service.js';
 import {
   characteristicValue,
+  NetworkTargets,
   numberedResourceDoc,
   numberedResourceId,
   PoolKinds,
@@ -20,9 +21,9 @@ import {
 import { usageStateOf, UsageStates } from './serving-path.js';
 
 /** Where TMF639 resources live. */
-export const RESOURCE_TARGET = targetOf('TMF639', 'resource');
+export const RESOURCE_TARGET = NetworkTargets.resource;
 /** Where TMF685 pools live. */
-export const POOL_TARGET = targetOf('TMF685', 'resourcePool');
+export const POOL_TARGET = NetworkTargets.resourcePool;
 
 type NumberedPool = Extract<PoolDef, { kind: 'numbered' }>;
 type StockPool = Extract<PoolDef, { kind: 'stock' }>;
