@@ -96,8 +96,11 @@ describe('the GPON FTTH journey', () => {
     const causeOf = (eventType: string) => causes[report.events.findIndex((e: Doc) => e.eventType === eventType)][0];
     expect(causeOf('ShoppingCartCreateEvent')).toMatchObject({ method: 'POST', api: 'TMF663' });
     expect(causeOf('ShoppingCartAttributeValueChangeEvent')).toMatchObject({ method: 'PATCH', api: 'TMF663' });
-    // Checkout prices the cart's items with the offering's catalog price: the items are final.
-    expect(causeOf('ShoppingCartAttributeValueChangeEvent').response.cartItem[0].itemPrice).toEqual([{
+    // The channel adds the offering to the cart and the server prices it from the catalog: the items are final.
+    const checkedOut = causeOf('ShoppingCartAttributeValueChangeEvent');
+    expect(checkedOut.request.cartItem[0]).not.toHaveProperty('itemPrice');
+    expect(checkedOut.response.cartTotalPrice).toEqual([{ priceType: 'recurring', recurringChargePeriod: 'month', price: { dutyFreeAmount: { unit: 'CAD', value: 85 } } }]);
+    expect(checkedOut.response.cartItem[0].itemPrice).toEqual([{
       name: 'GPON FTTH 1Gbps Residential, monthly', priceType: 'recurring', recurringChargePeriod: 'month',
       price: { dutyFreeAmount: { unit: 'CAD', value: 85 } },
       productOfferingPrice: { id: 'pop-gpon-ftth-001-monthly', href: `${BASE_URL}/tmf-api/productCatalogManagement/v4/productOfferingPrice/pop-gpon-ftth-001-monthly`, name: 'GPON FTTH 1Gbps Residential, monthly', '@referredType': 'ProductOfferingPrice' },

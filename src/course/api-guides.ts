@@ -32,7 +32,7 @@ export const apiGuides: readonly ApiGuide[] = [
   },
   {
     api: 'TMF663', level: 'architect', callers: ['channel'],
-    purpose: 'Holds what a customer is choosing before committing: cart items with offerings, quantities and their prices (itemPrice, from the catalog). The server owns the cart\'s validFor and cartTotalPrice: a client does not PATCH them.',
+    purpose: 'Holds what a customer is choosing before committing: cart items with offerings and quantities. The server checks each offering is on sale and prices the items from the TMF620 catalog (itemPrice, itemTotalPrice) and the cart (cartTotalPrice); a price a client sends is replaced by the server\'s, and a PATCH that changes cartTotalPrice or validFor is refused.',
     whenNotToUse: 'Not to place an order: checkout means the channel creates a TMF622 product order from the cart.',
     confusions: ['A cart has no state machine in the standard; "checked out" is not a TMF state. Only cart items have a status (active or saveForLater).'],
   },

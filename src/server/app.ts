@@ -33,6 +33,7 @@ import { frameworkErrors, installErrorHandling, MAX_PATH_SEGMENT } from './error
 import { mountRunRoutes } from './run-routes.js';
 import { mountFailureRoutes } from './failure-routes.js';
 import { cancelProductOrderBehaviour } from '../orchestrator/cancel/behaviour.js';
+import { shoppingCartBehaviour } from '../orchestrator/cart/behaviour.js';
 import { orderCancellationBehaviours } from '../orchestrator/cancel/order-cancellation.js';
 import { createFaultBoard, withFaults, type FaultBoard } from '../orchestrator/faults/board.js';
 import { mountEventTopics } from './event-routes.js';
@@ -103,7 +104,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     uuid: sources.uuid,
     guardState,
     canonicalStates,
-    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, ...orderCancellationBehaviours, 'TMF688/topic': topicBehaviour }, faults),
+    behaviours: withFaults({ ...networkBehaviours, ...qualificationBehaviours, ...activationBehaviours, 'TMF622/cancelProductOrder': cancelProductOrderBehaviour, ...orderCancellationBehaviours, 'TMF663/shoppingCart': shoppingCartBehaviour, 'TMF688/topic': topicBehaviour }, faults),
     network: networkModel(options.network ?? demoNetwork),
   };
   const runner = createRunner({ tmf: ctx, flows: scenarios, faults, logger: app.log });

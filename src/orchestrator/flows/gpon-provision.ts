@@ -101,8 +101,10 @@ async function prepareGponProvision(input: Doc, tx: Store, tmf: TmfContext): Pro
   await mustExist(tx, 'TMF673', 'geographicAddress', addressId);
   const offering = await mustExist(tx, 'TMF620', 'productOffering', offeringId);
   const priceRef = (offering.productOfferingPrice as Doc[] | undefined)?.[0];
+  // TMF663 prices the cart from these at checkout; checked here so that a journey whose cart could
+  // not be priced writes nothing.
   if (!priceRef) throw new TmfError('INVALID_BODY', `offering ${offeringId} has no productOfferingPrice: the channel has nothing to price the cart with`);
-  const price = await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
+  await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
   const tree = decompose(tmf, offeringId);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const technology = networkTechnologyOf(catalogTechnology);
@@ -114,7 +116,6 @@ async function prepareGponProvision(input: Doc, tx: Store, tmf: TmfContext): Pro
     addressId,
     offeringId,
     offeringName: offering.name,
-    offeringPrice: { id: price.id, name: price.name, priceType: price.priceType, recurringChargePeriodType: price.recurringChargePeriodType, price: price.price },
     productSpecId: tree.productSpecification.id,
     accessServiceSpecId: tree.services[0]?.spec.id,
     billingAccountId: account?.id,

@@ -1,5 +1,3 @@
-import type { Doc } from '../../store/port.js';
-import type { TmfContext } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
@@ -11,22 +9,20 @@ export const checkoutCart: StepDefinition = {
   actor: 'channel',
   title: 'Cart checkout (TMF663)',
   async run({ call, context, tmf }) {
-    const cart = await call<{ id: string; cartItem: Doc[] }>({
+    // The channel opens the customer's cart, then adds the chosen offering. TMF663 carts have no state:
+    // the server prices the item from the catalog, and the cart it answers with is the one checked out,
+    // its items final (TMF-DOMAIN §12.3, event 1).
+    const cart = await call<{ id: string }>({
       from: 'channel',
       method: 'POST',
       path: tmfPath('TMF663', 'shoppingCart'),
-      body: {
-        relatedParty: [customerParty(tmf, context)],
-        cartItem: [{ id: '1', action: 'add', quantity: 1, status: 'active', productOffering: refById(tmf, 'ProductOffering', context.offeringId, { name: context.offeringName }) }],
-      },
+      body: { relatedParty: [customerParty(tmf, context)] },
     });
-    // TMF663 carts have no state, and the server owns their validFor: at checkout the channel prices
-    // the items with the offering's catalog price, and the items are final (TMF-DOMAIN §12.3, event 1).
     await call({
       from: 'channel',
       method: 'PATCH',
       path: tmfPath('TMF663', 'shoppingCart', cart.id),
-      body: { cartItem: cart.cartItem.map((item) => ({ ...item, itemPrice: [cartPrice(tmf, context.offeringPrice as Doc)] })) },
+      body: { cartItem: [{ id: '1', action: 'add', quantity: 1, status: 'active', productOffering: refById(tmf, 'ProductOffering', context.offeringId, { name: context.offeringName }) }] },
     });
     return {
       cartId: cart.id,
@@ -34,15 +30,3 @@ export const checkoutCart: StepDefinition = {
     };
   },
 };
-
-/** A TMF620 ProductOfferingPrice as a TMF663 CartPrice: its amount before tax, and a reference to it. */
-function cartPrice(tmf: Pick<TmfContext, 'baseUrl'>, price: Doc): Doc {
-  const amount = price.price as { unit: string; value: number };
-  return {
-    name: price.name,
-    priceType: price.priceType,
-    ...(price.recurringChargePeriodType !== undefined && { recurringChargePeriod: price.recurringChargePeriodType }),
-    price: { dutyFreeAmount: { unit: amount.unit, value: amount.value } },
-    productOfferingPrice: refById(tmf, 'ProductOfferingPrice', price.id, { name: price.name }),
-  };
-}
