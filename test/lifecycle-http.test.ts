@@ -39,7 +39,7 @@ function subject(id: string): Subject {
 
 const enforced = [
   'product-order', 'service-order', 'resource-order', 'work-order', 'product', 'service', 'appointment',
-  'service-qualification', 'product-offering-qualification', 'trouble-ticket',
+  'service-qualification', 'query-service-qualification', 'product-offering-qualification', 'trouble-ticket',
 ].map(subject);
 
 /** Every edge of a machine's table as [from, to]. */

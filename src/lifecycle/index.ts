@@ -19,6 +19,7 @@ import { resourceOrderItemMachine } from './resource-order-item.machine.js';
 import { serviceMachine } from './service.machine.js';
 import { serviceOrderMachine } from './service-order.machine.js';
 import { serviceOrderItemMachine } from './service-order-item.machine.js';
+import { queryServiceQualificationMachine } from './query-service-qualification.machine.js';
 import { serviceQualificationMachine } from './service-qualification.machine.js';
 import { troubleTicketMachine } from './trouble-ticket.machine.js';
 import { workOrderMachine } from './work-order.machine.js';
@@ -28,6 +29,7 @@ import { workOrderItemMachine } from './work-order-item.machine.js';
 export const lifecycles: readonly Machine[] = [
   productOfferingQualificationMachine,
   serviceQualificationMachine,
+  queryServiceQualificationMachine,
   productOrderMachine,
   productOrderItemMachine,
   serviceOrderMachine,

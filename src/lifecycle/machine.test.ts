@@ -177,6 +177,10 @@ const cases: Record<string, { allowed: Pair[]; refused: Pair[] }> = {
     allowed: [['accepted', 'inProgress'], ['accepted', 'terminatedWithError'], ['inProgress', 'done'], ['inProgress', 'terminatedWithError']],
     refused: [['accepted', 'done'], ['done', 'inProgress'], ['terminatedWithError', 'accepted']],
   },
+  'query-service-qualification': {
+    allowed: [['accepted', 'inProgress'], ['accepted', 'terminatedWithError'], ['inProgress', 'done'], ['inProgress', 'terminatedWithError']],
+    refused: [['accepted', 'done'], ['done', 'inProgress'], ['done', 'accepted'], ['terminatedWithError', 'accepted']],
+  },
   'product-offering-qualification': {
     allowed: [['acknowledged', 'inProgress'], ['inProgress', 'done'], ['inProgress', 'terminatedWithError']],
     refused: [['acknowledged', 'done'], ['done', 'acknowledged']],
@@ -241,6 +245,7 @@ describe('the real machines', () => {
   it('starts TMF638 services at a fork and TMF645 qualifications under either spelling', () => {
     expect(byId('service').initial).toEqual(['feasibilityChecked', 'designed', 'reserved', 'inactive', 'active']);
     expect(canonicalState(byId('service-qualification'), 'acknowledged')).toBe('accepted');
+    expect(canonicalState(byId('query-service-qualification'), 'acknowledged')).toBe('accepted');
     expect(canonicalState(byId('product'), 'aborted ')).toBe('aborted');
   });
 
