@@ -12,6 +12,7 @@ import { tempDir } from './support/temp-dir.js';
 type Doc = Record<string, any>;
 const POQ = '/tmf-api/productOfferingQualification/v4/productOfferingQualification';
 const SQ = '/tmf-api/serviceQualificationManagement/v4/checkServiceQualification';
+const QUERY = '/tmf-api/serviceQualificationManagement/v4/queryServiceQualification';
 const clock = () => new Date('2026-11-26T10:00:00Z');
 
 const poq = (customerId: string, offeringIds: string[]) => ({
@@ -107,5 +108,30 @@ describe('asynchronous qualification', () => {
     expect([ended.state, ended.qualificationResult]).toEqual(['terminatedWithError', undefined]);
     const events = await app.spine.ctx.store.listEvents({ resourceId: ended.id });
     expect(events.map((e) => e.eventType).at(-1)).toBe('CheckServiceQualificationStateChangeEvent');
+  });
+
+  it('answers a TMF645 query later with the services an instant one lists, and ends one for an unknown place terminatedWithError', async () => {
+    const app = await build({ now: clock });
+    await loadDemoDataset(app.spine.ctx);
+    const query = (addressId: string, instantSyncQualification: boolean) => ({
+      instantSyncQualification,
+      searchCriteria: { service: { place: [{ id: addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }] } },
+    });
+    const response = await post(app, QUERY, query('addr-tor-42-maple-ave', false));
+    expect([response.statusCode, response.json().state, response.json().serviceQualificationItem]).toEqual([201, 'accepted', undefined]);
+    const done = await finished(app, response.headers.location as string);
+    const instant = (await post(app, QUERY, query('addr-tor-42-maple-ave', true))).json();
+    expect([done.state, done.serviceQualificationItem]).toEqual(['done', instant.serviceQualificationItem]);
+    expect(done.serviceQualificationItem.length).toBeGreaterThan(0);
+
+    const unknown = await post(app, QUERY, query('addr-nowhere', false));
+    expect(unknown.statusCode).toBe(201);
+    const ended = await finished(app, unknown.headers.location as string);
+    expect([ended.state, ended.serviceQualificationItem]).toEqual(['terminatedWithError', undefined]);
+    const events = await app.spine.ctx.store.listEvents({ resourceId: ended.id });
+    expect(events.map((e) => [e.eventType, (e.envelope.event as Doc).queryServiceQualification.state, e.correlationId])).toEqual([
+      ['QueryServiceQualificationCreateEvent', 'accepted', 'client-conversation-1'],
+      ['QueryServiceQualificationStateChangeEvent', 'terminatedWithError', 'client-conversation-1'],
+    ]);
   });
 });

@@ -13,6 +13,7 @@ type Doc = Record<string, any>;
 const VALIDATION = '/tmf-api/geographicAddressManagement/v4/geographicAddressValidation';
 const POQ = '/tmf-api/productOfferingQualification/v4/productOfferingQualification';
 const SQ = '/tmf-api/serviceQualificationManagement/v4/checkServiceQualification';
+const QUERY = '/tmf-api/serviceQualificationManagement/v4/queryServiceQualification';
 const RESOURCE = '/tmf-api/resourceInventoryManagement/v4/resource';
 const POOL = '/tmf-api/resourcePoolManagement/v4/resourcePool';
 const RESERVATION = '/tmf-api/resourcePoolManagement/v4/reservation';
@@ -21,6 +22,7 @@ const ENTITIES: Record<string, [api: string, definition: string]> = {
   [VALIDATION]: ['TMF673', 'GeographicAddressValidation'],
   [POQ]: ['TMF679', 'ProductOfferingQualification'],
   [SQ]: ['TMF645', 'CheckServiceQualification'],
+  [QUERY]: ['TMF645', 'QueryServiceQualification'],
 };
 
 const validator = createSchemaValidator();
@@ -358,6 +360,81 @@ describe('gates 2 and 3, footprint and deep network (TMF645)', () => {
       expect(response.json().message).toContain(message);
     }
     expect((await app.inject({ method: 'GET', url: SQ })).json()).toEqual([]);
+  });
+});
+
+describe('TMF645 queryServiceQualification: the services the network can deliver at a place', () => {
+  const query = (addressId: string, service: Doc = {}, flags: Doc = { instantSyncQualification: true }) => ({
+    ...flags,
+    searchCriteria: { service: { place: [{ id: addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' }], ...service } },
+  });
+  /** Each listed service as [its specification, its access technology]. */
+  const listed = (doc: Doc) => doc.serviceQualificationItem.map((item: Doc) => [item.service.serviceSpecification.id, characteristic(item.service, 'accessTechnology')]);
+  const answer = async (app: FastifyInstance, body: Doc) => {
+    const response = await qualify(app, QUERY, body);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+
+  it("lists the Broadband CFS over XGS-PON, GPON and VDSL2 at Jane's address, fastest first, done in the response", async () => {
+    const app = await demoApp();
+    const response = await qualify(app, QUERY, query(JANE.address), 'journey-jane');
+    expect(response.statusCode, response.body).toBe(200);
+    const doc = response.json();
+    expect(response.headers.location).toBe(doc.href);
+    expect([doc.state, doc.effectiveQualificationDate]).toEqual(['done', '2026-11-26T10:00:00.000Z']);
+    expect(listed(doc)).toEqual([['cfss-broadband', 'XGSPON'], ['cfss-broadband', 'GPON'], ['cfss-broadband', 'VDSL2']]);
+    expect(doc.serviceQualificationItem[1]).toEqual({
+      id: '2',
+      service: {
+        serviceSpecification: {
+          id: 'cfss-broadband', href: 'http://spine.test/tmf-api/serviceCatalogManagement/v4/serviceSpecification/cfss-broadband',
+          name: 'Broadband', version: '1.0', '@referredType': 'CustomerFacingServiceSpecification',
+        },
+        serviceCharacteristic: [{ name: 'accessTechnology', valueType: 'string', value: 'GPON' }],
+        place: [{ id: JANE.address, role: 'installationAddress', '@referredType': 'GeographicAddress' }],
+      },
+    });
+    expect(await get(app, `${QUERY}/${doc.id}`)).toEqual(doc);
+    const events = await app.spine.ctx.store.listEvents({ resourceId: doc.id });
+    expect(events.map((e) => [e.eventType, (e.envelope.event as Doc).queryServiceQualification.state, e.correlationId]).slice(0, 2)).toEqual([
+      ['QueryServiceQualificationCreateEvent', 'inProgress', 'journey-jane'],
+      ['QueryServiceQualificationStateChangeEvent', 'done', 'journey-jane'],
+    ]);
+  });
+
+  it('reads the network as the check does: no GPON once her port is full, only VDSL2 at 15 Birch St, nothing at 8 Cedar Lane, Markham', async () => {
+    const app = await demoApp();
+    await reserve(app, 'pool-olt-port-04-12', 3);
+    expect(listed(await answer(app, query(JANE.address)))).toEqual([['cfss-broadband', 'XGSPON'], ['cfss-broadband', 'VDSL2']]);
+    expect(listed(await answer(app, query(BIRCH_ST)))).toEqual([['cfss-broadband', 'VDSL2']]);
+    const unserved = await answer(app, query(CEDAR_LANE));
+    expect([unserved.state, unserved.serviceQualificationItem]).toEqual(['done', []]);
+  });
+
+  it('narrows the list to the specification and access technology searched for, in either spelling', async () => {
+    const app = await demoApp();
+    const broadband = { serviceSpecification: { id: 'cfss-broadband' } };
+    expect(listed(await answer(app, query(JANE.address, broadband)))).toHaveLength(3);
+    for (const spelling of ['XGS-PON', 'xgspon']) {
+      const searched = query(JANE.address, { ...broadband, serviceCharacteristic: [{ name: 'accessTechnology', value: spelling }] });
+      expect(listed(await answer(app, searched))).toEqual([['cfss-broadband', 'XGSPON']]);
+    }
+  });
+
+  it('refuses with 400, storing nothing, a place or specification that does not exist, or no place, when the answer is asked for in the response', async () => {
+    const app = await demoApp();
+    const refusals = [
+      [query('addr-nowhere'), 'searchCriteria.service.place names geographicAddress addr-nowhere, which does not exist'],
+      [{ instantSyncQualification: true, searchCriteria: {} }, 'searchCriteria.service.place must name the installationAddress'],
+      [query(JANE.address, { serviceSpecification: { id: 'cfss-nothing' } }), 'searchCriteria.service.serviceSpecification names serviceSpecification cfss-nothing, which does not exist'],
+    ] as const;
+    for (const [body, message] of refusals) {
+      const response = await qualify(app, QUERY, body);
+      expect(response.statusCode).toBe(400);
+      expect(response.json().message).toContain(message);
+    }
+    expect(await get(app, QUERY)).toEqual([]);
   });
 });
 

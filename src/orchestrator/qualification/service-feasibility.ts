@@ -9,6 +9,9 @@
 // optic class (TECH-002), and ONT stock in the technology's TMF685 pool (TECH-004).
 // TMFC009 forbids allocation during SQ: this reads the plant (src/network/topology.ts, the
 // serviceability data), live occupancy and stock, and names candidates without reserving anything.
+// A TMF645 queryServiceQualification is answered from the same checks: it lists the services over each
+// access technology that reaches the place as `reaches` decides it for the check's alternates (for a PON
+// technology, every check above passes).
 
 import { AccessTechnologies } from '../../catalog/data/ids.js';
 import { characteristicsOf, characteristicValue, ResourceCategories, ResourceSpecs } from '../../network/inventory-model.js';
@@ -20,7 +23,7 @@ import { fspOf, portLabel } from '../../network/topology.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
-import type { BehaviourEnv } from '../../tmf/resource-service.js';
+import { hrefOf, type BehaviourEnv } from '../../tmf/resource-service.js';
 import {
   capitalised,
   itemResult,
@@ -96,6 +99,51 @@ export async function qualifyServices(tx: Store, request: Doc, env: BehaviourEnv
   };
 }
 
+/**
+ * The result attributes of a QueryServiceQualification: one item per service the network can deliver at
+ * the searched place, fastest first, each a CFS of the catalog's sellable offerings over an access
+ * technology that reaches it by the rule the check proposes alternates by; none where nothing reaches.
+ * A serviceSpecification or accessTechnology in the criteria narrows the list. TMF645 gives the query's
+ * items (ServiceQualificationItem) no result, state or reason: a service is listed or it is not.
+ */
+export async function queryServices(tx: Store, request: Doc, env: BehaviourEnv): Promise<Doc> {
+  const at = 'searchCriteria.service';
+  const criteria = isPlainObject(request.searchCriteria) ? request.searchCriteria : {};
+  const service = isPlainObject(criteria.service) ? criteria.service : {};
+  const address = await requireDoc(tx, Sources.address, installationAddressOf(service, at).id, `${at}.place`);
+  const own = service.id === undefined ? new Set<string>() : await resourcesOfLine(tx, String(service.id), `${at}.id`);
+  const searched = isPlainObject(service.serviceSpecification)
+    ? String((await requireDoc(tx, Sources.serviceSpecification, service.serviceSpecification.id, `${at}.serviceSpecification`)).id)
+    : undefined;
+  const technology = searchedAccess(service, at);
+  const offerings = (await readOfferings(tx)).filter((o) => o.sellable).sort((a, b) => (b.downloadSpeed ?? 0) - (a.downloadSpeed ?? 0));
+  const context: RequestContext = { tx, env, request, offerings, inventory: await readInventory(tx) };
+  const reach = new Map<AccessTechnology, boolean>();
+  const items: Doc[] = [];
+  const listed = new Set<string>();
+  for (const offering of offerings) {
+    const access = Object.values(AccessTechnologies).find((t) => t === offering.accessTechnology);
+    if (!access || (technology && access !== technology)) continue;
+    for (const { id } of offering.serviceSpecification) {
+      const key = `${String(id)} ${access}`;
+      if ((searched && id !== searched) || listed.has(key)) continue;
+      listed.add(key);
+      if (!reach.has(access)) reach.set(access, await reaches(context, address, access, own));
+      if (!reach.get(access)) continue;
+      const spec = await requireDoc(tx, Sources.serviceSpecification, id, `the catalog's offering ${offering.id}`);
+      items.push({
+        id: String(items.length + 1),
+        service: {
+          serviceSpecification: { id: spec.id, href: hrefOf(env.ctx, Sources.serviceSpecification, String(spec.id)), name: spec.name, version: spec.version, '@referredType': spec['@type'] },
+          serviceCharacteristic: characteristicsOf({ [FeasibilityFacts.accessTechnology]: access }),
+          ...(service.place !== undefined && { place: service.place }),
+        },
+      });
+    }
+  }
+  return { serviceQualificationItem: items, effectiveQualificationDate: env.at };
+}
+
 /** What answering the items of one request shares. */
 interface RequestContext {
   tx: Store;
@@ -163,16 +211,27 @@ function installationAddressOf(service: Doc, at: string): Doc {
 }
 
 // The characteristic may be spelt as the catalog does (XGSPON) or as the network does (XGS-PON).
-function requestedAccess(service: Doc, at: string): { access: AccessTechnology; technology: Technology } {
+function accessCharacteristic(service: Doc): { value: unknown; access: AccessTechnology | undefined } {
   const value = objectsOf(service.serviceCharacteristic).find((c) => c.name === FeasibilityFacts.accessTechnology)?.value;
   const spelt = typeof value === 'string' ? value.toUpperCase().replace(/[^A-Z0-9]/g, '') : '';
-  const access = Object.values(AccessTechnologies).find((t) => t === spelt);
+  return { value, access: Object.values(AccessTechnologies).find((t) => t === spelt) };
+}
+
+function requestedAccess(service: Doc, at: string): { access: AccessTechnology; technology: Technology } {
+  const { value, access } = accessCharacteristic(service);
   const check = access ? ACCESS[access] : undefined;
   if (!access || !check || !('pon' in check)) {
     const checkable = Object.values(AccessTechnologies).filter((t) => 'pon' in ACCESS[t]);
     throw new TmfError('INVALID_BODY', `${at}.serviceCharacteristic accessTechnology must be one the network can check: ${checkable.join(', ')} (got ${JSON.stringify(value)})`);
   }
   return { access, technology: check.pon };
+}
+
+// The access technology a query searches for, if it names one: any of the catalog's.
+function searchedAccess(service: Doc, at: string): AccessTechnology | undefined {
+  const { value, access } = accessCharacteristic(service);
+  if (value === undefined || access) return access;
+  throw new TmfError('INVALID_BODY', `${at}.serviceCharacteristic accessTechnology must be one of ${Object.values(AccessTechnologies).join(', ')} (got ${JSON.stringify(value)})`);
 }
 
 async function assess({ tx, env, inventory }: RequestContext, address: Doc, technology: Technology, own: ReadonlySet<string>): Promise<Assessment> {

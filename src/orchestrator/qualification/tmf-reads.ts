@@ -1,5 +1,6 @@
 // What the gates read from the TMF APIs, inside the caller's transaction: the customer (TMF629), the
-// address (TMF673) and the catalog's offerings with the facts of their product specifications (TMF620).
+// address (TMF673), the catalog's offerings with the facts of their product specifications (TMF620) and
+// the service specifications those name (TMF633).
 // Reads only. A request naming something that does not exist is refused with 400, as a reservation
 // naming an unknown resource is.
 
@@ -15,6 +16,7 @@ export const Sources = {
   address: targetOf('TMF673', 'geographicAddress'),
   offering: targetOf('TMF620', 'productOffering'),
   productSpecification: targetOf('TMF620', 'productSpecification'),
+  serviceSpecification: targetOf('TMF633', 'serviceSpecification'),
 } as const;
 
 /** A customer as the commercial gate sees it. */
