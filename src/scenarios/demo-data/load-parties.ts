@@ -5,7 +5,7 @@
 import type { Doc, Store } from '../../store/port.js';
 import { targetOf, upsertInTx, type RequestMeta, type TmfContext } from '../../tmf/resource-service.js';
 import { demoAddresses } from './addresses.js';
-import { billingAccountDoc, customerDoc, demoCustomers, partyDoc, type DemoCustomer } from './parties.js';
+import { billingAccountDoc, customerDoc, demoCustomers, partyDoc, PartyTargets, type DemoCustomer } from './parties.js';
 
 /** Who and where: the TMF673 addresses and the customers living at them. */
 export interface PartiesData {
@@ -18,9 +18,8 @@ export async function loadParties(tx: Store, ctx: TmfContext, meta: RequestMeta,
   const addresses = targetOf('TMF673', 'geographicAddress');
   for (const doc of data.addresses) await upsertInTx(tx, ctx, addresses, doc, meta);
   for (const customer of data.customers) {
-    const party = targetOf('TMF632', customer.party.kind === 'Individual' ? 'individual' : 'organization');
-    await upsertInTx(tx, ctx, party, partyDoc(customer, data.addresses), meta);
-    await upsertInTx(tx, ctx, targetOf('TMF666', 'billingAccount'), billingAccountDoc(customer), meta);
-    await upsertInTx(tx, ctx, targetOf('TMF629', 'customer'), customerDoc(customer, data.addresses), meta);
+    await upsertInTx(tx, ctx, PartyTargets[customer.party.kind], partyDoc(customer, data.addresses), meta);
+    await upsertInTx(tx, ctx, PartyTargets.BillingAccount, billingAccountDoc(ctx, customer), meta);
+    await upsertInTx(tx, ctx, PartyTargets.Customer, customerDoc(ctx, customer, data.addresses), meta);
   }
 }

@@ -4,7 +4,18 @@
 // Customer `characteristic` named `marketSegment`, which the commercial gate (COMM-003) reads.
 
 import type { Doc } from '../../store/port.js';
+import { hrefOf, targetOf, type TmfContext } from '../../tmf/resource-service.js';
 import { DemoAddressIds, demoAddresses, streetLine } from './addresses.js';
+
+/** Where each kind of party document is served; the references between them carry these hrefs. */
+export const PartyTargets = {
+  Customer: targetOf('TMF629', 'customer'),
+  BillingAccount: targetOf('TMF666', 'billingAccount'),
+  Individual: targetOf('TMF632', 'individual'),
+  Organization: targetOf('TMF632', 'organization'),
+} as const;
+
+type HrefBase = Pick<TmfContext, 'baseUrl'>;
 
 /** Customer market segments, as offerings' marketSegment refs name them. */
 export const MarketSegments = { residential: 'residential', enterprise: 'enterprise' } as const;
@@ -93,25 +104,25 @@ export function partyDoc(customer: DemoCustomer, addresses: readonly Doc[] = dem
 }
 
 /** TMF629 Customer document: engaged party, segment and service address characteristics, billing account. */
-export function customerDoc(customer: DemoCustomer, addresses: readonly Doc[] = demoAddresses): Doc {
+export function customerDoc(base: HrefBase, customer: DemoCustomer, addresses: readonly Doc[] = demoAddresses): Doc {
   const name = customerName(customer);
   return {
     id: customer.customerId,
     '@type': 'Customer',
     name,
     status: 'approved',
-    engagedParty: { id: customer.partyId, name, '@referredType': customer.party.kind },
+    engagedParty: { id: customer.partyId, href: hrefOf(base, PartyTargets[customer.party.kind], customer.partyId), name, '@referredType': customer.party.kind },
     characteristic: [
       { name: CustomerCharacteristics.marketSegment, valueType: 'string', value: customer.segment },
       { name: CustomerCharacteristics.serviceAddress, valueType: 'string', value: customer.addressId },
     ],
     contactMedium: contactMediaOf(customer, addresses),
-    account: [{ id: customer.billingAccountId, name: `${name} billing account`, '@referredType': 'BillingAccount' }],
+    account: [{ id: customer.billingAccountId, href: hrefOf(base, PartyTargets.BillingAccount, customer.billingAccountId), name: `${name} billing account`, '@referredType': 'BillingAccount' }],
   };
 }
 
 /** TMF666 BillingAccount document, owned by the customer. */
-export function billingAccountDoc(customer: DemoCustomer): Doc {
+export function billingAccountDoc(base: HrefBase, customer: DemoCustomer): Doc {
   const name = customerName(customer);
   return {
     id: customer.billingAccountId,
@@ -121,8 +132,8 @@ export function billingAccountDoc(customer: DemoCustomer): Doc {
     state: 'active',
     paymentStatus: 'paidUp',
     relatedParty: [
-      { id: customer.customerId, name, role: 'customer', '@referredType': 'Customer' },
-      { id: customer.partyId, name, role: 'owner', '@referredType': customer.party.kind },
+      { id: customer.customerId, href: hrefOf(base, PartyTargets.Customer, customer.customerId), name, role: 'customer', '@referredType': 'Customer' },
+      { id: customer.partyId, href: hrefOf(base, PartyTargets[customer.party.kind], customer.partyId), name, role: 'owner', '@referredType': customer.party.kind },
     ],
   };
 }
