@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apis } from '../src/tmf/registry.js';
 import { BASE_URL, json } from './support/build.js';
 import { demoApp, get, report, runScenario, until, type Doc } from './support/change-journeys.js';
@@ -8,11 +8,22 @@ import { demoApp, get, report, runScenario, until, type Doc } from './support/ch
 // server's base URL: whatever a journey writes, no href in any TMF resource is a bare path.
 
 const WORK_ORDER = '/tmf-api/workOrderManagement/v4/workOrder';
+const ADDRESS = '/tmf-api/geographicAddressManagement/v4/geographicAddress';
 const APPOINTMENT = '/tmf-api/appointment/v4/appointment';
 
+// References to kinds of entity none of the 26 APIs serves, so there is no href to give them: an
+// offering's footprint (GeographicLocation, TMF675), a central office where network equipment sits or
+// ONTs are stocked (GeographicSite, TMF674), and the capacity lines of a pool (CapacitySpecification,
+// which TMF685 names but no API of Spine holds).
+const UNSERVED = ['GeographicLocation', 'GeographicSite', 'CapacitySpecification'];
+
 describe('hrefs written by journeys', () => {
-  it('are absolute under the base URL and the href of what they name, after a provision, a modify, a cease, a held field visit and a pending slot', async () => {
-    const app = await demoApp();
+  let app: FastifyInstance;
+  // Every document of every listable collection once the journeys are done, with where it sits.
+  const docs: Array<[string, Doc]> = [];
+
+  beforeAll(async () => {
+    app = await demoApp();
     for (const customerId of ['cust-56789', 'cust-56794', 'cust-56795']) {
       expect((await runScenario(app, 'gpon-ftth', { customerId })).run.status).toBe('completed');
     }
@@ -34,21 +45,40 @@ describe('hrefs written by journeys', () => {
     await completeWorkOrder(app, String((await report(app, pending.run.id)).run.context.workOrderId));
     await finished(app, pending.run.id);
 
-    // Every href is absolute, and a reference's is the one the entity it names answers with.
-    const relative: string[] = [];
-    const elsewhere: string[] = [];
     for (const api of apis) {
       for (const resource of api.resources.filter((r) => r.operations.includes('list'))) {
         for (const doc of await listAll(app, `${api.basePath}/${resource.name}`)) {
-          for (const [where, href] of hrefsIn(doc, `${api.id}/${resource.name}/${String(doc.id)}`)) {
-            if (!href.startsWith(`${BASE_URL}/`)) relative.push(`${where}: ${href}`);
-            else if (!(await answersWith(app, href))) elsewhere.push(`${where}: ${href}`);
-          }
+          docs.push([`${api.id}/${resource.name}/${String(doc.id)}`, doc]);
         }
+      }
+    }
+  });
+
+  it('are absolute under the base URL and the href of what they name, after a provision, a modify, a cease, a held field visit and a pending slot', async () => {
+    // Every href is absolute, and a reference's is the one the entity it names answers with.
+    const relative: string[] = [];
+    const elsewhere: string[] = [];
+    for (const [where, doc] of docs) {
+      for (const [at, href] of hrefsIn(doc, where)) {
+        if (!href.startsWith(`${BASE_URL}/`)) relative.push(`${at}: ${href}`);
+        else if (!(await answersWith(app, href))) elsewhere.push(`${at}: ${href}`);
       }
     }
     expect(relative).toEqual([]);
     expect(elsewhere).toEqual([]);
+  });
+
+  it('are on every reference to an entity Spine serves, so every link can be followed', () => {
+    // A TMF reference names an entity by `id` and `@referredType`; the `href` is what a reader follows.
+    const bare = docs.flatMap(([where, doc]) =>
+      [...refsIn(doc, where)]
+        .filter(([, ref]) => typeof ref.href !== 'string' && !UNSERVED.includes(String(ref['@referredType'])))
+        .map(([at, ref]) => `${at}: ${String(ref['@referredType'])} ${String(ref.id)}`),
+    );
+    expect(bare).toEqual([]);
+    // The exceptions hold only while no API of Spine serves that kind of entity.
+    const served = apis.flatMap((api) => api.resources.map((r) => r.entity));
+    expect(served.filter((entity) => UNSERVED.includes(entity))).toEqual([]);
   });
 });
 
@@ -58,7 +88,7 @@ async function chooseSlot(app: FastifyInstance, context: Doc) {
   const booked = await app.inject({
     method: 'POST',
     url: APPOINTMENT,
-    ...json({ category: 'installation', description: 'ONT swap', validFor: search.availableTimeSlot[0].validFor, relatedPlace: { id: context.addressId, role: 'installationAddress', '@referredType': 'GeographicAddress' } }),
+    ...json({ category: 'installation', description: 'ONT swap', validFor: search.availableTimeSlot[0].validFor, relatedPlace: { id: context.addressId, href: `${BASE_URL}${ADDRESS}/${context.addressId}`, role: 'installationAddress', '@referredType': 'GeographicAddress' } }),
   });
   expect(booked.statusCode, booked.body).toBe(201);
   const orderPath = `/tmf-api/productOrderingManagement/v4/productOrder/${context.productOrderId}`;
@@ -108,5 +138,16 @@ function* hrefsIn(value: unknown, where: string): Generator<[string, string]> {
       if (key === 'href' && typeof item === 'string') yield [`${where}.href`, item];
       else yield* hrefsIn(item, `${where}.${key}`);
     }
+  }
+}
+
+// Every TMF reference (an object with an `id` and a `@referredType`), at any depth, with where it sits.
+function* refsIn(value: unknown, where: string): Generator<[string, Doc]> {
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) yield* refsIn(item, `${where}[${i}]`);
+  } else if (value && typeof value === 'object') {
+    const object = value as Doc;
+    if (object.id !== undefined && typeof object['@referredType'] === 'string') yield [where, object];
+    for (const [key, item] of Object.entries(object)) yield* refsIn(item, `${where}.${key}`);
   }
 }
