@@ -209,6 +209,41 @@ describe('gate 1, commercial (TMF679)', () => {
     expect(item.eligibilityUnavailabilityReason).toBeUndefined();
   });
 
+  it('is unqualified for an offering that is not on sale, saying why, as the cart refuses it; and never proposes one', async () => {
+    const app = await demoApp();
+    const CATALOG = '/tmf-api/productCatalogManagement/v4/productOffering';
+    const { id: _id, href: _href, ...copy } = await get(app, `${CATALOG}/po-gpon-ftth-001`);
+    const offer = async (changes: Doc) => (await app.inject({ method: 'POST', url: CATALOG, ...json({ ...copy, ...changes }) })).json();
+    const retired = await offer({ name: 'Retired fibre', lifecycleStatus: 'Retired' });
+    const bundled = await offer({ name: 'Bundle-only fibre', isSellable: false });
+
+    const doc = (await qualify(app, POQ, poq(JANE.customer, [retired.id, bundled.id], { provideAlternative: false }))).json();
+    expect(doc.qualificationResult).toBe('unqualified');
+    expect(doc.productOfferingQualificationItem.map((i: Doc) => [i.qualificationItemResult, i.eligibilityUnavailabilityReason])).toEqual([
+      ['unqualified', [{
+        code: 'COMM-001', label: 'Offering not on sale',
+        technicalReason: `Product ${retired.id} is Retired: offerings are on sale when Launched or Active.`,
+        suggestedAction: 'Offer po-gpon-ftth-001 instead',
+      }]],
+      ['unqualified', [{
+        code: 'COMM-001', label: 'Offering not on sale',
+        technicalReason: `Product ${bundled.id} is sold only within a bundle (isSellable false).`,
+        suggestedAction: 'Offer po-gpon-ftth-001 instead',
+      }]],
+    ]);
+    // The cart refuses the same two offerings.
+    for (const offering of [retired, bundled]) {
+      const cart = await app.inject({ method: 'POST', url: '/tmf-api/shoppingCart/v4/shoppingCart', ...json({ cartItem: [{ id: '1', action: 'add', productOffering: { id: offering.id } }] }) });
+      expect(cart.statusCode, offering.name).toBe(409);
+    }
+    // Asked for alternatives, the gate proposes the offering on sale in its place, and never one that is not.
+    const alternatives = (await qualify(app, POQ, poq(JANE.customer, [retired.id, 'po-gpon-ftth-business']))).json().productOfferingQualificationItem;
+    expect(alternatives.map((i: Doc) => [i.qualificationItemResult, i.alternateProductOfferingProposal.map((p: Doc) => p.alternateProductOffering.id)])).toEqual([
+      ['alternate', ['po-gpon-ftth-001']],
+      ['alternate', ['po-gpon-ftth-001']],
+    ]);
+  });
+
   it('refuses with 400, storing nothing, a customer or offering that does not exist, or no customer at all', async () => {
     const app = await demoApp();
     const refusals = [

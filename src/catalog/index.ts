@@ -18,5 +18,6 @@ export {
 } from './data/ids.js';
 export * from './model.js';
 export * from './decomposition.js';
+export * from './on-sale.js';
 export { catalogDocuments, loadCatalog, type CatalogDocument } from './load-catalog.js';
 export { validateCatalog } from './validate-catalog.js';

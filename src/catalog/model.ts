@@ -182,12 +182,6 @@ export const ModifyPolicies = {
 } as const;
 export type ModifyPolicy = keyof typeof ModifyPolicies;
 
-/**
- * The TMF620 `lifecycleStatus` values under which an offering is on sale, so a cart takes it. TMF620
- * leaves the vocabulary open; this catalog publishes its offerings Launched and the rest Active.
- */
-export const SellableLifecycleStatuses = ['Launched', 'Active'] as const;
-
 /** Order item actions as TMF622/TMF641 spell them (TMF652 v4 writes `no_change`). */
 export const ItemActions = { add: 'add', modify: 'modify', delete: 'delete', noChange: 'noChange' } as const;
 export type ItemAction = keyof typeof ItemActions;

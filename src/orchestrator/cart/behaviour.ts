@@ -2,7 +2,7 @@
 // patch each item is checked against the TMF620 catalog and priced from it, and the cart is totalled.
 // The behaviour runs inside the write's transaction, so a refused cart writes nothing.
 
-import { SellableLifecycleStatuses } from '../../catalog/model.js';
+import { NotOnSaleReasons, SellableLifecycleStatuses, whyNotOnSale } from '../../catalog/on-sale.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -69,13 +69,11 @@ async function priceItem(tx: Store, env: BehaviourEnv, item: Doc, label: string,
 /** The offering's prices as CartPrices, once it is known to be on sale; 400 when it does not exist, 409 when it is not on sale. */
 async function offeringPrices(tx: Store, env: BehaviourEnv, offeringId: unknown, label: string, inBundle: boolean): Promise<Doc[]> {
   const offering = await requireDoc(tx, Catalog.offering, offeringId, label);
-  const status = offering.lifecycleStatus;
-  if (typeof status === 'string' && !SellableLifecycleStatuses.some((sellable) => sellable.toLowerCase() === status.toLowerCase())) {
-    throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is ${status}: a cart takes offerings that are ${SellableLifecycleStatuses.join(' or ')}`);
-  }
-  // TMF620: an offering that is not sellable on its own "can only be sold within a bundle".
-  if (!inBundle && offering.isSellable === false) {
-    throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is sold only within a bundle (isSellable false)`);
+  switch (whyNotOnSale(offering, inBundle)) {
+    case NotOnSaleReasons.lifecycleStatus:
+      throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is ${String(offering.lifecycleStatus)}: a cart takes offerings that are ${SellableLifecycleStatuses.join(' or ')}`);
+    case NotOnSaleReasons.bundleOnly:
+      throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is sold only within a bundle (isSellable false)`);
   }
   const prices: Doc[] = [];
   for (const ref of objectsOf(offering.productOfferingPrice)) {

@@ -1,10 +1,12 @@
 // Gate 1, commercial (TMF679 productOfferingQualification): per item, may this customer buy this
-// offering through this channel? The offering's `marketSegment` against the customer's marketSegment
-// characteristic (COMM-003), and its `channel` against the POQ's channel when one is given (COMM-002).
+// offering through this channel? The offering must be on sale, by the predicate the cart applies
+// (COMM-001), its `marketSegment` must hold the customer's marketSegment characteristic (COMM-003), and
+// its `channel` the POQ's channel when one is given (COMM-002).
 // An item that fails gets the catalog's equivalent offerings (same access technology and download
 // speed, passing every rule) in its suggestedAction, and as alternateProductOfferingProposal when the
 // request asks for alternatives. The POQ's `place` is not read: the address is TMF673's and TMF645's job.
 
+import { NotOnSaleReasons, SellableLifecycleStatuses } from '../../catalog/on-sale.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -19,6 +21,7 @@ interface Asked {
 
 // An offering that names no segment (or channel) is sold to every segment (through every channel).
 const RULES = {
+  notOnSale: (offering: OfferingFacts) => !offering.notOnSale,
   segmentMismatch: (offering: OfferingFacts, { customer }: Asked) =>
     !offering.segments.length || (customer.segment !== undefined && offering.segments.includes(customer.segment)),
   channelNotAllowed: (offering: OfferingFacts, { channel }: Asked) =>
@@ -40,7 +43,7 @@ export async function qualifyOfferings(tx: Store, request: Doc, at: string): Pro
     if (!offering) {
       throw new TmfError('INVALID_BODY', `productOfferingQualificationItem[${index}].productOffering names productOffering ${String(ref.id)}, which does not exist`);
     }
-    const equivalents = offerings.filter((o) => o.id !== offering.id && o.sellable && passes(o, asked) && sameService(o, offering));
+    const equivalents = offerings.filter((o) => o.id !== offering.id && passes(o, asked) && sameService(o, offering));
     const reasons = (Object.keys(RULES) as Rule[])
       .filter((rule) => !RULES[rule](offering, asked))
       .map((rule) => explain(rule, offering, asked, equivalents));
@@ -73,6 +76,14 @@ function explain(rule: Rule, offering: OfferingFacts, { customer, channel }: Ask
   const instead = listed(equivalents.map((o) => o.id));
   const service = `${offering.accessTechnology ?? 'any access'}, ${offering.downloadSpeed ?? '?'} Mbps`;
   switch (rule) {
+    case 'notOnSale':
+      return reasonOf(
+        rule,
+        offering.notOnSale === NotOnSaleReasons.bundleOnly
+          ? `Product ${offering.id} is sold only within a bundle (isSellable false).`
+          : `Product ${offering.id} is ${offering.lifecycleStatus ?? 'unknown'}: offerings are on sale when ${listed(SellableLifecycleStatuses)}.`,
+        equivalents.length ? `Offer ${instead} instead` : `No offering on sale in the catalog matches ${offering.id} (${service})`,
+      );
     case 'segmentMismatch':
       return reasonOf(
         rule,

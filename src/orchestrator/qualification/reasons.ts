@@ -15,6 +15,7 @@ export const TaskStates = { inProgress: 'inProgress', done: 'done', terminatedWi
  * from TMF645 gate 3 (deep network).
  */
 export const Reasons = {
+  notOnSale: { code: 'COMM-001', label: 'Offering not on sale' },
   channelNotAllowed: { code: 'COMM-002', label: 'Channel not allowed' },
   segmentMismatch: { code: 'COMM-003', label: 'Customer segment mismatch' },
   outsideFootprint: { code: 'TECH-000', label: 'Address outside the access footprint' },

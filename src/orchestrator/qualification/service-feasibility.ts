@@ -87,7 +87,7 @@ export async function qualifyServices(tx: Store, request: Doc, env: BehaviourEnv
   if (!items.length) throw new TmfError('INVALID_BODY', 'serviceQualificationItem must list at least one item');
   const customer = await namedCustomer(tx, request.relatedParty);
   const offerings = (await readOfferings(tx))
-    .filter((o) => o.sellable && (!customer?.segment || o.segments.includes(customer.segment)))
+    .filter((o) => !o.notOnSale && (!customer?.segment || o.segments.includes(customer.segment)))
     .sort((a, b) => (b.downloadSpeed ?? 0) - (a.downloadSpeed ?? 0));
   const context: RequestContext = { tx, env, request, offerings, inventory: await readInventory(tx) };
   const answered: { item: Doc; result: QualificationResult }[] = [];
@@ -116,7 +116,7 @@ export async function queryServices(tx: Store, request: Doc, env: BehaviourEnv):
     ? String((await requireDoc(tx, Sources.serviceSpecification, service.serviceSpecification.id, `${at}.serviceSpecification`)).id)
     : undefined;
   const technology = searchedAccess(service, at);
-  const offerings = (await readOfferings(tx)).filter((o) => o.sellable).sort((a, b) => (b.downloadSpeed ?? 0) - (a.downloadSpeed ?? 0));
+  const offerings = (await readOfferings(tx)).filter((o) => !o.notOnSale).sort((a, b) => (b.downloadSpeed ?? 0) - (a.downloadSpeed ?? 0));
   const context: RequestContext = { tx, env, request, offerings, inventory: await readInventory(tx) };
   const reach = new Map<AccessTechnology, boolean>();
   const items: Doc[] = [];

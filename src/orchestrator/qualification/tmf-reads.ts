@@ -4,6 +4,7 @@
 // Reads only. A request naming something that does not exist is refused with 400, as a reservation
 // naming an unknown resource is.
 
+import { whyNotOnSale, type NotOnSaleReason } from '../../catalog/on-sale.js';
 import { CustomerCharacteristics } from '../../scenarios/demo-data/parties.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
@@ -32,7 +33,9 @@ export interface OfferingFacts {
   ref: Doc;
   id: string;
   name: string;
-  sellable: boolean;
+  lifecycleStatus: string | undefined;
+  /** Why it is not on sale on its own (the predicate the cart applies), undefined when it is. */
+  notOnSale: NotOnSaleReason | undefined;
   segments: string[];
   channels: string[];
   accessTechnology: string | undefined;
@@ -84,7 +87,8 @@ async function offeringFacts(tx: Store, doc: Doc): Promise<OfferingFacts> {
     ref: { id: doc.id, href: doc.href, name: doc.name, '@referredType': 'ProductOffering' },
     id: String(doc.id),
     name: String(doc.name),
-    sellable: doc.isSellable !== false,
+    lifecycleStatus: typeof doc.lifecycleStatus === 'string' ? doc.lifecycleStatus : undefined,
+    notOnSale: whyNotOnSale(doc),
     segments: idsOf(doc.marketSegment),
     channels: idsOf(doc.channel),
     accessTechnology: typeof access === 'string' ? access : undefined,
