@@ -173,6 +173,27 @@ describe('the GPON FTTH journey', () => {
     expect(trace.chain.find((n: Doc) => n.role === 'productOrder')).toMatchObject({ state: 'completed', owner: { actor: 'com', api: 'TMF622' } });
   });
 
+  it('orders at the prices the cart was checked out with, and the order names its cart', async () => {
+    const app = await demoApp();
+    const { run } = await runJourney(app);
+    expect(run.status, run.error).toBe('completed');
+    const cartUrl = `/tmf-api/shoppingCart/v4/shoppingCart/${run.context.cartId}`;
+    const cart = await get(app, cartUrl);
+    const order = await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${run.context.productOrderId}`);
+    expect(cart.cartItem[0].itemPrice.length).toBeGreaterThan(0);
+    expect(cart.cartTotalPrice.length).toBeGreaterThan(0);
+
+    // A TMF663 CartPrice is a TMF622 OrderPrice as it stands: the order carries the cart's, unchanged.
+    expect(order.productOrderItem.map((i: Doc) => [i.id, i.itemPrice, i.itemTotalPrice])).toEqual(cart.cartItem.map((i: Doc) => [i.id, i.itemPrice, i.itemTotalPrice]));
+    expect(order.orderTotalPrice).toEqual(cart.cartTotalPrice);
+    for (const price of [...order.orderTotalPrice, ...order.productOrderItem.flatMap((i: Doc) => [...i.itemPrice, ...i.itemTotalPrice])]) {
+      const issues = validator.validate('TMF622', 'OrderPrice', price);
+      expect(issues, describeIssues(issues)).toEqual([]);
+    }
+    // TMF622 v4 has no reference to a cart: the order's note names it, with the href it answers with.
+    expect(order.note).toEqual([expect.objectContaining({ text: expect.stringContaining(`${BASE_URL}${cartUrl}`) })]);
+  });
+
   it('gives a second customer at another address their own ids, resources and correlationId', async () => {
     const app = await demoApp();
     const jane = (await runJourney(app)).run;

@@ -38,13 +38,13 @@ export const apiGuides: readonly ApiGuide[] = [
   },
   {
     api: 'TMF679', level: 'architect', callers: ['com'],
-    purpose: 'Answers whether an offering may be sold to this customer, here, through this channel: the commercial gate.',
+    purpose: 'Answers whether an offering may be sold to this customer, here, through this channel: the commercial gate. An offering that is not on sale, which the cart would refuse, does not qualify.',
     whenNotToUse: 'Not for network feasibility; that is TMF645, which knows ports and fibre.',
     confusions: ['POQ and SQ are separate checks by separate owners.', 'Item results are qualified, unqualified or alternate; "ineligible" is not a value.'],
   },
   {
     api: 'TMF622', level: 'beginner', callers: ['channel', 'com'],
-    purpose: 'Takes the customer\'s commercial order: which offerings, for which place and billing account, with which appointment. COM owns it and reports its state to the customer.',
+    purpose: 'Takes the customer\'s commercial order: which offerings at which prices (the checked-out cart\'s), for which place and billing account, with which appointment. COM owns it and reports its state to the customer.',
     whenNotToUse: 'Never to ask the network for anything: technical work is a TMF641 service order raised by the orchestrator.',
     confusions: ['TMF622 is not TMF641: one is what was bought, the other how it is delivered.', 'Cancelling is a separate task resource, cancelProductOrder, not a DELETE.'],
   },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cartPriceOf, cartTotalOf, timesQuantity } from './cart-prices.js';
+import { cartPriceOf, cartTotalOf, checkedOutPrices, timesQuantity } from './cart-prices.js';
 
 const ref = { id: 'pop-toy', '@referredType': 'ProductOfferingPrice' };
 const monthly = { id: 'pop-toy', name: 'Toy, monthly', priceType: 'recurring', recurringChargePeriodType: 'month', recurringChargePeriodLength: 1, price: { unit: 'EUR', value: 0.1 } };
@@ -44,5 +44,27 @@ describe('cart prices', () => {
 
   it('has no total for a cart with nothing priced', () => {
     expect(cartTotalOf([{ id: '1' }])).toEqual([]);
+  });
+});
+
+describe('checked-out prices', () => {
+  it('reads the prices off the cart for its order: each active item\'s, nested ones under theirs, and the total', () => {
+    const items = [
+      { id: '1', productOffering: { id: 'po-toy' }, ...priced(monthly, 2), cartItem: [{ id: '1.1', ...priced(setUp, 1) }] },
+      { id: '2', status: 'saveForLater', ...priced(setUp, 4) },
+      { id: '3' },
+    ];
+    const cart = { id: 'cart-1', cartItem: items, cartTotalPrice: cartTotalOf(items) };
+    expect(checkedOutPrices(cart)).toEqual({
+      cartItem: [
+        { id: '1', ...priced(monthly, 2), cartItem: [{ id: '1.1', ...priced(setUp, 1) }] },
+        { id: '3' },
+      ],
+      cartTotalPrice: cart.cartTotalPrice,
+    });
+  });
+
+  it('has no prices for a cart with no items', () => {
+    expect(checkedOutPrices({ id: 'cart-1' })).toEqual({ cartItem: [] });
   });
 });

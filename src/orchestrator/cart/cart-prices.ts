@@ -1,6 +1,7 @@
 // TMF663 prices made from TMF620 ones: an item's itemPrice is its offering's prices as CartPrices, its
 // itemTotalPrice those times its quantity, and the cart's cartTotalPrice the sum of its active items'
-// totals per kind of charge. Pure: the behaviour (behaviour.ts) reads the catalog and calls these.
+// totals per kind of charge; at checkout they are carried into the TMF622 order. Pure: the behaviour
+// (behaviour.ts) reads the catalog and calls these.
 
 import type { Doc } from '../../store/port.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -65,6 +66,43 @@ export function cartTotalOf(items: readonly Doc[]): Doc[] {
     }
   }
   return [...totals.values()];
+}
+
+/** The prices of a checked-out cart: its active items' (nested ones under theirs) and its total. */
+export interface CheckedOutPrices {
+  cartItem: CheckedOutItemPrices[];
+  cartTotalPrice?: Doc[];
+}
+
+/** One active cart item's prices, under the item's id. */
+export interface CheckedOutItemPrices {
+  id: unknown;
+  itemPrice?: Doc[];
+  itemTotalPrice?: Doc[];
+  cartItem?: CheckedOutItemPrices[];
+}
+
+/**
+ * The prices a checked-out cart carries into its TMF622 product order, read off the cart as the server
+ * priced it, not computed again. A TMF622 OrderPrice has every field of a TMF663 CartPrice (and an
+ * optional billingAccount besides), so each CartPrice is an OrderPrice as it stands: itemPrice and
+ * itemTotalPrice become the order item's, cartTotalPrice the order's orderTotalPrice. Items saved for
+ * later are not ordered.
+ */
+export function checkedOutPrices(cart: Doc): CheckedOutPrices {
+  return {
+    cartItem: activeItemPrices(Array.isArray(cart.cartItem) ? cart.cartItem.filter(isPlainObject) : []),
+    ...(Array.isArray(cart.cartTotalPrice) && { cartTotalPrice: cart.cartTotalPrice.filter(isPlainObject) }),
+  };
+}
+
+function activeItemPrices(items: readonly Doc[]): CheckedOutItemPrices[] {
+  return items.filter((item) => item.status !== CartItemStatuses.saveForLater).map((item) => ({
+    id: item.id,
+    ...(Array.isArray(item.itemPrice) && { itemPrice: item.itemPrice.filter(isPlainObject) }),
+    ...(Array.isArray(item.itemTotalPrice) && { itemTotalPrice: item.itemTotalPrice.filter(isPlainObject) }),
+    ...(Array.isArray(item.cartItem) && { cartItem: activeItemPrices(item.cartItem.filter(isPlainObject)) }),
+  }));
 }
 
 function activeItemTotals(items: readonly Doc[]): Doc[] {

@@ -1,3 +1,5 @@
+import type { Doc } from '../../store/port.js';
+import { checkedOutPrices } from '../cart/cart-prices.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
@@ -11,14 +13,14 @@ export const checkoutCart: StepDefinition = {
   async run({ call, context, tmf }) {
     // The channel opens the customer's cart, then adds the chosen offering. TMF663 carts have no state:
     // the server prices the item from the catalog, and the cart it answers with is the one checked out,
-    // its items final (TMF-DOMAIN §12.3, event 1).
+    // its items final (TMF-DOMAIN §12.3, event 1). Its prices are what the product order will carry.
     const cart = await call<{ id: string }>({
       from: 'channel',
       method: 'POST',
       path: tmfPath('TMF663', 'shoppingCart'),
       body: { relatedParty: [customerParty(tmf, context)] },
     });
-    await call({
+    const checkedOut = await call<Doc>({
       from: 'channel',
       method: 'PATCH',
       path: tmfPath('TMF663', 'shoppingCart', cart.id),
@@ -26,6 +28,7 @@ export const checkoutCart: StepDefinition = {
     });
     return {
       cartId: cart.id,
+      cartPrices: checkedOutPrices(checkedOut),
       ...addToThread({ role: 'customer', api: 'TMF629', resource: 'customer', id: String(context.customerId) }, { role: 'shoppingCart', api: 'TMF663', resource: 'shoppingCart', id: cart.id, via: 'relatedParty (customer)' }),
     };
   },
