@@ -331,6 +331,8 @@ describe('explorer in headless Chromium', { timeout: 90_000 }, () => {
     expect(await page.textContent('[data-testid="swimlane-count"]')).toContain('completed');
     expect(seen.size).toBeGreaterThan(2);
     expect(await page.textContent('main h1')).toBe('Swimlane — gpon-ftth');
+    // The picker says what the lanes say, though the run list may not have heard yet.
+    expect(await page.$eval('[data-testid="pick-run"]', (select) => (select as HTMLSelectElement).selectedOptions[0]!.textContent)).toMatch(/^gpon-ftth completed /);
     await page.screenshot({ path: join(SHOTS, 'swimlane-live.png') });
     expect(problems).toEqual([]);
   });

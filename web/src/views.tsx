@@ -160,7 +160,8 @@ export function Swimlane() {
           <option value="">{defaultRun(runs).label}</option>
           {/* The live run is what the lanes show, listed or not yet. */}
           {live && !runs.some((r) => r.id === live.runId) && <option value={live.runId}>{live.scenario} {live.status} {live.runId.slice(0, 12)}</option>}
-          {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.status} {r.id.slice(0, 12)}</option>)}
+          {/* The live run's status is the one the lanes follow: the list learns it a moment later. */}
+          {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.id === live?.runId ? live.status : r.status} {r.id.slice(0, 12)}</option>)}
         </select></label>
         <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}{all.length > exchanges.length && ` · ${all.length - exchanges.length} more to other APIs in Architect mode`}</span>
       </div>
