@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Run } from './api';
-import { callMayChangeList, defaultRun, listAwaitsRun, listedStatusIsStale } from './run-list';
+import { callMayChangeList, defaultRun, listAwaitsRun, listedStatusIsStale, pickerOptions } from './run-list';
 
 const run = (id: string, status: string, scenario = 'partial-home-network') => ({ id, scenario, status, correlationId: `journey-${id}`, input: {}, context: {} }) as Run;
 
@@ -37,5 +37,23 @@ describe('defaultRun', () => {
     const runs = [run('r', 'failed', 'reject-tech-002')];
     expect(defaultRun(runs)).toEqual({ run: runs[0], label: 'latest run' });
     expect(defaultRun([])).toEqual({ run: undefined, label: 'latest run' });
+  });
+});
+
+describe('pickerOptions', () => {
+  const live = { runId: 'run-live-0123456789', scenario: 'gpon-ftth', status: 'completed' };
+
+  it('labels the live run with the status the lanes show while the list still reads it running', () => {
+    const runs = [run('run-live-0123456789', 'running', 'gpon-ftth'), run('run-old', 'failed')];
+    expect(pickerOptions(runs, live)).toEqual([
+      { id: 'run-live-0123456789', label: 'gpon-ftth completed run-live-012' },
+      { id: 'run-old', label: 'partial-home-network failed run-old' },
+    ]);
+  });
+
+  it('offers the live run first before the list has heard of it, and the list alone when nothing is live', () => {
+    const runs = [run('run-old', 'failed')];
+    expect(pickerOptions(runs, { ...live, status: 'running' }).map((o) => o.label)).toEqual(['gpon-ftth running run-live-012', 'partial-home-network failed run-old']);
+    expect(pickerOptions(runs, null)).toEqual([{ id: 'run-old', label: 'partial-home-network failed run-old' }]);
   });
 });

@@ -35,3 +35,17 @@ export function defaultRun(runs: readonly Run[]): { run: Run | undefined; label:
   if (provision) return { run: provision, label: 'latest completed gpon-ftth' };
   return { run: runs[0], label: 'latest run' };
 }
+
+/** A run the swimlane follows live: its own status is ahead of the list's. */
+export interface LiveRun { runId: string; scenario: string; status: string }
+
+/**
+ * The runs the swimlane's picker offers, each with its label: the live run among them (first when the
+ * list has not heard of it yet), with the status the lanes show, which the list learns a moment later.
+ */
+export function pickerOptions(runs: readonly Run[], live: LiveRun | null): { id: string; label: string }[] {
+  const label = (scenario: string, status: string, id: string) => `${scenario} ${status} ${id.slice(0, 12)}`;
+  const listed = runs.map((r) => ({ id: r.id, label: label(r.scenario, r.id === live?.runId ? live.status : r.status, r.id) }));
+  if (!live || runs.some((r) => r.id === live.runId)) return listed;
+  return [{ id: live.runId, label: label(live.scenario, live.status, live.runId) }, ...listed];
+}

@@ -5,7 +5,7 @@ import { go, useApp } from './state';
 import { NoRunYet } from './NoRunYet';
 import { RunScenarioForm, type RunRequest } from './RunScenarioForm';
 import { useFetch } from './useFetch';
-import { defaultRun } from './run-list';
+import { defaultRun, pickerOptions } from './run-list';
 import { stateStyle } from './pill-colours';
 import { laneAnchor } from './course/spotlight';
 import { CorrectionAt } from './course/CorrectionCard';
@@ -158,10 +158,7 @@ export function Swimlane() {
         <label data-tour="speed-control">Speed <input type="range" min={1} max={20} value={speed} onChange={(e) => setSpeed(Number(e.target.value))} /> {speed}/s</label>
         <label>Run <select data-testid="pick-run" value={live?.runId ?? route.params.get('run') ?? ''} onChange={(e) => { setLive(null); go('swimlane', { run: e.target.value }); }}>
           <option value="">{defaultRun(runs).label}</option>
-          {/* The live run is what the lanes show, listed or not yet. */}
-          {live && !runs.some((r) => r.id === live.runId) && <option value={live.runId}>{live.scenario} {live.status} {live.runId.slice(0, 12)}</option>}
-          {/* The live run's status is the one the lanes follow: the list learns it a moment later. */}
-          {runs.map((r) => <option key={r.id} value={r.id}>{r.scenario} {r.id === live?.runId ? live.status : r.status} {r.id.slice(0, 12)}</option>)}
+          {pickerOptions(runs, live).map((o) => <option key={o.id} value={o.id}>{o.label}</option>)}
         </select></label>
         <span data-testid="swimlane-count">{visible.length} / {exchanges.length} calls{(live ?? report) && ` · ${live ? live.status : report!.run.status}`}{all.length > exchanges.length && ` · ${all.length - exchanges.length} more to other APIs in Architect mode`}</span>
       </div>
