@@ -143,8 +143,9 @@ describe('hub subscriptions', () => {
   });
 
   // The events sent to a listener together were POSTed all at once, so they could arrive in any order.
-  it('sends a listener its events one at a time, in the order they happened', async () => {
-    const listener = await startListener({ answerAfterMs: 15 });
+  // An order created, started and completed (five events) for a listener that takes `answerAfterMs` to answer each.
+  async function orderLifeFor(answerAfterMs: number) {
+    const listener = await startListener({ answerAfterMs });
     const app = await build();
     await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: listener.url }) });
     const created = (await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
@@ -153,19 +154,17 @@ describe('hub subscriptions', () => {
     }
     const events = (await app.spine.ctx.store.listEvents({ api: 'TMF622' })).map((e) => e.eventId);
     expect(events).toHaveLength(5);
+    return { app, listener, events };
+  }
+
+  it('sends a listener its events one at a time, in the order they happened', async () => {
+    const { listener, events } = await orderLifeFor(15);
     expect((await listener.waitFor(5)).map((r) => r.body.eventId)).toEqual(events);
     expect(listener.maxConcurrent).toBe(1);
   });
 
   it('sends a slow listener the rest of a batch after its lease is renewed, in order, counting one attempt each', async () => {
-    const listener = await startListener({ answerAfterMs: 400 });
-    const app = await build();
-    await app.inject({ method: 'POST', url: `${API}/hub`, ...json({ callback: listener.url }) });
-    const created = (await app.inject({ method: 'POST', url: ORDERS, ...json(order) })).json();
-    for (const [state, description] of [['inProgress', 'started'], ['completed', 'done']]) {
-      await app.inject({ method: 'PATCH', url: `${ORDERS}/${created.id}`, ...json({ state, description }) });
-    }
-    const events = (await app.spine.ctx.store.listEvents({ api: 'TMF622' })).map((e) => e.eventId);
+    const { app, listener, events } = await orderLifeFor(400);
     expect((await listener.waitFor(5)).map((r) => r.body.eventId)).toEqual(events);
     await app.spine.relay.drain();
     expect((await app.spine.ctx.store.listDeliveries()).map((d) => [d.status, d.attempts])).toEqual(events.map(() => ['delivered', 1]));
