@@ -37,6 +37,12 @@ describe('cancellation', () => {
     expect((await get(app, `/tmf-api/resourceOrderingManagement/v4/resourceOrder/${resourceOrderId}`)).state).toBe('cancelled');
     expect((await get(app, `/tmf-api/resourcePoolManagement/v4/reservation/${reservationId}`)).state).toBe('cancelled');
     expect((await get(app, `${CANCEL}/${cancelProductOrderId}`)).state).toBe('done');
+    // Dated when they were cancelled (TMF622 and TMF641 define cancellationDate; TMF652 does not).
+    for (const [path, id] of [[PO, productOrderId], ['/tmf-api/serviceOrdering/v4/serviceOrder', serviceOrderId]]) {
+      const order = await get(app, `${path}/${id}`);
+      const cancelled = report.events.find((e: Doc) => e.eventType.endsWith('StateChangeEvent') && Object.values(e.event as Doc)[0].id === id && Object.values(e.event as Doc)[0].state === 'cancelled');
+      expect(order.cancellationDate).toBe(cancelled.eventTime);
+    }
     const states = report.events
       .filter((e: Doc) => e.eventType === 'ProductOrderStateChangeEvent')
       .map((e: Doc) => e.event.productOrder.state);

@@ -194,6 +194,26 @@ describe('the GPON FTTH journey', () => {
     expect(order.note).toEqual([expect.objectContaining({ text: expect.stringContaining(`${BASE_URL}${cartUrl}`) })]);
   });
 
+  // A completed order carried no completionDate, which TMF622, TMF641, TMF652 and TMF697 all define.
+  it('dates each order completed at the moment it moved to completed, as its state change event says', async () => {
+    const app = await demoApp();
+    const report = await runJourney(app);
+    expect(report.run.status, report.run.error).toBe('completed');
+    const { productOrderId, serviceOrderId, resourceOrderId, workOrderId } = report.run.context;
+    const orders: Array<[string, string, string]> = [
+      ['/tmf-api/productOrderingManagement/v4/productOrder', productOrderId, 'productOrder'],
+      ['/tmf-api/serviceOrdering/v4/serviceOrder', serviceOrderId, 'serviceOrder'],
+      ['/tmf-api/resourceOrderingManagement/v4/resourceOrder', resourceOrderId, 'resourceOrder'],
+      ['/tmf-api/workOrderManagement/v4/workOrder', workOrderId, 'workOrder'],
+    ];
+    for (const [path, id, resource] of orders) {
+      const order = await get(app, `${path}/${id}`);
+      const completed = report.events.find((e: Doc) => e.eventType.endsWith('StateChangeEvent') && e.event[resource]?.id === id && e.event[resource].state === 'completed');
+      expect([resource, order.state, order.completionDate]).toEqual([resource, 'completed', completed.eventTime]);
+      expect(completed.event[resource].completionDate).toBe(completed.eventTime);
+    }
+  });
+
   it('gives a second customer at another address their own ids, resources and correlationId', async () => {
     const app = await demoApp();
     const jane = (await runJourney(app)).run;

@@ -387,6 +387,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'ProductOrderStateChangeEvent', delete: 'ProductOrderDeleteEvent',
           other: ['ProductOrderInformationRequiredEvent'],
         },
+        onEnter: { completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
       },
       {
         name: 'cancelProductOrder', entity: 'CancelProductOrder', kind: 'task',
@@ -586,6 +587,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'ServiceOrderStateChangeEvent', delete: 'ServiceOrderDeleteEvent',
           other: ['ServiceOrderInformationRequiredEvent', 'ServiceOrderMilestoneEvent', 'ServiceOrderJeopardyEvent'],
         },
+        onEnter: { completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
       },
       {
         name: 'cancelServiceOrder', entity: 'CancelServiceOrder', kind: 'task',
@@ -737,6 +739,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'ResourceOrderStateChangeEvent', delete: 'ResourceOrderDeleteEvent',
           other: ['ResourceOrderInformationRequiredEvent'],
         },
+        onEnter: { completed: { dates: ['completionDate'] } },
       },
       {
         name: 'cancelResourceOrder', entity: 'CancelResourceOrder', kind: 'task',
@@ -955,6 +958,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'WorkOrderStateChangeEvent', delete: 'WorkOrderDeleteEvent',
           other: ['WorkOrderInformationRequiredEvent'],
         },
+        onEnter: { completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
       },
       {
         name: 'cancelWorkOrder', entity: 'CancelWorkOrder', kind: 'task',
