@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
-import { catalogDocuments, decompose, loadCatalog, OfferingIds } from '../src/catalog/index.js';
-import { BASE_URL, build } from './support/build.js';
+import { catalogDocuments, decompose, loadCatalog, OfferingIds, spineCatalogIndex } from '../src/catalog/index.js';
+import { BASE_URL, build, json } from './support/build.js';
 
 const CATALOG = '/tmf-api/productCatalogManagement/v4';
 
@@ -63,22 +63,46 @@ describe('the catalog over HTTP', () => {
 
 describe('GET /spine/v1/catalog/decomposition/:productOfferingId', () => {
   it.each(Object.values(OfferingIds))('returns the decomposition tree of %s', async (id) => {
-    const app = await build();
+    const app = await withCatalog();
     const response = await app.inject({ method: 'GET', url: `/spine/v1/catalog/decomposition/${id}` });
     expect(response.statusCode).toBe(200);
     const tree = response.json();
-    expect(tree).toEqual(JSON.parse(JSON.stringify(decompose({ baseUrl: BASE_URL }, id))));
+    expect(tree).toEqual(JSON.parse(JSON.stringify(decompose({ baseUrl: BASE_URL }, spineCatalogIndex.offerings.get(id)!))));
     expect(tree.offering.id).toBe(id);
     expect(tree.services[0]).toMatchObject({ kind: 'CFS', subtype: 'bundle', spec: { id: 'cfss-broadband' } });
   });
 
   it('shows the mapping of 1 Gbps to the 1G-residential profile and the RP-1G rate profile', async () => {
-    const app = await build();
+    const app = await withCatalog();
     const tree = (await app.inject({ method: 'GET', url: '/spine/v1/catalog/decomposition/po-gpon-ftth-001' })).json();
     const [internet] = tree.services[0].children;
     const bng = internet.children.find((c: { layer: string }) => c.layer === 'subscriberSession');
     expect(internet.characteristics).toContainEqual(expect.objectContaining({ name: 'bandwidthProfile', value: '1G-residential' }));
     expect(bng.resources[0].characteristics).toContainEqual(expect.objectContaining({ name: 'rateProfile', value: 'RP-1G' }));
+  });
+
+  it('decomposes an offering a client created over TMF620, by the rule of its product specification', async () => {
+    const app = await withCatalog();
+    const created = await app.inject({
+      method: 'POST',
+      url: `${CATALOG}/productOffering`,
+      ...json({ id: 'po-client-1g', name: 'Client 1 Gbps', productSpecification: { id: 'ps-gpon-ftth-1g' }, marketSegment: [{ id: 'residential' }] }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await app.inject({ method: 'GET', url: '/spine/v1/catalog/decomposition/po-client-1g' });
+    expect(response.statusCode, response.body).toBe(200);
+    const { offering, ...rest } = response.json();
+    expect(offering).toEqual({ id: 'po-client-1g', name: 'Client 1 Gbps', href: `${BASE_URL}${CATALOG}/productOffering/po-client-1g`, marketSegment: ['residential'] });
+    const { offering: _original, ...expected } = (await app.inject({ method: 'GET', url: '/spine/v1/catalog/decomposition/po-gpon-ftth-001' })).json();
+    expect(rest).toEqual(expected);
+  });
+
+  it('answers an offering whose product specification has no decomposition rule with a 400 naming the specification', async () => {
+    const app = await withCatalog();
+    await app.inject({ method: 'POST', url: `${CATALOG}/productOffering`, ...json({ id: 'po-voice', name: 'Home voice', productSpecification: { id: 'ps-home-voice' } }) });
+    const response = await app.inject({ method: 'GET', url: '/spine/v1/catalog/decomposition/po-voice' });
+    expect([response.statusCode, response.json().code]).toEqual([400, 'SPN-400-INVALID-BODY']);
+    expect(response.json().message).toMatch(/^productOffering po-voice is over productSpecification ps-home-voice, which has no decomposition rule: Spine decomposes only ps-gpon-ftth-1g, /);
   });
 
   it('answers an unknown offering with a TMF 404 error body', async () => {

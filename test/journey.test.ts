@@ -299,6 +299,38 @@ describe('the GPON FTTH journey', () => {
     expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
   });
 
+  it('orders an offering a client created over TMF620 from the specification and price of po-gpon-ftth-001', async () => {
+    const app = await demoApp();
+    const original = await get(app, '/tmf-api/productCatalogManagement/v4/productOffering/po-gpon-ftth-001');
+    const { href: _href, lastUpdate: _lastUpdate, ...copy } = original;
+    const created = await app.inject({ method: 'POST', url: '/tmf-api/productCatalogManagement/v4/productOffering', ...json({ ...copy, id: 'po-copy', name: 'GPON FTTH 1Gbps, client copy' }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const { run } = await runJourney(app, { offeringId: 'po-copy' });
+    expect(run.status, run.error).toBe('completed');
+    const order = await get(app, `/tmf-api/productOrderingManagement/v4/productOrder/${run.context.productOrderId}`);
+    expect(order.productOrderItem[0].productOffering).toMatchObject({ id: 'po-copy', name: 'GPON FTTH 1Gbps, client copy' });
+    const tree = await get(app, '/spine/v1/catalog/decomposition/po-copy');
+    expect(tree.offering).toEqual({ id: 'po-copy', name: 'GPON FTTH 1Gbps, client copy', href: `${BASE_URL}/tmf-api/productCatalogManagement/v4/productOffering/po-copy`, marketSegment: ['residential'] });
+    expect(tree.productSpecification.id).toBe(original.productSpecification.id);
+  });
+
+  it('refuses to start for an offering whose product specification has no decomposition rule, and writes nothing', async () => {
+    const app = await demoApp();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/tmf-api/productCatalogManagement/v4/productOffering',
+      ...json({ id: 'po-voice', name: 'Home voice', productSpecification: { id: 'ps-home-voice' }, productOfferingPrice: [{ id: 'pop-gpon-ftth-001-monthly' }] }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs?wait=true', ...json({ offeringId: 'po-voice' }) });
+    expect([response.statusCode, response.json().message]).toEqual([
+      400,
+      'productOffering po-voice is over productSpecification ps-home-voice, which has no decomposition rule: Spine decomposes only ps-gpon-ftth-1g, ps-gpon-ftth-business-1g, ps-xgspon-ftth-2g, ps-vdsl2-100m',
+    ]);
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+    expect(await app.spine.ctx.store.listResources({ api: 'TMF622', resource: 'productOrder' })).toEqual([]);
+  });
+
   it('lists its scenarios with their steps and actors', async () => {
     const app = await demoApp();
     const [gpon] = (await get(app, '/spine/v1/scenarios')) as unknown as Doc[];

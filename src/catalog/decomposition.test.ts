@@ -1,9 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { TmfError } from '../tmf/errors.js';
 import { OfferingIds } from './data/ids.js';
+import { spineCatalogIndex } from './data/index.js';
 import { decompose, itemActionsFor, type Decomposition, type DecompositionNode } from './decomposition.js';
 
 const ctx = { baseUrl: 'http://spine.test' };
+
+// The shipped offering document, as TMF620 serves it once the catalog is loaded.
+const offering = (id: string) => spineCatalogIndex.offerings.get(id)!;
 
 // Every node of a tree by its slot (CFS function, RFS layer, resource kind): unique per tree.
 function bySlot(tree: Decomposition): Map<string, DecompositionNode> {
@@ -65,7 +69,7 @@ const families = [
 ];
 
 describe.each(families)('decomposing $offering', (family) => {
-  const tree = decompose(ctx, family.offering);
+  const tree = decompose(ctx, offering(family.offering));
   const nodes = bySlot(tree);
 
   it('starts from the offering and its product specification', () => {
@@ -116,30 +120,43 @@ describe.each(families)('decomposing $offering', (family) => {
 });
 
 describe('decompose', () => {
-  it('refuses an unknown offering with NOT_FOUND', () => {
-    expect(() => decompose(ctx, 'po-does-not-exist')).toThrow(TmfError);
-    expect(() => decompose(ctx, 'po-does-not-exist')).toThrow(expect.objectContaining({ kind: 'NOT_FOUND' }));
+  it('refuses an offering whose product specification has no rule, naming the specifications it has rules for', () => {
+    const voice = { id: 'po-voice', name: 'Home voice', productSpecification: { id: 'ps-home-voice' } };
+    expect(() => decompose(ctx, voice)).toThrow(TmfError);
+    expect(() => decompose(ctx, voice)).toThrow(expect.objectContaining({
+      kind: 'INVALID_BODY',
+      message: 'productOffering po-voice is over productSpecification ps-home-voice, which has no decomposition rule: Spine decomposes only ps-gpon-ftth-1g, ps-gpon-ftth-business-1g, ps-xgspon-ftth-2g, ps-vdsl2-100m',
+    }));
+    expect(() => decompose(ctx, { id: 'po-bare', name: 'Bare' })).toThrow(expect.objectContaining({ kind: 'INVALID_BODY', message: expect.stringMatching(/^productOffering po-bare names no productSpecification: Spine decomposes only ps-gpon-ftth-1g, /) }));
+  });
+
+  it('names the offering it was given, not the shipped one of its specification', () => {
+    const copy = { ...offering(OfferingIds.gponResidential), id: 'po-copy', name: 'Copy', marketSegment: [{ id: 'business' }] };
+    const { offering: named, ...tree } = decompose(ctx, copy);
+    expect(named).toEqual({ id: 'po-copy', name: 'Copy', href: 'http://spine.test/tmf-api/productCatalogManagement/v4/productOffering/po-copy', marketSegment: ['business'] });
+    const { offering: _shipped, ...shippedTree } = decompose(ctx, offering(OfferingIds.gponResidential));
+    expect(tree).toEqual(shippedTree);
   });
 
   it('takes the ordered characteristics, numbers given as text included', () => {
-    const tree = decompose(ctx, OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: '1000' }]);
+    const tree = decompose(ctx, offering(OfferingIds.gponResidential), [{ name: 'downloadSpeed', value: '1000' }]);
     expect(tree.productSpecification.characteristics[0]).toEqual({
       name: 'downloadSpeed', value: 1000, valueType: 'number', unitOfMeasure: 'Mbps', origin: 'ordered',
     });
   });
 
   it('carries the static IP addresses a business order asks for down to the BNG session', () => {
-    const ordered = bySlot(decompose(ctx, OfferingIds.gponBusiness, [{ name: 'staticIpAddresses', value: 5 }]));
+    const ordered = bySlot(decompose(ctx, offering(OfferingIds.gponBusiness), [{ name: 'staticIpAddresses', value: 5 }]));
     expect(valueOf(ordered.get('bngSession'), 'staticIpv4Count')).toBe(5);
-    expect(valueOf(bySlot(decompose(ctx, OfferingIds.gponBusiness)).get('bngSession'), 'staticIpv4Count')).toBe(1);
-    expect(valueOf(bySlot(decompose(ctx, OfferingIds.gponResidential)).get('bngSession'), 'staticIpv4Count')).toBe(0);
+    expect(valueOf(bySlot(decompose(ctx, offering(OfferingIds.gponBusiness))).get('bngSession'), 'staticIpv4Count')).toBe(1);
+    expect(valueOf(bySlot(decompose(ctx, offering(OfferingIds.gponResidential))).get('bngSession'), 'staticIpv4Count')).toBe(0);
   });
 
   it('refuses a characteristic the product does not have, or a value it does not offer', () => {
-    expect(() => decompose(ctx, OfferingIds.gponResidential, [{ name: 'colour', value: 'red' }])).toThrow(
+    expect(() => decompose(ctx, offering(OfferingIds.gponResidential), [{ name: 'colour', value: 'red' }])).toThrow(
       expect.objectContaining({ kind: 'INVALID_BODY', message: 'productSpecification ps-gpon-ftth-1g has no characteristic colour' }),
     );
-    expect(() => decompose(ctx, OfferingIds.gponResidential, [{ name: 'downloadSpeed', value: 500 }])).toThrow(
+    expect(() => decompose(ctx, offering(OfferingIds.gponResidential), [{ name: 'downloadSpeed', value: 500 }])).toThrow(
       expect.objectContaining({ kind: 'INVALID_BODY', message: 'downloadSpeed 500 is not offered by ps-gpon-ftth-1g (offered: 1000)' }),
     );
   });
@@ -147,8 +164,8 @@ describe('decompose', () => {
 
 describe('modify semantics of the edges', () => {
   it('turns the GPON 1G → XGS-PON 2G upgrade into the diff of TMF-DOMAIN §10', () => {
-    const current = bySlot(decompose(ctx, OfferingIds.gponResidential));
-    const target = bySlot(decompose(ctx, OfferingIds.xgsponResidential));
+    const current = bySlot(decompose(ctx, offering(OfferingIds.gponResidential)));
+    const target = bySlot(decompose(ctx, offering(OfferingIds.xgsponResidential)));
     const actions = Object.fromEntries([...target.keys()].map((slot) => [slot, itemActionsFor(current.get(slot), target.get(slot))]));
     expect(actions).toEqual({
       broadband: ['modify'],
@@ -167,14 +184,14 @@ describe('modify semantics of the edges', () => {
   });
 
   it('adds what only the target has and deletes what only the current has', () => {
-    const node = bySlot(decompose(ctx, OfferingIds.gponResidential)).get('bngSession');
+    const node = bySlot(decompose(ctx, offering(OfferingIds.gponResidential))).get('bngSession');
     expect(itemActionsFor(undefined, node)).toEqual(['add']);
     expect(itemActionsFor(node, undefined)).toEqual(['delete']);
     expect(itemActionsFor(node, node)).toEqual(['noChange']);
   });
 
   it('replaces rather than modifies a node whose edge says replace', () => {
-    const port = bySlot(decompose(ctx, OfferingIds.gponResidential)).get('accessPort')!;
+    const port = bySlot(decompose(ctx, offering(OfferingIds.gponResidential))).get('accessPort')!;
     const retuned = { ...port, characteristics: [{ ...port.characteristics[0], value: 'other' }] };
     expect(port.onModify).toBe('replace');
     expect(itemActionsFor(port, retuned)).toEqual(['delete', 'add']);

@@ -3,6 +3,7 @@
 // every node names its TMF specification (with the href it is served at), its place in the type
 // system, its characteristics with where each value came from, and its modify policy.
 
+import type { Doc, Store } from '../store/port.js';
 import { TmfError } from '../tmf/errors.js';
 import { hrefOf, targetOf, type Target, type TmfContext } from '../tmf/resource-service.js';
 import { spineCatalogIndex } from './data/index.js';
@@ -117,23 +118,43 @@ const targets = {
 type HrefBase = Pick<TmfContext, 'baseUrl'>;
 
 /**
- * Decomposes an offering, with the product characteristics an order item sets (others take the
- * specification's defaults), its hrefs under `ctx.baseUrl`. NOT_FOUND for an unknown offering;
- * INVALID_BODY for a characteristic the product specification does not have or a value it does not offer.
+ * Decomposes the offering TMF620 stores under `offeringId` (see `decompose`). NOT_FOUND when the
+ * store has no such offering: the one way the orchestrator and the catalog endpoint read an offering.
  */
-export function decompose(ctx: HrefBase, offeringId: string, productCharacteristics: readonly OrderedCharacteristic[] = []): Decomposition {
-  const offering = catalog.offerings.get(offeringId);
-  if (!offering) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
-  const productSpec = must(catalog.productSpecs, offering.productSpecification.id);
-  const rule = must(catalog.rules, productSpec.id);
+export async function decomposeStored(
+  store: Pick<Store, 'getResource'>,
+  ctx: HrefBase,
+  offeringId: string,
+  productCharacteristics: readonly OrderedCharacteristic[] = [],
+): Promise<Decomposition> {
+  const record = await store.getResource(targets.productOffering.api.id, targets.productOffering.resource.name, offeringId);
+  if (!record) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
+  return decompose(ctx, record.doc, productCharacteristics);
+}
+
+/**
+ * Decomposes an offering document (as TMF620 serves it) by the rule of its product specification,
+ * with the product characteristics an order item sets (others take the specification's defaults), its
+ * hrefs under `ctx.baseUrl`. INVALID_BODY for an offering over a specification without a rule, for a
+ * characteristic the specification does not have or a value it does not offer.
+ */
+export function decompose(ctx: HrefBase, offering: Doc, productCharacteristics: readonly OrderedCharacteristic[] = []): Decomposition {
+  const offeringId = String(offering.id);
+  const specId = (offering.productSpecification as Doc | undefined)?.id;
+  const rule = specId === undefined ? undefined : catalog.rules.get(String(specId));
+  if (!rule) {
+    const over = specId === undefined ? 'names no productSpecification' : `is over productSpecification ${String(specId)}, which has no decomposition rule`;
+    throw new TmfError('INVALID_BODY', `productOffering ${offeringId} ${over}: Spine decomposes only ${[...catalog.rules.keys()].join(', ')}`);
+  }
+  const productSpec = must(catalog.productSpecs, rule.productSpecification);
   const characteristics = productCharacteristicsOf(productSpec, productCharacteristics);
   const product: Level = { spec: productSpec.id, characteristics };
   return {
     offering: {
-      id: offering.id,
-      name: offering.name,
-      href: hrefOf(ctx, targets.productOffering, offering.id),
-      marketSegment: (offering.marketSegment ?? []).map((segment) => segment.id),
+      id: offeringId,
+      name: String(offering.name ?? ''),
+      href: hrefOf(ctx, targets.productOffering, offeringId),
+      marketSegment: ((offering.marketSegment as Doc[] | undefined) ?? []).map((segment) => String(segment.id)),
     },
     productSpecification: { ...summaryOf(ctx, productSpec, targets.productSpecification), characteristics },
     services: rule.services.map((edge) => cfsNode(ctx, edge, [product])),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decompose, OfferingIds } from '../../catalog/index.js';
+import { decompose, OfferingIds, spineCatalogIndex } from '../../catalog/index.js';
 import { applyChanges, diffRows, diffViews } from './diff.js';
 import { emptyView, viewOfDecomposition, type ProductView, type ViewNode } from './view.js';
 
@@ -62,5 +62,5 @@ describe('diff engine', () => {
 });
 
 function viewOfOffering(offeringId: string): ProductView {
-  return viewOfDecomposition(decompose({ baseUrl: 'http://spine.test' }, offeringId));
+  return viewOfDecomposition(decompose({ baseUrl: 'http://spine.test' }, spineCatalogIndex.offerings.get(offeringId)!));
 }

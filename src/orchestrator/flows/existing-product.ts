@@ -45,7 +45,7 @@ export async function prepareChange(input: Doc, tx: Store, tmf: TmfContext, acti
   if (offeringId === current) throw new TmfError('INVALID_BODY', `product ${String(product.id)} is already ${offeringId}; name another offering`);
   const offering = await tx.getResource('TMF620', 'productOffering', offeringId);
   if (!offering) throw new TmfError('NOT_FOUND', `productOffering ${offeringId} does not exist`);
-  const tree = decompose(tmf, offeringId);
+  const tree = decompose(tmf, offering.doc);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const networkTechnology = networkTechnologyOf(catalogTechnology);
   if (!networkTechnology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);

@@ -105,7 +105,7 @@ async function prepareGponProvision(input: Doc, tx: Store, tmf: TmfContext): Pro
   // not be priced writes nothing.
   if (!priceRef) throw new TmfError('INVALID_BODY', `offering ${offeringId} has no productOfferingPrice: the channel has nothing to price the cart with`);
   await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
-  const tree = decompose(tmf, offeringId);
+  const tree = decompose(tmf, offering);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);
   const technology = networkTechnologyOf(catalogTechnology);
   if (!technology) throw new TmfError('INVALID_BODY', `offering ${offeringId} uses ${catalogTechnology}, which the simulated network does not deliver`);

@@ -1,4 +1,4 @@
-import { decompose } from '../../catalog/index.js';
+import { decomposeStored } from '../../catalog/index.js';
 import { diffRows, diffViews, emptyView, viewOfDecomposition, type ProductView } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 
@@ -11,9 +11,9 @@ export const computeDiff: StepDefinition = {
   id: 'compute-diff',
   actor: 'orchestrator',
   title: 'Diff current and target views',
-  async run({ context, tmf }) {
+  async run({ context, tmf, tx }) {
     const current = context.currentView as ProductView;
-    const target = context.orderAction === 'delete' ? emptyView : viewOfDecomposition(decompose(tmf, String(context.offeringId)));
+    const target = context.orderAction === 'delete' ? emptyView : viewOfDecomposition(await decomposeStored(tx, tmf, String(context.offeringId)));
     return { targetView: target, changes: diffViews(current, target), diff: diffRows(current, target) };
   },
 };

@@ -1,4 +1,4 @@
-import { decompose, type CfsNode, type RfsNode } from '../../catalog/index.js';
+import { decomposeStored, type CfsNode, type RfsNode } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
@@ -26,8 +26,8 @@ export const orderServices: StepDefinition = {
   id: 'order-services',
   actor: 'orchestrator',
   title: 'Decompose and order the services (TMF641)',
-  async run({ call, context, tmf }) {
-    const items = serviceItems(decompose(tmf, String(context.offeringId)).services);
+  async run({ call, context, tmf, tx }) {
+    const items = serviceItems((await decomposeStored(tx, tmf, String(context.offeringId))).services);
     const order = await call<Doc>({
       from: 'orchestrator',
       method: 'POST',

@@ -1,4 +1,4 @@
-import { decompose, spineCatalogIndex } from '../../catalog/index.js';
+import { decomposeStored, spineCatalogIndex } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
 import { viewOfDecomposition, nodeKey, type ProductView, type ViewNode } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
@@ -16,10 +16,10 @@ export const readCurrentView: StepDefinition = {
   id: 'read-current-view',
   actor: 'orchestrator',
   title: 'Read the current view (TMF637, TMF638, TMF639)',
-  async run({ call, context, tmf }) {
+  async run({ call, context, tmf, tx }) {
     const product = await call<Doc>({ from: 'orchestrator', method: 'GET', path: tmfPath('TMF637', 'product', String(context.productId)) });
     const offeringId = String((product.productOffering as Doc | undefined)?.id);
-    const designed = viewOfDecomposition(decompose(tmf, offeringId));
+    const designed = viewOfDecomposition(await decomposeStored(tx, tmf, offeringId));
     const nodes: Record<string, ViewNode> = {};
     const links: ThreadLink[] = [];
     const visitService = async (id: string, parentSlot?: string) => {
