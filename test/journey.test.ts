@@ -290,6 +290,16 @@ describe('the GPON FTTH journey', () => {
     expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
   });
 
+  it('refuses to start for an offering that is not on sale, which the channel could not check out, and writes nothing (409)', async () => {
+    const app = await demoApp();
+    const { id: _id, href: _href, ...shipped } = await get(app, '/tmf-api/productCatalogManagement/v4/productOffering/po-gpon-ftth-001');
+    const retired = await app.inject({ method: 'POST', url: '/tmf-api/productCatalogManagement/v4/productOffering', ...json({ ...shipped, id: 'po-retired', lifecycleStatus: 'Retired' }) });
+    expect(retired.statusCode, retired.body).toBe(201);
+    const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-56789', offeringId: 'po-retired' }) });
+    expect([response.statusCode, response.json().message]).toEqual([409, 'offering po-retired is not on sale (lifecycleStatus Retired): the channel could not check it out']);
+    expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
+  });
+
   it('refuses to start for an offering with no price, which the channel could not check out, and writes nothing', async () => {
     const app = await demoApp();
     const offering = await app.inject({ method: 'POST', url: '/tmf-api/productCatalogManagement/v4/productOffering', ...json({ name: 'Unpriced fibre', productSpecification: { id: 'ps-gpon-ftth-residential' } }) });
