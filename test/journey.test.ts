@@ -195,7 +195,7 @@ describe('the GPON FTTH journey', () => {
   });
 
   // A completed order carried no completionDate, which TMF622, TMF641, TMF652 and TMF697 all define.
-  it('dates each order completed at the moment it moved to completed, as its state change event says', async () => {
+  it('dates each order completed at the moment it moved to completed, and started when it first moved to inProgress, as its state change events say', async () => {
     const app = await demoApp();
     const report = await runJourney(app);
     expect(report.run.status, report.run.error).toBe('completed');
@@ -211,7 +211,23 @@ describe('the GPON FTTH journey', () => {
       const completed = report.events.find((e: Doc) => e.eventType.endsWith('StateChangeEvent') && e.event[resource]?.id === id && e.event[resource].state === 'completed');
       expect([resource, order.state, order.completionDate]).toEqual([resource, 'completed', completed.eventTime]);
       expect(completed.event[resource].completionDate).toBe(completed.eventTime);
+      // TMF641, TMF652 and TMF697 date the start too: when the order first moved to inProgress.
+      if (resource === 'productOrder') continue;
+      const started = report.events.find((e: Doc) => e.eventType.endsWith('StateChangeEvent') && e.event[resource]?.id === id && e.event[resource].state === 'inProgress');
+      expect([resource, order.startDate]).toEqual([resource, started.eventTime]);
     }
+  });
+
+  it('keeps the date an order first started when it goes back in progress after a hold', async () => {
+    let tick = Date.parse('2026-11-26T10:00:00Z');
+    const app = await build({ now: () => new Date((tick += 1000)) });
+    const orders = '/tmf-api/serviceOrdering/v4/serviceOrder';
+    const created = await app.inject({ method: 'POST', url: orders, ...json({ serviceOrderItem: [{ id: '1', action: 'add', service: { serviceSpecification: { id: 'x' } } }] }) });
+    expect(created.statusCode, created.body).toBe(201);
+    const moves = [];
+    for (const state of ['inProgress', 'held', 'inProgress']) moves.push((await app.inject({ method: 'PATCH', url: `${orders}/${created.json().id}`, ...json({ state }) })).json());
+    expect(moves.map((m) => [m.state, m.startDate])).toEqual([['inProgress', moves[0].startDate], ['held', moves[0].startDate], ['inProgress', moves[0].startDate]]);
+    expect(Date.parse(moves[0].startDate)).toBeGreaterThan(Date.parse(created.json().orderDate));
   });
 
   it('gives a second customer at another address their own ids, resources and correlationId', async () => {

@@ -114,9 +114,9 @@ describe.each(apis.map((api) => [api.id, api] as const))('%s against its vendore
       // TMF652 types state as a free string: any initial state is one of its values.
       const values = state.$ref ? spec.definitions[state.$ref.split('/').pop()!].enum : state.enum;
       if (resource.initialState && values) expect(values, resource.name).toContain(resource.initialState);
-      for (const [entered, { dates = [], event }] of Object.entries(resource.onEnter ?? {})) {
+      for (const [entered, { dates = [], firstDates = [], event }] of Object.entries(resource.onEnter ?? {})) {
         if (values) expect(values, `${resource.name} onEnter`).toContain(entered);
-        for (const field of dates) expect(entity, `${resource.name}.${field}`).toHaveProperty([field]);
+        for (const field of [...dates, ...firstDates]) expect(entity, `${resource.name}.${field}`).toHaveProperty([field]);
         if (event) expect(resource.events.other, `${resource.name} onEnter ${entered}`).toContain(event);
       }
     }

@@ -45,7 +45,10 @@ export interface ResourceEvents {
 
 /** What entering one state of a resource's lifecycle adds to the change. */
 export interface StateEntry {
+  /** Stamped at every entry (a reopened ticket resolved again is dated again). */
   dates?: readonly string[];
+  /** Stamped at the first entry only (an order back in progress after a hold keeps its start). */
+  firstDates?: readonly string[];
   event?: string;
 }
 
@@ -587,7 +590,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'ServiceOrderStateChangeEvent', delete: 'ServiceOrderDeleteEvent',
           other: ['ServiceOrderInformationRequiredEvent', 'ServiceOrderMilestoneEvent', 'ServiceOrderJeopardyEvent'],
         },
-        onEnter: { completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
+        onEnter: { inProgress: { firstDates: ['startDate'] }, completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
       },
       {
         name: 'cancelServiceOrder', entity: 'CancelServiceOrder', kind: 'task',
@@ -739,7 +742,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'ResourceOrderStateChangeEvent', delete: 'ResourceOrderDeleteEvent',
           other: ['ResourceOrderInformationRequiredEvent'],
         },
-        onEnter: { completed: { dates: ['completionDate'] } },
+        onEnter: { inProgress: { firstDates: ['startDate'] }, completed: { dates: ['completionDate'] } },
       },
       {
         name: 'cancelResourceOrder', entity: 'CancelResourceOrder', kind: 'task',
@@ -958,7 +961,7 @@ export const apis: readonly TmfApi[] = [
           stateChange: 'WorkOrderStateChangeEvent', delete: 'WorkOrderDeleteEvent',
           other: ['WorkOrderInformationRequiredEvent'],
         },
-        onEnter: { completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
+        onEnter: { inProgress: { firstDates: ['startDate'] }, completed: { dates: ['completionDate'] }, cancelled: { dates: ['cancellationDate'] } },
       },
       {
         name: 'cancelWorkOrder', entity: 'CancelWorkOrder', kind: 'task',

@@ -236,6 +236,7 @@ export async function patchInTx(tx: Store, ctx: TmfContext, target: Target, id: 
   // A date the request gives is the client's word (the spec's *_Update lets it write it: e.g. when the
   // fault was really fixed); it is what changed, not a consequence of the move.
   for (const field of entered?.dates ?? []) if (!(field in patch)) merged[field] = at;
+  for (const field of entered?.firstDates ?? []) if (!(field in patch) && merged[field] === undefined) merged[field] = at;
   assertValid(ctx, api, resource.entity, merged);
   await tx.replaceResource(toRecord(target, merged, current.createdAt, at));
   if (stateChanged && resource.events.stateChange) await emit(tx, ctx, target, resource.events.stateChange, merged, at, meta);
