@@ -1,12 +1,10 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { ACTIVATION_ORDER, activationLinks } from './activate-resources.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
+import { hrefById } from './refs.js';
 
 /**
  * ROM configures what the diff adds or modifies (TMF702): an added resource is activated as in a
@@ -35,7 +33,7 @@ export const activateChangedResources: StepDefinition = {
         path: tmfPath('TMF702', 'resource'),
         body: {
           name: `${change.action === 'add' ? 'Activate' : 'Reconfigure'} ${id}`,
-          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefOf(tmf, RESOURCE, id) } }],
+          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefById(tmf, 'Resource', id) } }],
           resourceCharacteristic: config[change.slot] ?? [],
         },
       });

@@ -1,11 +1,9 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
+import { hrefById } from './refs.js';
 
 // Network order: light the port and the drop, range the ONT on its port, then the VLANs and the BNG session.
 export const ACTIVATION_ORDER = ['accessPort', 'drop', 'cpe', 'vlanPair', 'bngSession'] as const;
@@ -39,7 +37,7 @@ export const activateResources: StepDefinition = {
         path: tmfPath('TMF702', 'resource'),
         body: {
           name: `Activate ${id}`,
-          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefOf(tmf, RESOURCE, id) } }],
+          resourceRelationship: [{ relationshipType: 'targets', resource: { id, href: hrefById(tmf, 'Resource', id) } }],
           resourceCharacteristic: config[slot] ?? [],
         },
       });

@@ -1,6 +1,5 @@
 import { spineCatalogIndex } from '../../catalog/index.js';
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange, ProductView } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread, type ThreadLink } from '../trace.js';
@@ -8,8 +7,6 @@ import { tmfPath } from '../tmf-caller.js';
 import { resourcesAfter } from './activate-changed-resources.js';
 import { customerParty, refById } from './refs.js';
 import { terminateService } from './terminate-service.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
 
 /**
  * SOM brings the service inventory (TMF638) to the target: deleted services terminated (children
@@ -31,7 +28,7 @@ export const applyServiceChanges: StepDefinition = {
     const supportingResource = (slot: string) =>
       Object.values(target.nodes)
         .filter((n) => n.layer === 'resource' && n.parentSlot === slot && resources[n.slot])
-        .map((n) => ({ id: resources[n.slot], href: hrefOf(tmf, RESOURCE, resources[n.slot]!), '@referredType': 'Resource' }));
+        .map((n) => refById(tmf, 'Resource', resources[n.slot]));
 
     const deletes = changes.filter((c) => c.action === 'delete').reverse();
     for (const change of deletes) {

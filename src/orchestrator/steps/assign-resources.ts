@@ -1,9 +1,7 @@
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { tmfPath } from '../tmf-caller.js';
 import type { ServiceItem } from './order-services.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
+import { refById } from './refs.js';
 
 /** SOM records what each RFS runs on (`supportingResource`) and moves the services designed → reserved. */
 export const assignResources: StepDefinition = {
@@ -14,11 +12,7 @@ export const assignResources: StepDefinition = {
     const serviceIds = context.serviceIds as Record<string, string>;
     const resources = context.resources as Record<string, string>;
     for (const item of context.serviceItems as ServiceItem[]) {
-      const supportingResource = (item.resources ?? []).map((r) => ({
-        id: resources[r.slot],
-        href: hrefOf(tmf, RESOURCE, resources[r.slot]!),
-        '@referredType': 'Resource',
-      }));
+      const supportingResource = (item.resources ?? []).map((r) => refById(tmf, 'Resource', resources[r.slot]));
       await call({
         from: 'som',
         method: 'PATCH',

@@ -1,5 +1,4 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { recordOrderError } from '../policies/effects.js';
 import { PolicyIds } from '../policies/matrix.js';
@@ -9,8 +8,6 @@ import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import type { ServiceItem } from './order-services.js';
 import { customerParty, refById } from './refs.js';
-
-const SERVICE = targetOf('TMF638', 'service');
 
 /**
  * SOM completes the service order: every item delivered. After a partial completion the order ends
@@ -54,7 +51,7 @@ export const completeServiceOrder: StepDefinition = {
           id: item.itemId,
           action: 'modify',
           quantity: 1,
-          service: { id: serviceIds[item.itemId], href: hrefOf(tmf, SERVICE, serviceIds[item.itemId]!), state: 'active', '@referredType': 'Service' },
+          service: refById(tmf, 'Service', serviceIds[item.itemId], { state: 'active' }),
           ...(item.parentItemId && partial.failedItems.includes(item.parentItemId) && {
             serviceOrderItemRelationship: [{ relationshipType: 'reliesOn', orderItem: { itemId: item.parentItemId } }],
           }),

@@ -1,13 +1,10 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
 import { customerParty, refById } from './refs.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
 
 /**
  * SOM asks ROM for the resource changes only (TMF652): `delete` (release) and `modify` name the
@@ -35,7 +32,7 @@ export const orderResourceChanges: StepDefinition = {
           quantity: 1,
           ...(change.action === 'add'
             ? { resourceSpecification: refById(tmf, 'ResourceSpecification', change.target!.spec.id, { name: change.target!.spec.name }) }
-            : { resource: { id: change.current!.instanceId, href: hrefOf(tmf, RESOURCE, change.current!.instanceId!), '@referredType': 'Resource' } }),
+            : { resource: refById(tmf, 'Resource', change.current!.instanceId) }),
           ...(context.appointmentId !== undefined && change.slot === 'cpe' && { appointment: refById(tmf, 'Appointment', context.appointmentId) }),
         })),
       },

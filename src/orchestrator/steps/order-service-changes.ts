@@ -1,13 +1,10 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
-import { customerParty, refById } from './refs.js';
-
-const SERVICE = targetOf('TMF638', 'service');
+import { customerParty, hrefById, refById } from './refs.js';
 
 /**
  * The orchestrator asks SOM for the service changes only (TMF641): one item per changed service,
@@ -35,7 +32,7 @@ export const orderServiceChanges: StepDefinition = {
           quantity: 1,
           service: change.action === 'add'
             ? { name: change.target!.spec.name, state: 'active', serviceSpecification: refById(tmf, 'ServiceSpecification', change.target!.spec.id), serviceCharacteristic: change.target!.characteristics }
-            : { id: change.current!.instanceId, href: hrefOf(tmf, SERVICE, change.current!.instanceId!), ...(change.action === 'modify' && { serviceCharacteristic: change.target!.characteristics }), state: change.action === 'delete' ? 'terminated' : 'active' },
+            : { id: change.current!.instanceId, href: hrefById(tmf, 'Service', change.current!.instanceId), ...(change.action === 'modify' && { serviceCharacteristic: change.target!.characteristics }), state: change.action === 'delete' ? 'terminated' : 'active' },
         })),
       },
     });

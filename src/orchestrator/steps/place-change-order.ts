@@ -1,11 +1,8 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty, refById } from './refs.js';
-
-const PRODUCT = targetOf('TMF637', 'product');
+import { customerParty, hrefById, refById } from './refs.js';
 
 /**
  * The channel orders a change to a product the customer already has (TMF622): one item with
@@ -39,7 +36,7 @@ export const placeChangeOrder: StepDefinition = {
             ...(context.appointmentId !== undefined && { appointment: refById(tmf, 'Appointment', context.appointmentId) }),
             product: {
               id: context.productId,
-              href: hrefOf(tmf, PRODUCT, String(context.productId)),
+              href: hrefById(tmf, 'Product', context.productId),
               ...(modify && { productSpecification: refById(tmf, 'ProductSpecification', context.productSpecId) }),
             },
           },

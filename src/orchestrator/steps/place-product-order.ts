@@ -1,12 +1,9 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { CheckedOutPrices } from '../cart/cart-prices.js';
 import type { StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty, refById } from './refs.js';
-
-const CART = targetOf('TMF663', 'shoppingCart');
+import { customerParty, hrefById, refById } from './refs.js';
 
 /**
  * The channel submits the commercial order (TMF622): the checked-out cart, at the prices the cart was
@@ -39,7 +36,7 @@ export const placeProductOrder: StepDefinition = {
         // has no relatedEntity): a Note is what the spec gives an order to say where it came from, so the
         // order names its cart there, with the href the cart answers with.
         ...(context.cartId !== undefined && {
-          note: [{ author: 'Channel', text: `Checked out from TMF663 shoppingCart ${String(context.cartId)}: ${hrefOf(tmf, CART, String(context.cartId))}` }],
+          note: [{ author: 'Channel', text: `Checked out from TMF663 shoppingCart ${String(context.cartId)}: ${hrefById(tmf, 'ShoppingCart', context.cartId)}` }],
         }),
         productOrderItem: [
           {

@@ -22,6 +22,7 @@ const SERVED_AT = {
   Service: targetOf('TMF638', 'service'),
   ServiceOrder: targetOf('TMF641', 'serviceOrder'),
   ServiceSpecification: targetOf('TMF633', 'serviceSpecification'),
+  ShoppingCart: targetOf('TMF663', 'shoppingCart'),
 } as const satisfies Record<string, Target>;
 
 /** The `@referredType` of an entity a journey can refer to by id alone. */
@@ -32,9 +33,14 @@ export function refTo(doc: Doc, referredType: string, extra: Doc = {}): Doc {
   return { id: doc.id, href: doc.href, '@referredType': referredType, ...extra };
 }
 
+/** The href a served entity known by its id answers with. */
+export function hrefById(tmf: Pick<TmfContext, 'baseUrl'>, type: ServedType, id: unknown): string {
+  return hrefOf(tmf, SERVED_AT[type], String(id));
+}
+
 /** A TMF `*Ref` to a served entity known by its id, with the href that entity answers with. */
 export function refById(tmf: Pick<TmfContext, 'baseUrl'>, referredType: ServedType, id: unknown, extra: Doc = {}): Doc {
-  return { id, href: hrefOf(tmf, SERVED_AT[referredType], String(id)), ...extra, '@referredType': referredType };
+  return { id, href: hrefById(tmf, referredType, id), ...extra, '@referredType': referredType };
 }
 
 /** A `relatedParty` entry for the journey's customer (TMF629). */

@@ -1,9 +1,7 @@
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { StepDefinition } from '../flow.js';
 import { CallFailed, tmfPath } from '../tmf-caller.js';
-
-const PRODUCT_ORDER = targetOf('TMF622', 'productOrder');
+import { hrefById } from './refs.js';
 
 /**
  * The customer asks to cancel the order through the channel (TMF622 cancelProductOrder). COM decides:
@@ -21,7 +19,7 @@ export const requestCancellation: StepDefinition = {
         from: 'channel',
         method: 'POST',
         path: tmfPath('TMF622', 'cancelProductOrder'),
-        body: { productOrder: { id: productOrderId, href: hrefOf(tmf, PRODUCT_ORDER, productOrderId) }, cancellationReason: 'Customer changed their mind' },
+        body: { productOrder: { id: productOrderId, href: hrefById(tmf, 'ProductOrder', productOrderId) }, cancellationReason: 'Customer changed their mind' },
       });
       return { cancelProductOrderId: task.id };
     } catch (error) {

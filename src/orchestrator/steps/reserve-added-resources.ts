@@ -1,14 +1,11 @@
 import { subscriberReservationItems } from '../../network/reservation-plan.js';
 import type { Technology } from '../../network/optical-budget.js';
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import type { DiffChange } from '../diff/index.js';
 import { JourneyStopped, type StepDefinition } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
-import { customerParty } from './refs.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
+import { customerParty, refById } from './refs.js';
 
 /**
  * ROM reserves only what the diff adds (TMF685): the same per-subscriber plan a provision uses, for
@@ -46,7 +43,7 @@ export const reserveAddedResources: StepDefinition = {
         orderItem: (order.orderItem as Doc[]).map((item) => {
           const slot = String(item.id).replace(/^add-/, '');
           return item.action === 'add' && addedResources[slot]
-            ? { ...item, resource: { id: addedResources[slot], href: hrefOf(tmf, RESOURCE, addedResources[slot]), '@referredType': 'Resource' } }
+            ? { ...item, resource: refById(tmf, 'Resource', addedResources[slot]) }
             : item;
         }),
       },

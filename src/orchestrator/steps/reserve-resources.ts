@@ -2,14 +2,11 @@ import { adjacentPortPlans, subscriberReservationPlan, type ReservationPlan } fr
 import type { Technology } from '../../network/optical-budget.js';
 import { portLabel } from '../../network/topology.js';
 import type { Doc } from '../../store/port.js';
-import { hrefOf, targetOf } from '../../tmf/resource-service.js';
 import { JourneyStopped, type StepDefinition, type StepContext } from '../flow.js';
 import { addToThread } from '../trace.js';
 import { tmfPath } from '../tmf-caller.js';
 import { moveOrder } from './order-state.js';
-import { customerParty } from './refs.js';
-
-const RESOURCE = targetOf('TMF639', 'resource');
+import { customerParty, refById } from './refs.js';
 
 /**
  * ROM does AAR through TMF685: an availability check, then one reservation of the five
@@ -48,7 +45,7 @@ export const reserveResources: StepDefinition = {
       body: {
         orderItem: (order.orderItem as Doc[]).map((item) => ({
           ...item,
-          resource: { id: resources[String(item.id)], href: hrefOf(step.tmf, RESOURCE, resources[String(item.id)]!), '@referredType': 'Resource' },
+          resource: refById(step.tmf, 'Resource', resources[String(item.id)]),
         })),
         ...(replanned && { note: [...((order.note as Doc[] | undefined) ?? []), { author: 'ROM', date: step.tmf.now().toISOString(), text: replanned }] }),
       },
