@@ -312,7 +312,7 @@ describe('the GPON FTTH journey', () => {
     const retired = await app.inject({ method: 'POST', url: '/tmf-api/productCatalogManagement/v4/productOffering', ...json({ ...shipped, id: 'po-retired', lifecycleStatus: 'Retired' }) });
     expect(retired.statusCode, retired.body).toBe(201);
     const response = await app.inject({ method: 'POST', url: '/spine/v1/scenarios/gpon-ftth/runs', ...json({ customerId: 'cust-56789', offeringId: 'po-retired' }) });
-    expect([response.statusCode, response.json().message]).toEqual([409, 'offering po-retired is not on sale (lifecycleStatus Retired): the channel could not check it out']);
+    expect([response.statusCode, response.json().message]).toEqual([409, 'offering po-retired is Retired: offerings are on sale when Launched or Active; the channel could not check it out']);
     expect(await app.spine.ctx.store.listRuns({})).toEqual([]);
   });
 

@@ -135,7 +135,7 @@ describe('TMF663 shopping cart pricing', () => {
 
     const refusedRetired = await app.inject({ method: 'POST', url: CARTS, ...json({ cartItem: [item(retired.id)] }) });
     expect(refusedRetired.statusCode).toBe(409);
-    expect(refusedRetired.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-CONFLICT', message: `cartItem 1 names productOffering ${retired.id}, which is Retired: a cart takes offerings that are Launched or Active` });
+    expect(refusedRetired.json()).toMatchObject({ '@type': 'Error', code: 'SPN-409-CONFLICT', message: `cartItem 1 names productOffering ${retired.id}, which is Retired: offerings are on sale when Launched or Active` });
     const refusedAlone = await app.inject({ method: 'POST', url: CARTS, ...json({ cartItem: [item(bundled.id)] }) });
     expect(refusedAlone.statusCode).toBe(409);
     expect(refusedAlone.json().message).toBe(`cartItem 1 names productOffering ${bundled.id}, which is sold only within a bundle (isSellable false)`);

@@ -24,3 +24,10 @@ export function whyNotOnSale(offering: { lifecycleStatus?: unknown; isSellable?:
   if (!inBundle && offering.isSellable === false) return NotOnSaleReasons.bundleOnly;
   return undefined;
 }
+
+/** What "this offering is …" says for a reason whyNotOnSale gave: the one wording the cart, TMF679 and a journey's start use. */
+export function notOnSaleText(offering: { lifecycleStatus?: unknown }, reason: NotOnSaleReason): string {
+  return reason === NotOnSaleReasons.bundleOnly
+    ? 'sold only within a bundle (isSellable false)'
+    : `${String(offering.lifecycleStatus)}: offerings are on sale when ${SellableLifecycleStatuses.join(' or ')}`;
+}

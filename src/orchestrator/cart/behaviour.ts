@@ -2,7 +2,7 @@
 // patch each item is checked against the TMF620 catalog and priced from it, and the cart is totalled.
 // The behaviour runs inside the write's transaction, so a refused cart writes nothing.
 
-import { NotOnSaleReasons, SellableLifecycleStatuses, whyNotOnSale } from '../../catalog/on-sale.js';
+import { notOnSaleText, whyNotOnSale } from '../../catalog/on-sale.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -69,12 +69,8 @@ async function priceItem(tx: Store, env: BehaviourEnv, item: Doc, label: string,
 /** The offering's prices as CartPrices, once it is known to be on sale; 400 when it does not exist, 409 when it is not on sale. */
 async function offeringPrices(tx: Store, env: BehaviourEnv, offeringId: unknown, label: string, inBundle: boolean): Promise<Doc[]> {
   const offering = await requireDoc(tx, Catalog.offering, offeringId, label);
-  switch (whyNotOnSale(offering, inBundle)) {
-    case NotOnSaleReasons.lifecycleStatus:
-      throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is ${String(offering.lifecycleStatus)}: a cart takes offerings that are ${SellableLifecycleStatuses.join(' or ')}`);
-    case NotOnSaleReasons.bundleOnly:
-      throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is sold only within a bundle (isSellable false)`);
-  }
+  const notOnSale = whyNotOnSale(offering, inBundle);
+  if (notOnSale) throw new TmfError('CONFLICT', `${label} names productOffering ${String(offeringId)}, which is ${notOnSaleText(offering, notOnSale)}`);
   const prices: Doc[] = [];
   for (const ref of objectsOf(offering.productOfferingPrice)) {
     const record = await tx.getResource(Catalog.price.api.id, Catalog.price.resource.name, String(ref.id));

@@ -1,5 +1,5 @@
 import { AccessTechnologies, decompose, OfferingIds } from '../../catalog/index.js';
-import { whyNotOnSale } from '../../catalog/on-sale.js';
+import { notOnSaleText, whyNotOnSale } from '../../catalog/on-sale.js';
 import { Technologies, type Technology } from '../../network/optical-budget.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
@@ -107,7 +107,7 @@ async function prepareGponProvision(input: Doc, tx: Store, tmf: TmfContext): Pro
   if (!priceRef) throw new TmfError('INVALID_BODY', `offering ${offeringId} has no productOfferingPrice: the channel has nothing to price the cart with`);
   // The cart refuses it (409) at checkout: refused here, a journey that could not check out writes nothing.
   const notOnSale = whyNotOnSale(offering);
-  if (notOnSale) throw new TmfError('CONFLICT', `offering ${offeringId} is not on sale (${notOnSale === 'bundleOnly' ? 'isSellable false: sold only within a bundle' : `lifecycleStatus ${String(offering.lifecycleStatus)}`}): the channel could not check it out`);
+  if (notOnSale) throw new TmfError('CONFLICT', `offering ${offeringId} is ${notOnSaleText(offering, notOnSale)}; the channel could not check it out`);
   await mustExist(tx, 'TMF620', 'productOfferingPrice', String(priceRef.id));
   const tree = decompose(tmf, offering);
   const catalogTechnology = String(tree.productSpecification.characteristics.find((c) => c.name === 'accessTechnology')?.value);

@@ -6,7 +6,7 @@
 // speed, passing every rule) in its suggestedAction, and as alternateProductOfferingProposal when the
 // request asks for alternatives. The POQ's `place` is not read: the address is TMF673's and TMF645's job.
 
-import { NotOnSaleReasons, SellableLifecycleStatuses } from '../../catalog/on-sale.js';
+import { notOnSaleText } from '../../catalog/on-sale.js';
 import type { Doc, Store } from '../../store/port.js';
 import { TmfError } from '../../tmf/errors.js';
 import { isPlainObject } from '../../tmf/merge-patch.js';
@@ -79,9 +79,7 @@ function explain(rule: Rule, offering: OfferingFacts, { customer, channel }: Ask
     case 'notOnSale':
       return reasonOf(
         rule,
-        offering.notOnSale === NotOnSaleReasons.bundleOnly
-          ? `Product ${offering.id} is sold only within a bundle (isSellable false).`
-          : `Product ${offering.id} is ${offering.lifecycleStatus ?? 'unknown'}: offerings are on sale when ${listed(SellableLifecycleStatuses)}.`,
+        `Product ${offering.id} is ${notOnSaleText(offering, offering.notOnSale!)}.`,
         equivalents.length ? `Offer ${instead} instead` : `No offering on sale in the catalog matches ${offering.id} (${service})`,
       );
     case 'segmentMismatch':
